@@ -1,0 +1,39 @@
+// What every service receives: an explicit context, no hidden globals. `db` is the database
+// or the current transaction; everything else is a process-wide service.
+import type { Registry } from 'prom-client';
+import type { Clock } from './platform/clock.ts';
+import type { Config } from './platform/config.ts';
+import type { SecretBox } from './platform/crypto/secrets.ts';
+import type { Database, Db } from './platform/db/database.ts';
+import type { DomainEvents } from './platform/events/domain-events.ts';
+import type { RealtimeHub } from './platform/events/realtime.ts';
+import type { JobQueue } from './platform/jobs/queue.ts';
+import type { Logger } from './platform/log.ts';
+import type { DomainEvent } from './domain-events.ts';
+
+export interface Services {
+  config: Config;
+  clock: Clock;
+  log: Logger;
+  database: Database;
+  jobs: JobQueue;
+  realtime: RealtimeHub;
+  events: DomainEvents<DomainEvent>;
+  secrets: SecretBox;
+  metrics: Registry;
+}
+
+export interface Ctx extends Omit<Services, 'database'> {
+  db: Db;
+  engine: Database['engine'];
+}
+
+export function ctxOf(services: Services, db: Db = services.database.db): Ctx {
+  const { database, ...rest } = services;
+  return { ...rest, db, engine: database.engine };
+}
+
+/** Runs `fn` in a transaction (a savepoint when already inside one). */
+export function inTransaction<T>(ctx: Ctx, fn: (tx: Ctx) => Promise<T>): Promise<T> {
+  return ctx.db.transaction((tx) => fn({ ...ctx, db: tx as unknown as Db }));
+}

@@ -1,0 +1,31 @@
+// The domain events services emit (see platform/events/domain-events.ts). They carry ids
+// and the routing facts a listener needs to filter (brand, store, team, visibility), never
+// message bodies: listeners load what they need, with the reader's permissions.
+export type DomainEvent =
+  | {
+      type: 'case.created';
+      caseId: string;
+      number: string;
+      channel: string;
+      customerId: string;
+      brandId: string;
+      storeId: string | null;
+      teamId: string | null;
+      at: string;
+    }
+  | {
+      /** A timeline event was appended to a case (messages, notes, changes…). */
+      type: 'case.timeline';
+      caseId: string;
+      eventId: string;
+      eventType: string;
+      visibility: 'public' | 'internal';
+      brandId: string;
+      storeId: string | null;
+      teamId: string | null;
+      assigneeId: string | null;
+      at: string;
+    }
+  | { type: 'customer.merged'; survivorId: string; mergedId: string; at: string };
+
+export type DomainEventType = DomainEvent['type'];

@@ -1,0 +1,14 @@
+// Every job handler and schedule, registered once. A new background task is declared in its
+// module (<module>.jobs.ts) and wired here.
+import type { Ctx } from './context.ts';
+import { JobRegistry } from './platform/jobs/registry.ts';
+import type { Schedule } from './platform/jobs/scheduler.ts';
+import { housekeepingJob, runHousekeeping } from './housekeeping.ts';
+
+export function buildJobRegistry(): JobRegistry<Ctx> {
+  return new JobRegistry<Ctx>().handle(housekeepingJob, (_payload, ctx) => runHousekeeping(ctx));
+}
+
+export function buildSchedules(timezone: string): Schedule[] {
+  return [{ name: 'housekeeping', cron: '17 * * * *', timezone, job: housekeepingJob, payload: {} } as Schedule];
+}

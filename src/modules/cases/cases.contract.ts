@@ -1,0 +1,197 @@
+// The cases API's shapes, shared with the web app.
+import { z } from 'zod';
+
+export const caseStatuses = ['new', 'open', 'waiting_customer', 'waiting_third_party', 'solved', 'closed'] as const;
+export type CaseStatus = (typeof caseStatuses)[number];
+export const openStatuses = ['new', 'open', 'waiting_customer', 'waiting_third_party'] as const satisfies readonly CaseStatus[];
+
+export const priorities = ['low', 'normal', 'high', 'urgent'] as const;
+export type Priority = (typeof priorities)[number];
+
+export const channels = [
+  'email',
+  'webform',
+  'chat',
+  'phone',
+  'sms',
+  'whatsapp',
+  'messenger',
+  'instagram',
+  'facebook',
+  'x',
+  'counter',
+  'marketplace',
+  'api',
+] as const;
+export type Channel = (typeof channels)[number];
+
+export const eventTypes = [
+  'case_created',
+  'message_in',
+  'message_out',
+  'note',
+  'status_changed',
+  'step_changed',
+  'assignment_changed',
+  'priority_changed',
+  'reason_changed',
+  'tags_changed',
+  'fields_changed',
+  'customer_changed',
+] as const;
+export type EventType = (typeof eventTypes)[number];
+
+export const actorTypes = ['user', 'customer', 'system', 'integration'] as const;
+export type ActorType = (typeof actorTypes)[number];
+
+const id = z.uuid();
+const instant = z.iso.datetime({ offset: true });
+const tag = z.string().trim().toLowerCase().regex(/^[\p{L}\p{N}_:-]{1,50}$/u, 'letters, digits, _ : - (max 50)');
+
+export const labelled = z.object({ id, key: z.string(), label: z.string() });
+
+export const caseSchema = z
+  .object({
+    id,
+    number: z.string().describe('SAV-2026-000123'),
+    subject: z.string(),
+    status: z.enum(caseStatuses),
+    priority: z.enum(priorities),
+    channel: z.enum(channels),
+    language: z.enum(['fr', 'en']),
+    tags: z.array(z.string()),
+    customer: z.object({ id, displayName: z.string() }),
+    brandId: id,
+    storeId: id.nullable(),
+    teamId: id.nullable(),
+    assigneeId: id.nullable(),
+    reason: labelled.nullable(),
+    step: labelled.nullable(),
+    orderRef: z.string().nullable(),
+    customerMessageCount: z.number().int(),
+    agentMessageCount: z.number().int(),
+    createdAt: instant,
+    updatedAt: instant,
+    lastActivityAt: instant,
+    firstAgentReplyAt: instant.nullable(),
+    solvedAt: instant.nullable(),
+    closedAt: instant.nullable(),
+    version: z.number().int().describe('Send back in If-Match to refuse a change made meanwhile'),
+    access: z.enum(['full', 'history']).describe('history: another store’s case in the shared history, read-only, no internal notes'),
+  })
+  .meta({ id: 'Case' });
+export type CaseDto = z.infer<typeof caseSchema>;
+
+export const caseEventSchema = z
+  .object({
+    id,
+    caseId: id,
+    type: z.enum(eventTypes),
+    at: instant,
+    actor: z.object({
+      type: z.enum(actorTypes),
+      id: id.nullable(),
+      name: z.string().nullable(),
+    }),
+    channel: z.enum(channels).nullable(),
+    visibility: z.enum(['public', 'internal']),
+    body: z.string().nullable(),
+    data: z.record(z.string(), z.unknown()),
+  })
+  .meta({ id: 'CaseEvent' });
+export type CaseEventDto = z.infer<typeof caseEventSchema>;
+
+const customerRef = z.union([
+  z.strictObject({ id }),
+  z
+    .strictObject({
+      firstName: z.string().trim().min(1).max(200).optional(),
+      lastName: z.string().trim().min(1).max(200).optional(),
+      displayName: z.string().trim().min(1).max(200).optional(),
+      email: z.string().trim().max(320).optional(),
+      phone: z.string().trim().max(40).optional(),
+      language: z.enum(['fr', 'en']).optional(),
+    })
+    .refine((c) => c.email || c.phone || c.displayName || c.lastName, { message: 'give an e-mail, a phone or a name' }),
+]);
+
+export const createCaseBody = z.strictObject({
+  customer: customerRef.describe('An existing customer id, or contact details: an existing customer with that e-mail or phone is reused'),
+  subject: z.string().trim().min(1).max(300),
+  message: z.string().trim().min(1).max(100_000).optional().describe('The customer’s request, as the first message of the timeline'),
+  channel: z.enum(channels).default('api'),
+  brandId: id.optional().describe('Defaults to the store’s brand, or to the only brand'),
+  storeId: id.optional(),
+  reason: z.string().max(60).optional().describe('Contact reason key, e.g. breakdown'),
+  priority: z.enum(priorities).default('normal'),
+  teamId: id.optional(),
+  assigneeId: id.optional(),
+  tags: z.array(tag).max(30).default([]),
+  language: z.enum(['fr', 'en']).optional().describe('Defaults to the customer’s language'),
+  orderRef: z.string().trim().max(100).optional(),
+});
+export type CreateCaseInput = z.infer<typeof createCaseBody>;
+
+export const updateCaseBody = z
+  .strictObject({
+    subject: z.string().trim().min(1).max(300).optional(),
+    status: z.enum(caseStatuses).optional(),
+    step: z.string().max(60).nullable().optional().describe('SAV step key, e.g. diagnosis'),
+    reason: z.string().max(60).nullable().optional(),
+    priority: z.enum(priorities).optional(),
+    teamId: id.nullable().optional(),
+    assigneeId: id.nullable().optional(),
+    storeId: id.nullable().optional(),
+    tags: z.array(tag).max(30).optional(),
+    language: z.enum(['fr', 'en']).optional(),
+    orderRef: z.string().trim().max(100).nullable().optional(),
+  })
+  .refine((b) => Object.keys(b).length > 0, { message: 'nothing to change' });
+export type UpdateCaseInput = z.infer<typeof updateCaseBody>;
+
+const csv = <T extends z.ZodType<string, string>>(item: T) =>
+  z
+    .string()
+    .max(2000)
+    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .pipe(z.array(item).max(50));
+
+export const caseSortOrders = ['-lastActivityAt', '-createdAt', 'createdAt', '-priority'] as const;
+
+export const caseListQuery = z.strictObject({
+  status: csv(z.enum([...caseStatuses, 'open_all'])).optional().describe('Comma-separated; open_all = every open status'),
+  teamId: z.union([id, z.literal('none')]).optional(),
+  assigneeId: z.union([id, z.enum(['me', 'none'])]).optional(),
+  storeId: id.optional(),
+  brandId: id.optional(),
+  customerId: id.optional(),
+  channel: csv(z.enum(channels)).optional(),
+  priority: csv(z.enum(priorities)).optional(),
+  reason: z.string().max(60).optional(),
+  step: z.string().max(60).optional(),
+  tag: z.string().max(50).optional(),
+  language: z.enum(['fr', 'en']).optional(),
+  createdFrom: instant.optional(),
+  createdTo: instant.optional(),
+  q: z.string().trim().min(1).max(200).optional().describe('Full-text search in messages and notes (French and English, accent-insensitive), or a case number'),
+  sort: z.enum(caseSortOrders).default('-lastActivityAt'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(500).optional(),
+});
+export type CaseListQuery = z.infer<typeof caseListQuery>;
+
+export const postMessageBody = z.strictObject({
+  kind: z.enum(['reply', 'note']).describe('reply: public answer to the customer; note: internal, never shown to the customer'),
+  body: z.string().trim().min(1).max(100_000),
+  channel: z.enum(channels).optional().describe('Replies: the channel to answer on; defaults to the case’s channel'),
+  status: z.enum(caseStatuses).optional().describe('Set the status in the same step, e.g. waiting_customer'),
+});
+
+export const eventListQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(500).default(200),
+  cursor: z.string().max(500).optional(),
+});
+
+export const referenceItemSchema = z
+  .object({ id, key: z.string(), labelFr: z.string(), labelEn: z.string(), position: z.number().int(), active: z.boolean(), final: z.boolean().optional() })
+  .meta({ id: 'ReferenceItem' });

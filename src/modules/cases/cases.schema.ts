@@ -1,0 +1,155 @@
+// Cases (the case row holds the current state), their append-only timeline, and the
+// configurable lists they refer to (contact reasons, SAV steps).
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  smallint,
+  text,
+  uniqueIndex,
+  uuid,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
+import { instant, timestamps } from '../../platform/db/columns.ts';
+import { appUser } from '../access/access.schema.ts';
+import { customer } from '../customers/customers.schema.ts';
+import { brand, store, team } from '../org/org.schema.ts';
+
+import {
+  actorTypes,
+  caseStatuses,
+  channels,
+  eventTypes,
+  openStatuses,
+  priorities,
+  type ActorType,
+  type CaseStatus,
+  type Channel,
+  type EventType,
+  type Priority,
+} from './cases.contract.ts';
+export { actorTypes, caseStatuses, channels, eventTypes, openStatuses, priorities };
+export type { ActorType, CaseStatus, Channel, EventType, Priority };
+
+export const contactReason = pgTable(
+  'contact_reason',
+  {
+    id: uuid('id').primaryKey(),
+    key: text('key').notNull(),
+    labelFr: text('label_fr').notNull(),
+    labelEn: text('label_en').notNull(),
+    position: integer('position').notNull().default(0),
+    active: boolean('active').notNull().default(true),
+    ...timestamps(),
+  },
+  (t) => [uniqueIndex('contact_reason_key_key').on(t.key)],
+);
+
+export const caseStep = pgTable(
+  'case_step',
+  {
+    id: uuid('id').primaryKey(),
+    key: text('key').notNull(),
+    labelFr: text('label_fr').notNull(),
+    labelEn: text('label_en').notNull(),
+    position: integer('position').notNull().default(0),
+    /** A final step (clôturé) is shown last on the tracking page. */
+    final: boolean('final').notNull().default(false),
+    active: boolean('active').notNull().default(true),
+    ...timestamps(),
+  },
+  (t) => [uniqueIndex('case_step_key_key').on(t.key)],
+);
+
+const openStatusSql = sql.raw(`status IN (${openStatuses.map((s) => `'${s}'`).join(', ')})`);
+
+export const savCase = pgTable(
+  'sav_case',
+  {
+    id: uuid('id').primaryKey(),
+    /** SAV-2026-000123: prefix, year, sequence of that year (never reused). */
+    number: text('number').notNull(),
+    year: smallint('year').notNull(),
+    seq: integer('seq').notNull(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customer.id),
+    brandId: uuid('brand_id')
+      .notNull()
+      .references(() => brand.id),
+    storeId: uuid('store_id').references(() => store.id),
+    channel: text('channel', { enum: channels }).notNull(),
+    reasonId: uuid('reason_id').references(() => contactReason.id),
+    priority: text('priority', { enum: priorities }).notNull().default('normal'),
+    status: text('status', { enum: caseStatuses }).notNull().default('new'),
+    stepId: uuid('step_id').references(() => caseStep.id),
+    teamId: uuid('team_id').references(() => team.id),
+    assigneeId: uuid('assignee_id').references(() => appUser.id),
+    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    language: text('language', { enum: ['fr', 'en'] }).notNull().default('fr'),
+    subject: text('subject').notNull(),
+    /** The order number the customer gave, as written. */
+    orderRef: text('order_ref'),
+    trackingTokenHash: text('tracking_token_hash').notNull(),
+    /** The tracking token sealed with the server key, so the link can be sent again later. */
+    trackingTokenSealed: text('tracking_token_sealed').notNull(),
+    lastActivityAt: instant('last_activity_at').notNull(),
+    lastCustomerMessageAt: instant('last_customer_message_at'),
+    firstAgentReplyAt: instant('first_agent_reply_at'),
+    lastAgentReplyAt: instant('last_agent_reply_at'),
+    solvedAt: instant('solved_at'),
+    closedAt: instant('closed_at'),
+    customerMessageCount: integer('customer_message_count').notNull().default(0),
+    agentMessageCount: integer('agent_message_count').notNull().default(0),
+    mergedIntoId: uuid('merged_into_id').references((): AnyPgColumn => savCase.id),
+    /** Incremented on every change; clients send it back in If-Match to avoid lost updates. */
+    version: integer('version').notNull().default(1),
+    ...timestamps(),
+  },
+  (t) => [
+    uniqueIndex('sav_case_number_key').on(t.number),
+    uniqueIndex('sav_case_tracking_key').on(t.trackingTokenHash),
+    index('sav_case_team_inbox_idx').on(t.teamId, t.lastActivityAt.desc().nullsFirst(), t.id.desc().nullsFirst()).where(openStatusSql),
+    index('sav_case_assignee_inbox_idx').on(t.assigneeId, t.lastActivityAt.desc().nullsFirst(), t.id.desc().nullsFirst()).where(openStatusSql),
+    index('sav_case_store_idx').on(t.storeId, t.lastActivityAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index('sav_case_status_idx').on(t.status, t.lastActivityAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index('sav_case_activity_idx').on(t.lastActivityAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index('sav_case_customer_idx').on(t.customerId, t.createdAt.desc().nullsFirst()),
+    index('sav_case_tags_idx').using('gin', t.tags),
+  ],
+);
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+export const caseEvent = pgTable(
+  'case_event',
+  {
+    /** UUIDv7: orders events of a case and doubles as the SSE event id. */
+    id: uuid('id').primaryKey(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => savCase.id),
+    type: text('type', { enum: eventTypes }).notNull(),
+    at: instant('at').notNull(),
+    actorType: text('actor_type', { enum: actorTypes }).notNull(),
+    actorUserId: uuid('actor_user_id').references(() => appUser.id),
+    actorCustomerId: uuid('actor_customer_id').references(() => customer.id),
+    channel: text('channel', { enum: channels }),
+    visibility: text('visibility', { enum: ['public', 'internal'] }).notNull(),
+    bodyText: text('body_text'),
+    bodyHtml: text('body_html'),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+    /** French and English full-text vectors of messages and notes (accent-insensitive configs). */
+    search: tsvector('search').generatedAlwaysAs(
+      sql`CASE WHEN body_text IS NOT NULL THEN to_tsvector('comptoir_fr'::regconfig, coalesce(data ->> 'subject', '') || ' ' || body_text) || to_tsvector('comptoir_en'::regconfig, coalesce(data ->> 'subject', '') || ' ' || body_text) END`,
+    ),
+  },
+  (t) => [
+    index('case_event_case_idx').on(t.caseId, t.id),
+    index('case_event_search_idx').using('gin', t.search),
+  ],
+);

@@ -1,0 +1,142 @@
+// Opening a case and reading one. Changes to an existing case live in case-changes.ts.
+import { randomBytes } from 'node:crypto';
+import { inTransaction, type Ctx } from '../../context.ts';
+import { digest } from '../../platform/crypto/tokens.ts';
+import { AppError, forbidden } from '../../platform/errors.ts';
+import { uuidv7 } from '../../platform/ids.ts';
+import { caseAccess } from '../access/access.policy.ts';
+import { requirePermission, type Actor } from '../access/actor.ts';
+import { loadCustomer } from '../customers/customers.service.ts';
+import { resolveCustomer } from '../customers/customers.resolve.ts';
+import type { CaseDto, CreateCaseInput } from './cases.contract.ts';
+import { savCase } from './cases.schema.ts';
+import { loadVisibleCase, presentCase, type CaseListRow, type CaseRow } from './cases.read.ts';
+import { nextCaseNumber } from './numbering.ts';
+import { resolveRefs } from './references.ts';
+import { actorColumns, appendEvents, type NewEvent } from './timeline.ts';
+
+/** 256 random bits: the secret in the customer's tracking link. Only its digest is searchable. */
+export function newTrackingToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+export async function createCase(ctx: Ctx, actor: Actor, input: CreateCaseInput): Promise<CaseDto> {
+  requirePermission(actor, 'cases.write');
+  const now = ctx.clock.now();
+  const refs = await resolveRefs(ctx, {
+    brandId: input.brandId,
+    storeId: input.storeId,
+    teamId: input.teamId,
+    assigneeId: input.assigneeId,
+    reason: input.reason,
+  });
+  const brandId = input.brandId ?? refs.storeBrandId ?? refs.onlyBrandId;
+  if (!brandId) {
+    throw new AppError('validation_failed', 'brandId: required when there are several brands and no store', {
+      errors: [{ field: 'brandId', message: 'required' }],
+    });
+  }
+  if (input.storeId && refs.storeBrandId !== brandId) {
+    throw new AppError('validation_failed', 'storeId: the store belongs to another brand', {
+      errors: [{ field: 'storeId', message: 'belongs to another brand' }],
+    });
+  }
+  const storeId = input.storeId ?? null;
+  if (caseAccess(actor.scope, { brandId, storeId }) !== 'full') {
+    throw forbidden('You can only open cases for your own brands and stores');
+  }
+
+  const token = newTrackingToken();
+  return inTransaction(ctx, async (tx) => {
+    const who =
+      'id' in input.customer
+        ? await loadCustomer(tx, input.customer.id).then((c) => ({ id: c.id, displayName: c.displayName, language: c.language }))
+        : await resolveCustomer(tx, input.customer);
+    const { number, year, seq } = await nextCaseNumber(tx, now);
+    const row: CaseRow = {
+      id: uuidv7(now.getTime()),
+      number,
+      year,
+      seq,
+      customerId: who.id,
+      brandId,
+      storeId,
+      channel: input.channel,
+      reasonId: refs.reason?.id ?? null,
+      priority: input.priority,
+      status: 'new',
+      stepId: refs.initialStep?.id ?? null,
+      teamId: input.teamId ?? null,
+      assigneeId: input.assigneeId ?? null,
+      tags: [...new Set(input.tags)],
+      language: input.language ?? who.language,
+      subject: input.subject,
+      orderRef: input.orderRef ?? null,
+      trackingTokenHash: digest(token),
+      trackingTokenSealed: tx.secrets.seal(token),
+      lastActivityAt: now,
+      lastCustomerMessageAt: input.message ? now : null,
+      firstAgentReplyAt: null,
+      lastAgentReplyAt: null,
+      solvedAt: null,
+      closedAt: null,
+      customerMessageCount: input.message ? 1 : 0,
+      agentMessageCount: 0,
+      mergedIntoId: null,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await tx.db.insert(savCase).values(row);
+
+    const events: NewEvent[] = [
+      {
+        type: 'case_created',
+        ...actorColumns(actor),
+        channel: input.channel,
+        visibility: 'public',
+        data: { number, subject: input.subject, channel: input.channel },
+      },
+    ];
+    if (input.message) {
+      events.push({
+        type: 'message_in',
+        actorType: 'customer',
+        actorCustomerId: who.id,
+        channel: input.channel,
+        visibility: 'public',
+        bodyText: input.message,
+        data: { subject: input.subject, ...(actor.userId ? { recordedBy: actor.userId } : {}) },
+      });
+    }
+    await appendEvents(tx, row, events, now);
+    await tx.events.emit(tx.db, {
+      type: 'case.created',
+      caseId: row.id,
+      number,
+      channel: row.channel,
+      customerId: who.id,
+      brandId,
+      storeId,
+      teamId: row.teamId,
+      at: now.toISOString(),
+    });
+    const presented: CaseListRow = {
+      c: row,
+      customerName: who.displayName,
+      reasonKey: refs.reason?.key ?? null,
+      reasonFr: refs.reason?.label_fr ?? null,
+      reasonEn: refs.reason?.label_en ?? null,
+      stepKey: refs.initialStep?.key ?? null,
+      stepFr: refs.initialStep?.label_fr ?? null,
+      stepEn: refs.initialStep?.label_en ?? null,
+    };
+    return presentCase(presented, 'full', actor.language);
+  });
+}
+
+export async function getCase(ctx: Ctx, actor: Actor, id: string): Promise<CaseDto> {
+  requirePermission(actor, 'cases.read');
+  const { row, access } = await loadVisibleCase(ctx, actor, id);
+  return presentCase(row, access, actor.language);
+}

@@ -1,0 +1,77 @@
+// Checking the ids and keys a case refers to (brand, store, team, assignee, reason, step)
+// in one round trip, and turning bad ones into field errors.
+import { sql } from 'drizzle-orm';
+import type { Ctx } from '../../context.ts';
+import { queryRows } from '../../platform/db/database.ts';
+import { AppError, type FieldError } from '../../platform/errors.ts';
+
+export interface Labelled {
+  id: string;
+  key: string;
+  label_fr: string;
+  label_en: string;
+}
+
+export interface ResolvedRefs {
+  brandId: string | null;
+  storeBrandId: string | null;
+  onlyBrandId: string | null;
+  teamId: string | null;
+  assigneeId: string | null;
+  reason: Labelled | null;
+  step: Labelled | null;
+  initialStep: Labelled | null;
+}
+
+export interface RefQuery {
+  brandId?: string | null | undefined;
+  storeId?: string | null | undefined;
+  teamId?: string | null | undefined;
+  assigneeId?: string | null | undefined;
+  reason?: string | null | undefined;
+  step?: string | null | undefined;
+}
+
+export async function resolveRefs(ctx: Ctx, q: RefQuery): Promise<ResolvedRefs> {
+  const uuid = (v: string | null | undefined) => sql`${v ?? null}::uuid`;
+  const [row] = await queryRows<{
+    brand_id: string | null;
+    store_brand_id: string | null;
+    only_brand_id: string | null;
+    team_id: string | null;
+    assignee_id: string | null;
+    reason: Labelled | null;
+    step: Labelled | null;
+    initial_step: Labelled | null;
+  }>(
+    ctx.db,
+    sql`SELECT
+      (SELECT id FROM brand WHERE id = ${uuid(q.brandId)}) AS brand_id,
+      (SELECT brand_id FROM store WHERE id = ${uuid(q.storeId)}) AS store_brand_id,
+      (SELECT CASE WHEN count(*) = 1 THEN min(id::text)::uuid END FROM brand WHERE active) AS only_brand_id,
+      (SELECT id FROM team WHERE id = ${uuid(q.teamId)}) AS team_id,
+      (SELECT id FROM app_user WHERE id = ${uuid(q.assigneeId)} AND active) AS assignee_id,
+      (SELECT row_to_json(r) FROM (SELECT id, key, label_fr, label_en FROM contact_reason WHERE key = ${q.reason ?? null} AND active) r) AS reason,
+      (SELECT row_to_json(s) FROM (SELECT id, key, label_fr, label_en FROM case_step WHERE key = ${q.step ?? null} AND active) s) AS step,
+      (SELECT row_to_json(s) FROM (SELECT id, key, label_fr, label_en FROM case_step WHERE active ORDER BY position LIMIT 1) s) AS initial_step`,
+  );
+  const refs: ResolvedRefs = {
+    brandId: row?.brand_id ?? null,
+    storeBrandId: row?.store_brand_id ?? null,
+    onlyBrandId: row?.only_brand_id ?? null,
+    teamId: row?.team_id ?? null,
+    assigneeId: row?.assignee_id ?? null,
+    reason: row?.reason ?? null,
+    step: row?.step ?? null,
+    initialStep: row?.initial_step ?? null,
+  };
+  const errors: FieldError[] = [];
+  if (q.brandId && !refs.brandId) errors.push({ field: 'brandId', message: 'unknown brand' });
+  if (q.storeId && !refs.storeBrandId) errors.push({ field: 'storeId', message: 'unknown store' });
+  if (q.teamId && !refs.teamId) errors.push({ field: 'teamId', message: 'unknown team' });
+  if (q.assigneeId && !refs.assigneeId) errors.push({ field: 'assigneeId', message: 'unknown or inactive user' });
+  if (q.reason && !refs.reason) errors.push({ field: 'reason', message: `unknown contact reason "${q.reason}"` });
+  if (q.step && !refs.step) errors.push({ field: 'step', message: `unknown step "${q.step}"` });
+  if (errors.length) throw new AppError('validation_failed', errors.map((e) => `${e.field}: ${e.message}`).join('; '), { errors });
+  return refs;
+}

@@ -1,0 +1,109 @@
+// HTTP routes for customers, their identities, their case history, and merges.
+import { z } from 'zod';
+import type { Api } from '../../platform/http/api.ts';
+import { idParams, problems } from '../../platform/http/api.ts';
+import { pageOf } from '../../platform/http/pagination.ts';
+import { principalOf } from '../access/access.http.ts';
+import { caseSchema } from '../cases/cases.contract.ts';
+import { listCases } from '../cases/cases.query.ts';
+import {
+  createCustomerBody,
+  customerListQuery,
+  customerSchema,
+  identityInput,
+  mergeBody,
+  mergeResultSchema,
+  updateCustomerBody,
+} from './customers.contract.ts';
+import { mergeCustomers } from './customers.merge.ts';
+import { addIdentity, createCustomer, getCustomer, listCustomers, removeIdentity, updateCustomer } from './customers.service.ts';
+
+const customerDetail = customerSchema
+  .extend({ cases: z.array(caseSchema).describe('Latest 50 cases, open and past, across channels and stores') })
+  .meta({ id: 'CustomerDetail' });
+
+export function registerCustomerRoutes(app: Api): void {
+  app.get(
+    '/api/v1/customers',
+    {
+      schema: {
+        tags: ['customers'],
+        summary: 'List or search customers (name, e-mail, phone, handle; fuzzy, accent-insensitive)',
+        querystring: customerListQuery,
+        response: { 200: pageOf(customerSchema), ...problems(400, 401, 403) },
+      },
+    },
+    async (req) => listCustomers(req.ctx, principalOf(req), req.query),
+  );
+
+  app.post(
+    '/api/v1/customers',
+    { schema: { tags: ['customers'], summary: 'Create a customer', body: createCustomerBody, response: { 201: customerSchema, ...problems(401, 403, 409, 422) } } },
+    async (req, reply) => reply.code(201).send(await createCustomer(req.ctx, principalOf(req), req.body)),
+  );
+
+  app.get(
+    '/api/v1/customers/:id',
+    {
+      schema: {
+        tags: ['customers'],
+        summary: 'A customer with identities and cases; a merged customer’s id leads to the survivor',
+        params: idParams,
+        response: { 200: customerDetail, ...problems(401, 403, 404) },
+      },
+    },
+    async (req) => {
+      const principal = principalOf(req);
+      const found = await getCustomer(req.ctx, principal, req.params.id);
+      const cases = await listCases(req.ctx, principal, { customerId: found.id, sort: '-createdAt', limit: 50 });
+      return { ...found, cases: cases.items };
+    },
+  );
+
+  app.patch(
+    '/api/v1/customers/:id',
+    { schema: { tags: ['customers'], summary: 'Update a customer', params: idParams, body: updateCustomerBody, response: { 200: customerSchema, ...problems(401, 403, 404, 422) } } },
+    async (req) => updateCustomer(req.ctx, principalOf(req), req.params.id, req.body),
+  );
+
+  app.post(
+    '/api/v1/customers/:id/identities',
+    {
+      schema: {
+        tags: ['customers'],
+        summary: 'Attach an identity; 409 with existingCustomerId when another customer owns it (merge them instead)',
+        params: idParams,
+        body: identityInput,
+        response: { 200: customerSchema, ...problems(401, 403, 404, 409, 422) },
+      },
+    },
+    async (req) => addIdentity(req.ctx, principalOf(req), req.params.id, req.body),
+  );
+
+  app.delete(
+    '/api/v1/customers/:id/identities/:identityId',
+    {
+      schema: {
+        tags: ['customers'],
+        summary: 'Detach an identity',
+        params: z.strictObject({ id: z.uuid(), identityId: z.uuid() }),
+        response: { 200: customerSchema, ...problems(401, 403, 404) },
+      },
+    },
+    async (req) => removeIdentity(req.ctx, principalOf(req), req.params.id, req.params.identityId),
+  );
+
+  app.post(
+    '/api/v1/customers/:id/merge',
+    {
+      schema: {
+        tags: ['customers'],
+        summary: 'Merge another customer into this one (preview: true to see the outcome first)',
+        params: idParams,
+        body: mergeBody,
+        response: { 200: mergeResultSchema, ...problems(401, 403, 404, 409, 422) },
+      },
+    },
+    async (req) => mergeCustomers(req.ctx, principalOf(req), req.params.id, req.body.sourceId, req.body.preview),
+  );
+}

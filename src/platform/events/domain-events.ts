@@ -1,0 +1,53 @@
+// Typed domain events, emitted explicitly by services inside their transaction. Each event
+// goes (1) to the realtime hub, for screens, and (2) to the durable subscribers registered
+// at start, as jobs in the same transaction (transactional outbox): a subscriber never
+// misses an event that committed and never sees one that rolled back.
+import type { Db } from '../db/database.ts';
+import type { JobType } from '../jobs/job-types.ts';
+import type { JobQueue } from '../jobs/queue.ts';
+import type { RealtimeHub } from './realtime.ts';
+
+export interface DomainEventBase {
+  type: string;
+}
+
+const DOMAIN_TOPIC = 'domain';
+
+type Subscriber<E> = { job: JobType<unknown>; toPayload: (event: E) => unknown };
+
+export class DomainEvents<E extends DomainEventBase> {
+  private readonly subscribers = new Map<string, Subscriber<E>[]>();
+  private readonly queue: JobQueue;
+  private readonly realtime: RealtimeHub;
+
+  constructor(queue: JobQueue, realtime: RealtimeHub) {
+    this.queue = queue;
+    this.realtime = realtime;
+  }
+
+  /** Runs `job` for every event of `type`, with the payload `toPayload` derives from it. */
+  on<T extends E['type'], P>(type: T, job: JobType<P>, toPayload: (event: Extract<E, { type: T }>) => P): this {
+    const list = this.subscribers.get(type) ?? [];
+    list.push({ job: job as JobType<unknown>, toPayload: toPayload as (event: E) => unknown });
+    this.subscribers.set(type, list);
+    return this;
+  }
+
+  /** Emits events caused by one change: one NOTIFY for all of them, plus their jobs. */
+  async emit(db: Db, ...events: E[]): Promise<void> {
+    if (events.length === 0) return;
+    await this.realtime.publish(db, DOMAIN_TOPIC, { events });
+    for (const event of events) {
+      for (const s of this.subscribers.get(event.type) ?? []) {
+        await this.queue.enqueue(db, s.job, s.toPayload(event));
+      }
+    }
+  }
+
+  /** Hands every committed event of this process's and other processes' changes to `fn`. */
+  listen(fn: (event: E) => void): () => void {
+    return this.realtime.subscribe(DOMAIN_TOPIC, (data) => {
+      for (const event of (data as { events?: E[] }).events ?? []) fn(event);
+    });
+  }
+}

@@ -1,0 +1,50 @@
+// Enqueueing: one INSERT into `job`, on whatever connection the caller passes, so a job is
+// written in the same transaction as the domain change that causes it (transactional
+// outbox): if the transaction rolls back, the job never existed. NOTIFY wakes the workers
+// at commit time; polling is only the fallback.
+import { sql } from 'drizzle-orm';
+import type { Clock } from '../clock.ts';
+import type { Db } from '../db/database.ts';
+import { uuidv7 } from '../ids.ts';
+import type { JobType } from './job-types.ts';
+
+export const JOB_CHANNEL = 'comptoir_jobs';
+
+export interface EnqueueOptions {
+  /** Run no earlier than this instant. */
+  runAt?: Date;
+  delayMs?: number;
+  priority?: number;
+  /**
+   * At most one pending-or-active job per (type, key): a second enqueue with the same key
+   * is ignored and returns null (e.g. one "recompute" job per case at a time).
+   */
+  singletonKey?: string;
+}
+
+export class JobQueue {
+  private readonly clock: Clock;
+
+  constructor(clock: Clock) {
+    this.clock = clock;
+  }
+
+  /** Returns the job id, or null when a singleton job with that key is already waiting. */
+  async enqueue<P>(db: Db, type: JobType<P>, payload: P, options: EnqueueOptions = {}): Promise<string | null> {
+    const data = type.schema.parse(payload);
+    const now = this.clock.now();
+    const runAt = options.runAt ?? new Date(now.getTime() + (options.delayMs ?? 0));
+    const id = uuidv7(now.getTime());
+    const result = (await db.execute(sql`
+      WITH inserted AS (
+        INSERT INTO job (id, name, payload, priority, run_at, max_attempts, singleton_key, created_at)
+        VALUES (${id}, ${type.name}, ${JSON.stringify(data)}::jsonb, ${options.priority ?? 0},
+                ${runAt.toISOString()}, ${type.retry.maxAttempts}, ${options.singletonKey ?? null}, ${now.toISOString()})
+        ON CONFLICT (name, singleton_key) WHERE singleton_key IS NOT NULL AND state <> 'failed' DO NOTHING
+        RETURNING id
+      )
+      SELECT id, pg_notify(${JOB_CHANNEL}, ${type.name}) FROM inserted
+    `)) as unknown as { rows: { id: string }[] };
+    return result.rows[0]?.id ?? null;
+  }
+}

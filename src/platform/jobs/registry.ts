@@ -1,0 +1,34 @@
+// Which handler runs which job type. Filled once at start (src/jobs.ts), read by workers.
+import type { JobType } from './job-types.ts';
+
+export interface JobRun {
+  id: string;
+  name: string;
+  attempt: number;
+  maxAttempts: number;
+}
+
+export type JobHandler<P, C> = (payload: P, ctx: C, run: JobRun) => Promise<void>;
+
+interface Entry<C> {
+  type: JobType<unknown>;
+  handler: JobHandler<unknown, C>;
+}
+
+export class JobRegistry<C> {
+  private readonly entries = new Map<string, Entry<C>>();
+
+  handle<P>(type: JobType<P>, handler: JobHandler<P, C>): this {
+    if (this.entries.has(type.name)) throw new Error(`job ${type.name} already has a handler`);
+    this.entries.set(type.name, { type: type as JobType<unknown>, handler: handler as JobHandler<unknown, C> });
+    return this;
+  }
+
+  get(name: string): Entry<C> | undefined {
+    return this.entries.get(name);
+  }
+
+  names(): string[] {
+    return [...this.entries.keys()];
+  }
+}

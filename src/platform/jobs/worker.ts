@@ -1,0 +1,199 @@
+// The worker: claims due jobs with FOR UPDATE SKIP LOCKED (any number of worker processes
+// share the table without taking the same job), runs them with bounded concurrency, and
+// records the outcome. A claim is a lease: a worker that dies mid-job leaves the job
+// "active" until its lease expires, then it is retried (handlers are idempotent).
+import { hostname } from 'node:os';
+import { sql } from 'drizzle-orm';
+import type { Clock } from '../clock.ts';
+import { queryRows, type Database } from '../db/database.ts';
+import type { Logger } from '../log.ts';
+import { PermanentJobError, RetryJobLater, retryDelayMs } from './job-types.ts';
+import { JOB_CHANNEL } from './queue.ts';
+import type { JobRegistry } from './registry.ts';
+import type { JobMetrics } from './metrics.ts';
+
+interface ClaimedJob {
+  id: string;
+  name: string;
+  payload: unknown;
+  attempts: number;
+  max_attempts: number;
+}
+
+export interface WorkerOptions<C> {
+  database: Database;
+  registry: JobRegistry<C>;
+  /** Builds the context a handler receives (a fresh one per job). */
+  context: () => C;
+  clock: Clock;
+  log: Logger;
+  concurrency: number;
+  pollMs: number;
+  metrics?: JobMetrics;
+  workerId?: string;
+}
+
+export class JobWorker<C> {
+  private readonly o: WorkerOptions<C>;
+  private readonly workerId: string;
+  private readonly running = new Set<Promise<void>>();
+  private stopped = true;
+  private wake: (() => void) | undefined;
+  private loop: Promise<void> | undefined;
+  private unlisten: (() => Promise<void>) | undefined;
+
+  constructor(options: WorkerOptions<C>) {
+    this.o = options;
+    this.workerId = options.workerId ?? `${hostname()}:${process.pid}`;
+  }
+
+  async start(): Promise<void> {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.unlisten = await this.o.database.listen(JOB_CHANNEL, () => this.wake?.());
+    this.loop = this.run();
+  }
+
+  /** Stops claiming, waits for the jobs in hand to finish. */
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.wake?.();
+    await this.unlisten?.();
+    await this.loop;
+    await Promise.allSettled([...this.running]);
+  }
+
+  /**
+   * Runs every job due now (and the jobs those jobs enqueue), then returns. For tests and
+   * the CLI, where a background loop would make timing nondeterministic.
+   */
+  async drain(maxRounds = 1000): Promise<number> {
+    let total = 0;
+    for (let round = 0; round < maxRounds; round++) {
+      const jobs = await this.claim(this.o.concurrency);
+      if (jobs.length === 0) return total;
+      await Promise.all(jobs.map((job) => this.execute(job)));
+      total += jobs.length;
+    }
+    return total;
+  }
+
+  private async run(): Promise<void> {
+    while (!this.stopped) {
+      const free = this.o.concurrency - this.running.size;
+      let claimed = 0;
+      if (free > 0) {
+        try {
+          const jobs = await this.claim(free);
+          claimed = jobs.length;
+          for (const job of jobs) {
+            const p: Promise<void> = this.execute(job).finally(() => {
+              this.running.delete(p);
+              this.wake?.();
+            });
+            this.running.add(p);
+          }
+        } catch (error) {
+          this.o.log.error({ err: error }, 'job claim failed');
+        }
+      }
+      // A full batch suggests more are waiting: loop at once. Otherwise sleep until a
+      // NOTIFY, a finished job, or the poll interval.
+      if (claimed > 0 && claimed === free) continue;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, this.o.pollMs);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wake = undefined;
+    }
+  }
+
+  private async claim(limit: number): Promise<ClaimedJob[]> {
+    const names = this.o.registry.names();
+    if (names.length === 0 || limit <= 0) return [];
+    const now = this.o.clock.now();
+    return queryRows<ClaimedJob>(
+      this.o.database.db,
+      sql`
+        UPDATE job SET state = 'active', attempts = attempts + 1, locked_by = ${this.workerId},
+          locked_until = ${now.toISOString()}::timestamptz + (${this.timeoutFor(names)} || ' milliseconds')::interval
+        WHERE id IN (
+          SELECT id FROM job
+          WHERE state = 'pending' AND run_at <= ${now.toISOString()} AND name = ANY(${sql.param(names)}::text[])
+          ORDER BY priority DESC, run_at
+          LIMIT ${limit}
+          FOR UPDATE SKIP LOCKED
+        )
+        RETURNING id, name, payload, attempts, max_attempts`,
+    );
+  }
+
+  /** One lease length for the batch: the longest timeout among the registered types. */
+  private timeoutFor(names: string[]): string {
+    let max = 0;
+    for (const name of names) max = Math.max(max, this.o.registry.get(name)?.type.timeoutMs ?? 0);
+    return String(max);
+  }
+
+  private async execute(job: ClaimedJob): Promise<void> {
+    const entry = this.o.registry.get(job.name);
+    const started = performance.now();
+    const db = this.o.database.db;
+    try {
+      if (!entry) throw new PermanentJobError(`no handler for job ${job.name}`);
+      const payload = entry.type.schema.parse(job.payload);
+      await entry.handler(payload, this.o.context(), {
+        id: job.id,
+        name: job.name,
+        attempt: job.attempts,
+        maxAttempts: job.max_attempts,
+      });
+      // Done jobs are deleted: the table stays small and fast; the outcome lives in the
+      // domain rows the job changed, in the logs and in the metrics.
+      await db.execute(sql`DELETE FROM job WHERE id = ${job.id} AND locked_by = ${this.workerId}`);
+      this.o.metrics?.completed(job.name, (performance.now() - started) / 1000);
+    } catch (error) {
+      await this.recordFailure(job, error).catch((e: unknown) =>
+        this.o.log.error({ err: e, jobId: job.id }, 'could not record job failure'),
+      );
+    }
+  }
+
+  private async recordFailure(job: ClaimedJob, error: unknown): Promise<void> {
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    const now = this.o.clock.now();
+    const entry = this.o.registry.get(job.name);
+    const db = this.o.database.db;
+    if (error instanceof RetryJobLater) {
+      // Waiting for a provider's rate-limit reset is not a failure: the attempt is given back.
+      this.o.log.info({ jobId: job.id, job: job.name, retryAt: error.at }, 'job deferred');
+      await db.execute(sql`
+        UPDATE job SET state = 'pending', run_at = ${error.at.toISOString()}, attempts = attempts - 1,
+          last_error = ${message}, locked_by = NULL, locked_until = NULL
+        WHERE id = ${job.id}`);
+      return;
+    }
+    const permanent = error instanceof PermanentJobError || !entry;
+    const exhausted = job.attempts >= job.max_attempts;
+    if (permanent || exhausted) {
+      this.o.log.error({ err: error, jobId: job.id, job: job.name, attempt: job.attempts }, 'job failed for good');
+      this.o.metrics?.failed(job.name);
+      await db.execute(sql`
+        UPDATE job SET state = 'failed', last_error = ${message}, finished_at = ${now.toISOString()},
+          locked_by = NULL, locked_until = NULL
+        WHERE id = ${job.id}`);
+      return;
+    }
+    const retryAt = new Date(now.getTime() + retryDelayMs(entry.type.retry, job.attempts));
+    this.o.log.warn({ err: error, jobId: job.id, job: job.name, attempt: job.attempts, retryAt }, 'job will be retried');
+    this.o.metrics?.retried(job.name);
+    await db.execute(sql`
+      UPDATE job SET state = 'pending', run_at = ${retryAt.toISOString()}, last_error = ${message},
+        locked_by = NULL, locked_until = NULL
+      WHERE id = ${job.id}`);
+  }
+}

@@ -1,0 +1,110 @@
+// Wiring a running Comptoir: opens the database, applies migrations, creates the services,
+// and starts the roles asked for (web: HTTP + realtime; worker: jobs + schedules).
+import { Registry } from 'prom-client';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.ts';
+import { ctxOf, type Ctx, type Services } from './context.ts';
+import type { DomainEvent } from './domain-events.ts';
+import { buildJobRegistry, buildSchedules } from './jobs.ts';
+import { systemClock, type Clock } from './platform/clock.ts';
+import type { Config } from './platform/config.ts';
+import { SecretBox } from './platform/crypto/secrets.ts';
+import type { Database } from './platform/db/database.ts';
+import { migrate } from './platform/db/migrate.ts';
+import { openDatabase } from './platform/db/open.ts';
+import { DomainEvents } from './platform/events/domain-events.ts';
+import { RealtimeHub } from './platform/events/realtime.ts';
+import { JobMetrics } from './platform/jobs/metrics.ts';
+import { JobQueue } from './platform/jobs/queue.ts';
+import { Scheduler } from './platform/jobs/scheduler.ts';
+import { JobWorker } from './platform/jobs/worker.ts';
+import { createLogger, type Logger } from './platform/log.ts';
+
+export function createServices(config: Config, database: Database, options: { clock?: Clock; log?: Logger } = {}): Services {
+  const clock = options.clock ?? systemClock;
+  const log = options.log ?? createLogger(config.logLevel);
+  const jobs = new JobQueue(clock);
+  const realtime = new RealtimeHub(database, log);
+  return {
+    config,
+    clock,
+    log,
+    database,
+    jobs,
+    realtime,
+    events: new DomainEvents<DomainEvent>(jobs, realtime),
+    secrets: new SecretBox(config.secretKey),
+    metrics: new Registry(),
+  };
+}
+
+export async function openServices(config: Config, options: { clock?: Clock; log?: Logger } = {}): Promise<Services> {
+  const log = options.log ?? createLogger(config.logLevel);
+  const database = await openDatabase(config.database, (error) => log.warn({ err: error }, 'database listener error'));
+  try {
+    await migrate(database);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  return createServices(config, database, { ...options, log });
+}
+
+export type Role = 'web' | 'worker' | 'all';
+
+export interface Running {
+  app: FastifyInstance | undefined;
+  worker: JobWorker<Ctx> | undefined;
+  url: string | undefined;
+  stop(): Promise<void>;
+}
+
+const SCHEDULER_TICK_MS = 15_000;
+
+export async function startRoles(services: Services, role: Role): Promise<Running> {
+  const { config, log } = services;
+  let app: FastifyInstance | undefined;
+  let worker: JobWorker<Ctx> | undefined;
+  let ticker: NodeJS.Timeout | undefined;
+  let url: string | undefined;
+
+  if (role === 'worker' || role === 'all') {
+    const scheduler = new Scheduler(services.database, services.jobs, services.clock, log);
+    for (const s of buildSchedules(config.defaults.timezone)) scheduler.add(s);
+    await scheduler.sync();
+    worker = new JobWorker<Ctx>({
+      database: services.database,
+      registry: buildJobRegistry(),
+      context: () => ctxOf(services),
+      clock: services.clock,
+      log,
+      concurrency: config.jobs.concurrency,
+      pollMs: config.jobs.pollMs,
+      metrics: new JobMetrics(services.metrics),
+    });
+    await worker.start();
+    const tick = () => scheduler.tick().catch((error: unknown) => log.error({ err: error }, 'scheduler tick failed'));
+    void tick();
+    ticker = setInterval(tick, SCHEDULER_TICK_MS);
+    ticker.unref();
+  }
+  if (role === 'web' || role === 'all') {
+    await services.realtime.start();
+    app = await buildApp(services);
+    url = await app.listen({ host: config.http.host, port: config.http.port });
+  } else {
+    await services.realtime.start();
+  }
+
+  return {
+    app,
+    worker,
+    url,
+    async stop() {
+      if (ticker) clearInterval(ticker);
+      await app?.close();
+      await worker?.stop();
+      await services.realtime.stop();
+    },
+  };
+}

@@ -1,0 +1,8 @@
+// Every table, in one place, for drizzle-kit (migrations) and for anyone looking for one.
+export * from './platform/jobs/jobs.schema.ts';
+export * from './platform/http/http.schema.ts';
+export * from './modules/org/org.schema.ts';
+export * from './modules/access/access.schema.ts';
+export * from './modules/customers/customers.schema.ts';
+export * from './modules/cases/cases.schema.ts';
+export * from './modules/audit/audit.schema.ts';
