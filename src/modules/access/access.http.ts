@@ -18,7 +18,7 @@ declare module 'fastify' {
     ctx: Ctx;
   }
   interface FastifyContextConfig {
-    /** required (default): 401 without credentials; optional: principal if any; public: never looked at. */
+    /** required (default under /api/): 401 without credentials; optional: principal if any; public: never looked at. */
     auth?: 'required' | 'optional' | 'public';
   }
 }
@@ -28,7 +28,7 @@ export function registerAuth(app: FastifyInstance, services: Services): void {
   app.decorateRequest('ctx', null as unknown as Ctx);
   app.addHook('onRequest', async (request) => {
     request.ctx = ctxOf(services);
-    const mode = request.routeOptions.config?.auth ?? 'required';
+    const mode = request.routeOptions.config?.auth ?? defaultMode(request.url);
     if (mode === 'public') return;
     const { token, fromCookie } = credentialOf(request);
     if (token) {
@@ -45,6 +45,11 @@ export function registerAuth(app: FastifyInstance, services: Services): void {
       throw new AppError('unauthenticated', 'Sign in, or send an API token as Authorization: Bearer <token>');
     }
   });
+}
+
+/** The API requires credentials unless a route says otherwise; the web app's files and the API docs do not. */
+function defaultMode(url: string): 'required' | 'public' {
+  return url.startsWith('/api/') && !url.startsWith('/api/docs') ? 'required' : 'public';
 }
 
 function credentialOf(request: FastifyRequest): { token: string | undefined; fromCookie: boolean } {

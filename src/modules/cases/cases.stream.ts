@@ -63,7 +63,7 @@ export function registerCaseStream(app: Api): void {
     {
       schema: {
         tags: ['realtime'],
-        summary: 'Server-Sent Events: case.created and case.timeline (with the event) for the cases you may see',
+        summary: 'Server-Sent Events: case.created and case.timeline (with the event) for the cases you work; with caseId, that case’s visible activity',
         querystring: z.strictObject({ caseId: z.uuid().optional().describe('Only this case (a case page)') }),
         response: { 200: z.string().describe('text/event-stream'), ...problems(401, 403) },
       },
@@ -92,7 +92,10 @@ export function registerCaseStream(app: Api): void {
           return;
         }
         if (event.type !== 'case.timeline' || (only && only !== event.caseId)) return;
-        if (!canSeeEvent(caseAccess(principal.scope, event), event.visibility)) return;
+        // The general stream carries the cases the user works (full access); the public
+        // activity of another store's case streams only to a screen showing that case.
+        const access = caseAccess(principal.scope, event);
+        if (only ? !canSeeEvent(access, event.visibility) : access !== 'full') return;
         if (sentIds.has(event.eventId)) return;
         loader.load(event.eventId).then(
           (e) => e && stream.send({ id: e.id, event: 'case.timeline', data: e }),
@@ -108,8 +111,8 @@ export function registerCaseStream(app: Api): void {
           const missed = await eventsSince(ctx, lastEventId as string, caseIds, REPLAY_LIMIT);
           const visible = await visibleCaseIds(ctx, principal.scope, missed);
           for (const e of missed) {
-            if (!visible.has(e.caseId)) continue;
-            if (e.visibility === 'internal' && visible.get(e.caseId) !== 'full') continue;
+            const access = visible.get(e.caseId);
+            if (!access || (only ? !canSeeEvent(access, e.visibility) : access !== 'full')) continue;
             sentIds.add(e.id);
             stream.send({ id: e.id, event: 'case.timeline', data: e });
           }

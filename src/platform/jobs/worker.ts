@@ -120,7 +120,7 @@ export class JobWorker<C> {
       this.o.database.db,
       sql`
         UPDATE job SET state = 'active', attempts = attempts + 1, locked_by = ${this.workerId},
-          locked_until = ${now.toISOString()}::timestamptz + (${this.timeoutFor(names)} || ' milliseconds')::interval
+          locked_until = ${now.toISOString()}::timestamptz + ((${this.timeouts(names)}::jsonb ->> name)::int * interval '1 millisecond')
         WHERE id IN (
           SELECT id FROM job
           WHERE state = 'pending' AND run_at <= ${now.toISOString()} AND name = ANY(${sql.param(names)}::text[])
@@ -132,11 +132,9 @@ export class JobWorker<C> {
     );
   }
 
-  /** One lease length for the batch: the longest timeout among the registered types. */
-  private timeoutFor(names: string[]): string {
-    let max = 0;
-    for (const name of names) max = Math.max(max, this.o.registry.get(name)?.type.timeoutMs ?? 0);
-    return String(max);
+  /** Each job type's lease length, as JSON for the claim query ({"name": ms, …}). */
+  private timeouts(names: string[]): string {
+    return JSON.stringify(Object.fromEntries(names.map((n) => [n, this.o.registry.get(n)?.type.timeoutMs ?? 300_000])));
   }
 
   private async execute(job: ClaimedJob): Promise<void> {
