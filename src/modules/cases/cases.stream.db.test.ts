@@ -67,6 +67,30 @@ describe('GET /api/v1/events', () => {
     }
   });
 
+  // Several app processes share one PostgreSQL: an event committed through one reaches the
+  // screens connected to another (LISTEN/NOTIFY). PGlite is a single process by nature.
+  it.runIf(process.env.COMPTOIR_TEST_ENGINE === 'postgres')('reaches screens connected to another app process', async () => {
+    const { openPostgres } = await import('../../platform/db/postgres.ts');
+    const { createServices } = await import('../../runtime.ts');
+    const { buildApp } = await import('../../app.ts');
+    const { createLogger } = await import('../../platform/log.ts');
+    const second = await openPostgres({ url: h.database.url!, poolSize: 2 });
+    const services = createServices(h.services.config, second, { log: createLogger('silent') });
+    await services.realtime.start();
+    const app2 = await buildApp(services, { web: false });
+    const base2 = await app2.listen({ host: '127.0.0.1', port: 0 });
+    const stream = await SseClient.open(`${base2}/api/v1/events`, { authorization: `Bearer ${staff.token}` });
+    try {
+      const created = await buildCase(h.ctx, ids.brand, { storeId: ids.mine, subject: 'Via le premier nœud' });
+      await stream.waitFor((f) => f.event === 'case.created' && (f.data as { caseId: string }).caseId === created.id);
+    } finally {
+      await stream.close();
+      await app2.close();
+      await services.realtime.stop();
+      await second.close();
+    }
+  });
+
   it('requires authentication', async () => {
     const res = await fetch(`${base}/api/v1/events`);
     expect(res.status).toBe(401);
