@@ -30,9 +30,11 @@ INSERT INTO contact_reason (id, key, label_fr, label_en, position) VALUES
 INSERT INTO case_step (id, key, label_fr, label_en, position, final) VALUES
   (gen_random_uuid(), 'intake',        'Prise en charge',       'Taken in charge',    10, false),
   (gen_random_uuid(), 'diagnosis',     'Diagnostic',            'Diagnosis',          20, false),
+  (gen_random_uuid(), 'quote_pending', 'Devis à valider',       'Quote to approve',   25, false),
   (gen_random_uuid(), 'awaiting_part', 'En attente de pièce',   'Waiting for a part', 30, false),
   (gen_random_uuid(), 'repair',        'Réparation',            'Repair',             40, false),
   (gen_random_uuid(), 'exchange',      'Échange',               'Exchange',           50, false),
   (gen_random_uuid(), 'credit_note',   'Avoir',                 'Credit note',        60, false),
   (gen_random_uuid(), 'refund',        'Remboursement',         'Refund',             70, false),
+  (gen_random_uuid(), 'returned',      'Restitution',           'Handed back',        75, false),
   (gen_random_uuid(), 'closed',        'Clôturé',               'Closed',             80, true);
