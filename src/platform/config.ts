@@ -42,6 +42,7 @@ const envSchema = z.object({
   COMPTOIR_LOGIN_MAX_ATTEMPTS: int(1, 1000).default(10),
   COMPTOIR_LOGIN_WINDOW_MINUTES: int(1, 24 * 60).default(15),
   COMPTOIR_ARGON2_MEMORY_KIB: int(8, 4 * 1024 * 1024).default(19456),
+  COMPTOIR_STREAM_RECHECK_MS: int(100, 3_600_000).default(30_000),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -60,6 +61,8 @@ export interface Config {
   jobs: { concurrency: number; pollMs: number };
   login: { maxAttempts: number; windowMinutes: number };
   argon2MemoryKiB: number;
+  /** How often a live stream re-checks that its session or token is still valid. */
+  streamRecheckMs: number;
 }
 
 export class ConfigError extends Error {
@@ -123,6 +126,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     jobs: { concurrency: e.COMPTOIR_WORKER_CONCURRENCY, pollMs: e.COMPTOIR_JOB_POLL_MS },
     login: { maxAttempts: e.COMPTOIR_LOGIN_MAX_ATTEMPTS, windowMinutes: e.COMPTOIR_LOGIN_WINDOW_MINUTES },
     argon2MemoryKiB: e.COMPTOIR_ARGON2_MEMORY_KIB,
+    streamRecheckMs: e.COMPTOIR_STREAM_RECHECK_MS,
   };
 }
 

@@ -167,6 +167,19 @@ export async function resolveCredential(ctx: Ctx, token: string): Promise<Princi
   };
 }
 
+/** Whether a principal's session or token is still valid (not revoked, not expired, user active). */
+export async function isCredentialActive(ctx: Ctx, principal: Principal): Promise<boolean> {
+  const now = ctx.clock.now().toISOString();
+  const table = principal.via === 'session' ? sql`auth_session` : sql`api_token`;
+  const [row] = await queryRows<{ ok: boolean }>(
+    ctx.db,
+    sql`SELECT true AS ok FROM ${table} c JOIN app_user u ON u.id = c.user_id
+        WHERE c.id = ${principal.credentialId} AND c.revoked_at IS NULL
+          AND (c.expires_at IS NULL OR c.expires_at > ${now}) AND u.active`,
+  );
+  return !!row;
+}
+
 async function touch(ctx: Ctx, via: 'session' | 'token', row: CredentialRow): Promise<void> {
   const now = ctx.clock.now();
   const last = row.last_seen_at ? new Date(row.last_seen_at).getTime() : 0;

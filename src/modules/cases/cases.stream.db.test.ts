@@ -11,7 +11,7 @@ let staff: Client;
 let ids: { brand: string; mine: string; other: string };
 
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startHarness({ env: { COMPTOIR_STREAM_RECHECK_MS: '200' } });
   base = await h.app.listen({ host: '127.0.0.1', port: 0 });
   admin = await h.userClient('admin');
   const brand = (await buildBrand(h.ctx)).id;
@@ -88,6 +88,18 @@ describe('GET /api/v1/events', () => {
       await app2.close();
       await services.realtime.stop();
       await second.close();
+    }
+  });
+
+  it('ends when the session behind it ends', async () => {
+    const user = await h.userClient('agent');
+    const stream = await SseClient.open(`${base}/api/v1/events`, { authorization: `Bearer ${user.token}` });
+    try {
+      await user.post('/api/v1/auth/logout');
+      const ended = await stream.waitFor((f) => f.event === 'session.ended', 3000);
+      expect(ended.data).toMatchObject({ reason: expect.stringContaining('no longer valid') });
+    } finally {
+      await stream.close();
     }
   });
 

@@ -14,6 +14,7 @@ import { isUuid } from '../../platform/ids.ts';
 import { canSeeEvent, caseAccess, type Scope } from '../access/access.policy.ts';
 import { principalOf } from '../access/access.http.ts';
 import { requirePermission } from '../access/actor.ts';
+import { isCredentialActive } from '../access/sessions.service.ts';
 import type { CaseEventDto } from './cases.contract.ts';
 import { eventsSince, loadEvents } from './events.read.ts';
 import { savCase } from './cases.schema.ts';
@@ -104,6 +105,19 @@ export function registerCaseStream(app: Api): void {
       };
       const unsubscribe = ctx.events.listen((event) => (replaying ? held.push(event) : deliver(event)));
       stream.onClose(unsubscribe);
+      // A stream must not outlive its credential (logout elsewhere, password change, deactivation).
+      const recheck = setInterval(() => {
+        isCredentialActive(ctx, principal).then(
+          (active) => {
+            if (active) return;
+            stream.send({ event: 'session.ended', data: { reason: 'the session or token is no longer valid' } });
+            stream.end();
+          },
+          (error: unknown) => req.log.warn({ err: error }, 'could not re-check an SSE credential'),
+        );
+      }, ctx.config.streamRecheckMs);
+      recheck.unref();
+      stream.onClose(() => clearInterval(recheck));
 
       if (replaying) {
         try {

@@ -64,6 +64,7 @@ export function problemFor(request: FastifyRequest, error: AppError): Problem {
     code: error.code,
     requestId: request.id,
     ...(error.errors ? { errors: error.errors } : {}),
+    ...(error.retryAfterSeconds !== undefined ? { retryAfter: error.retryAfterSeconds } : {}),
     ...(error.details ?? {}),
   };
 }

@@ -6,6 +6,8 @@ export interface SseStream {
   send(event: { id?: string; event?: string; data: unknown }): void;
   readonly closed: boolean;
   onClose(fn: () => void): void;
+  /** Ends the stream from the server side. */
+  end(): void;
 }
 
 export function openSse(request: FastifyRequest, reply: FastifyReply, heartbeatMs = 25_000): SseStream {
@@ -45,6 +47,10 @@ export function openSse(request: FastifyRequest, reply: FastifyReply, heartbeatM
     onClose(fn) {
       if (closed) fn();
       else closers.push(fn);
+    },
+    end() {
+      close();
+      res.end();
     },
   };
 }

@@ -1,0 +1,80 @@
+// The signed-in shell: a skip link, the header (product, navigation, language, user, sign
+// out), the main landmark holding the page, and the live connection that keeps it current.
+import { AppShell, Button, Group, Text, VisuallyHidden } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Outlet, useRouter } from '@tanstack/react-router';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { sessionQuery, signOut } from '../auth/session.ts';
+import { useLiveUpdates } from '../live/useLiveUpdates.ts';
+import { ProblemAlert } from '../ui/ProblemAlert.tsx';
+import { RouterAnchor } from '../ui/RouterAnchor.tsx';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
+import classes from './AppLayout.module.css';
+
+export function AppLayout() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const { data: me } = useQuery(sessionQuery);
+  const router = useRouter();
+  const [signingOut, setSigningOut] = useState(false);
+  const live = useLiveUpdates(!!me);
+
+  // Signed out (here, in another tab, or the session expired): to the sign-in page, which
+  // brings the user back to this page afterwards. Once, with the address of that moment.
+  useEffect(() => {
+    if (me === null) void router.navigate({ to: '/login', search: { redirect: router.state.location.href }, replace: true });
+  }, [me, router]);
+
+  const logout = async () => {
+    setSigningOut(true);
+    try {
+      await signOut(queryClient);
+    } catch (error) {
+      notifications.show({ color: 'red', title: t('header.logoutFailed'), message: <ProblemAlert error={error} /> });
+    } finally {
+      setSigningOut(false);
+    }
+  };
+
+  return (
+    <AppShell header={{ height: 60 }} padding="md">
+      <a href="#main" className={classes.skipLink}>
+        {t('a11y.skipToContent')}
+      </a>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="sm">
+          <Group gap="lg" wrap="nowrap">
+            <Text fw={800} c="indigo.8" size="lg" component="span">
+              {t('app.name')}
+            </Text>
+            <nav aria-label={t('header.navigation')}>
+              <RouterAnchor to="/cases" fw={600} activeProps={{ 'aria-current': 'page' }} activeOptions={{ includeSearch: false }}>
+                {t('header.cases')}
+              </RouterAnchor>
+            </nav>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <Text size="xs" c={live === 'open' ? 'teal.9' : 'dimmed'} role="status" visibleFrom="sm">
+              {live === 'open' ? t('live.connected') : t('live.reconnecting')}
+            </Text>
+            <LanguageSwitch />
+            {me && (
+              <Text size="sm" fw={500} visibleFrom="sm" truncate maw={200}>
+                <VisuallyHidden>{t('header.signedInAs')} </VisuallyHidden>
+                {me.name}
+              </Text>
+            )}
+            <Button variant="default" size="xs" onClick={logout} loading={signingOut}>
+              {t('header.logout')}
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Main id="main" tabIndex={-1} bg="gray.0">
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

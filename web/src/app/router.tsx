@@ -1,0 +1,82 @@
+// The routes. Each page is its own chunk, loaded when first visited, so the first screen
+// carries only the shell. Signed-out visitors are sent to /login and brought back after.
+import type { QueryClient } from '@tanstack/react-query';
+import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, Outlet, redirect } from '@tanstack/react-router';
+import { safeRedirect, sessionQuery } from '../auth/session.ts';
+import { parseCaseListSearch } from '../cases/case-list-search.ts';
+import { AppLayout } from './AppLayout.tsx';
+import { NotFoundPage, RouteErrorPage } from './RouteFallbacks.tsx';
+
+export interface RouterContext {
+  queryClient: QueryClient;
+}
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Outlet,
+  notFoundComponent: NotFoundPage,
+  errorComponent: RouteErrorPage,
+});
+
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'login',
+  validateSearch: (raw: Record<string, unknown>): { redirect?: string } =>
+    typeof raw.redirect === 'string' ? { redirect: raw.redirect } : {},
+  beforeLoad: async ({ context, search }) => {
+    const me = await context.queryClient.ensureQueryData(sessionQuery);
+    if (me) throw redirect({ href: safeRedirect(search.redirect) });
+  },
+  component: lazyRouteComponent(() => import('../auth/LoginPage.tsx'), 'LoginPage'),
+});
+
+/** Every page behind sign-in, inside the application shell. */
+const signedInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'signed-in',
+  beforeLoad: async ({ context, location }) => {
+    const me = await context.queryClient.ensureQueryData(sessionQuery);
+    if (!me) throw redirect({ to: '/login', search: { redirect: location.href } });
+    return { me };
+  },
+  component: AppLayout,
+});
+
+const homeRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/',
+  beforeLoad: ({ location }) => {
+    throw redirect({ href: `/cases${location.searchStr}`, replace: true });
+  },
+});
+
+const caseListRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'cases',
+  validateSearch: parseCaseListSearch,
+  component: lazyRouteComponent(() => import('../cases/CaseListPage.tsx'), 'CaseListPage'),
+});
+
+const casePageRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'cases/$caseId',
+  component: lazyRouteComponent(() => import('../cases/CasePage.tsx'), 'CasePage'),
+});
+
+const routeTree = rootRoute.addChildren([loginRoute, signedInRoute.addChildren([homeRoute, caseListRoute, casePageRoute])]);
+
+export function buildRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPreload: 'intent',
+    // Queries own the data; the router only decides which page shows.
+    defaultPreloadStaleTime: 0,
+    scrollRestoration: true,
+  });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof buildRouter>;
+  }
+}

@@ -1,0 +1,93 @@
+// The live connection: one EventSource on /api/v1/events per signed-in tab. The server
+// sends `case.created` and `case.timeline` for the cases this user may see; each one marks
+// the affected queries stale so the list and the open case refetch what changed, without
+// a reload. EventSource reconnects by itself and resumes with Last-Event-ID.
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { sessionKey } from '../auth/session.ts';
+import { caseKeys } from '../cases/cases.keys.ts';
+
+const RETRY_AFTER_CLOSE_MS = 5_000;
+const FLUSH_MS = 300;
+
+export type LiveState = 'connecting' | 'open' | 'closed';
+
+/** What a case.timeline or case.created message carries that matters here. */
+function caseIdOf(data: string): string | null {
+  try {
+    const parsed = JSON.parse(data) as { caseId?: unknown };
+    return typeof parsed.caseId === 'string' ? parsed.caseId : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Collects what changed and refreshes it at most every FLUSH_MS: a burst of events (a busy
+ * inbox, a bulk change) costs one list refetch per screen, not one per event.
+ */
+function createInvalidator(queryClient: QueryClient) {
+  let lists = false;
+  const cases = new Set<string>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const flush = () => {
+    timer = undefined;
+    if (lists) void queryClient.invalidateQueries({ queryKey: caseKeys.lists() });
+    for (const id of cases) {
+      void queryClient.invalidateQueries({ queryKey: caseKeys.detail(id) });
+      void queryClient.invalidateQueries({ queryKey: caseKeys.events(id) });
+    }
+    lists = false;
+    cases.clear();
+  };
+  return {
+    caseChanged(caseId: string | null, timeline: boolean) {
+      lists = true;
+      if (caseId && timeline) cases.add(caseId);
+      timer ??= setTimeout(flush, FLUSH_MS);
+    },
+    stop() {
+      clearTimeout(timer);
+    },
+  };
+}
+
+export function useLiveUpdates(enabled: boolean): LiveState {
+  const queryClient = useQueryClient();
+  const [state, setState] = useState<LiveState>('connecting');
+  // Bumped to open a new connection after the server closed one for good.
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    if (!enabled || typeof EventSource === 'undefined') return;
+    const source = new EventSource('/api/v1/events', { withCredentials: true });
+    const invalidator = createInvalidator(queryClient);
+    let wasOpen = false;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    source.addEventListener('open', () => {
+      setState('open');
+      // Anything may have changed while disconnected (beyond what the replay covers).
+      if (wasOpen) void queryClient.invalidateQueries({ queryKey: caseKeys.all });
+      wasOpen = true;
+    });
+    source.addEventListener('case.created', (e) => invalidator.caseChanged(caseIdOf(e.data), false));
+    source.addEventListener('case.timeline', (e) => invalidator.caseChanged(caseIdOf(e.data), true));
+    source.addEventListener('error', () => {
+      if (source.readyState === EventSource.CLOSED) {
+        // The server refused the stream (e.g. the session ended): ask who is signed in.
+        // If it did not, try again a little later.
+        setState('closed');
+        void queryClient.invalidateQueries({ queryKey: sessionKey });
+        retry = setTimeout(() => setAttempt((n) => n + 1), RETRY_AFTER_CLOSE_MS);
+      } else setState('connecting');
+    });
+    return () => {
+      clearTimeout(retry);
+      invalidator.stop();
+      source.close();
+      setState('connecting');
+    };
+  }, [enabled, queryClient, attempt]);
+
+  return state;
+}
