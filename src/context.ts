@@ -5,8 +5,10 @@ import type { Clock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
 import type { SecretBox } from './platform/crypto/secrets.ts';
 import type { Database, Db } from './platform/db/database.ts';
+import { transaction } from './platform/db/transaction.ts';
 import type { DomainEvents } from './platform/events/domain-events.ts';
 import type { RealtimeHub } from './platform/events/realtime.ts';
+import type { Notifier } from './platform/events/notifier.ts';
 import type { JobQueue } from './platform/jobs/queue.ts';
 import type { Logger } from './platform/log.ts';
 import type { DomainEvent } from './domain-events.ts';
@@ -18,6 +20,7 @@ export interface Services {
   database: Database;
   jobs: JobQueue;
   realtime: RealtimeHub;
+  notifier: Notifier;
   events: DomainEvents<DomainEvent>;
   secrets: SecretBox;
   metrics: Registry;
@@ -35,5 +38,5 @@ export function ctxOf(services: Services, db: Db = services.database.db): Ctx {
 
 /** Runs `fn` in a transaction (a savepoint when already inside one). */
 export function inTransaction<T>(ctx: Ctx, fn: (tx: Ctx) => Promise<T>): Promise<T> {
-  return ctx.db.transaction((tx) => fn({ ...ctx, db: tx as unknown as Db }));
+  return transaction(ctx.db, (tx) => fn({ ...ctx, db: tx }));
 }

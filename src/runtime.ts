@@ -14,6 +14,7 @@ import { migrate } from './platform/db/migrate.ts';
 import { openDatabase } from './platform/db/open.ts';
 import { DomainEvents } from './platform/events/domain-events.ts';
 import { RealtimeHub } from './platform/events/realtime.ts';
+import { Notifier } from './platform/events/notifier.ts';
 import { JobMetrics } from './platform/jobs/metrics.ts';
 import { JobQueue } from './platform/jobs/queue.ts';
 import { Scheduler } from './platform/jobs/scheduler.ts';
@@ -23,8 +24,9 @@ import { createLogger, type Logger } from './platform/log.ts';
 export function createServices(config: Config, database: Database, options: { clock?: Clock; log?: Logger } = {}): Services {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? createLogger(config.logLevel);
-  const jobs = new JobQueue(clock);
-  const realtime = new RealtimeHub(database, log);
+  const notifier = new Notifier(database, log);
+  const jobs = new JobQueue(clock, notifier);
+  const realtime = new RealtimeHub(database, notifier, log);
   return {
     config,
     clock,
@@ -32,6 +34,7 @@ export function createServices(config: Config, database: Database, options: { cl
     database,
     jobs,
     realtime,
+    notifier,
     events: new DomainEvents<DomainEvent>(jobs, realtime),
     secrets: new SecretBox(config.secretKey),
     metrics: new Registry(),
@@ -104,6 +107,7 @@ export async function startRoles(services: Services, role: Role): Promise<Runnin
       if (ticker) clearInterval(ticker);
       await app?.close();
       await worker?.stop();
+      await services.notifier.drain();
       await services.realtime.stop();
     },
   };

@@ -100,6 +100,7 @@ export async function startHarness(options: { clock?: ManualClock; env?: Record<
     async close() {
       await worker.stop();
       await app.close();
+      await services.notifier.drain();
       await services.realtime.stop();
       await database.close();
     },

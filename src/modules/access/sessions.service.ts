@@ -3,10 +3,10 @@
 // SHA-256 digests; the prefix says which table to look in.
 import { randomBytes } from 'node:crypto';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
-import type { Ctx } from '../../context.ts';
+import { inTransaction, type Ctx } from '../../context.ts';
 import { decoyHash, verifyPassword, hashPassword, type Argon2Params } from '../../platform/crypto/password.ts';
 import { digest, newSecretToken } from '../../platform/crypto/tokens.ts';
-import { queryRows, type Db } from '../../platform/db/database.ts';
+import { queryRows } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { hit, peek, reset, tooMany } from '../../platform/http/rate-limit.ts';
 import { uuidv7 } from '../../platform/ids.ts';
@@ -74,7 +74,7 @@ export async function login(ctx: Ctx, input: LoginInput): Promise<LoginResult> {
   const csrfToken = randomBytes(24).toString('base64url');
   const expiresAt = new Date(now.getTime() + ctx.config.sessionTtlHours * 3_600_000);
   const sessionId = uuidv7(now.getTime());
-  await ctx.db.transaction(async (tx) => {
+  await inTransaction(ctx, async ({ db: tx }) => {
     await tx.insert(authSession).values({
       id: sessionId,
       userId: user.id,
@@ -88,7 +88,7 @@ export async function login(ctx: Ctx, input: LoginInput): Promise<LoginResult> {
     });
     const rehash = verdict.needsRehash ? { passwordHash: await hashPassword(input.password, params) } : {};
     await tx.update(appUser).set({ lastLoginAt: now, ...rehash }).where(eq(appUser.id, user.id));
-    await recordAudit({ ...ctx, db: tx as unknown as Db }, { ...actor, userId: user.id }, {
+    await recordAudit({ ...ctx, db: tx }, { ...actor, userId: user.id }, {
       action: 'auth.login',
       targetType: 'user',
       targetId: user.id,

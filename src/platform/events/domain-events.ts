@@ -1,7 +1,8 @@
 // Typed domain events, emitted explicitly by services inside their transaction. Each event
-// goes (1) to the realtime hub, for screens, and (2) to the durable subscribers registered
-// at start, as jobs in the same transaction (transactional outbox): a subscriber never
-// misses an event that committed and never sees one that rolled back.
+// goes (1) to the realtime hub, for screens, once the transaction commits, and (2) to the
+// durable subscribers registered at start, as jobs written in the same transaction
+// (transactional outbox): a subscriber never misses an event that committed and never sees
+// one that rolled back.
 import type { Db } from '../db/database.ts';
 import type { JobType } from '../jobs/job-types.ts';
 import type { JobQueue } from '../jobs/queue.ts';
@@ -36,7 +37,7 @@ export class DomainEvents<E extends DomainEventBase> {
   /** Emits events caused by one change: one NOTIFY for all of them, plus their jobs. */
   async emit(db: Db, ...events: E[]): Promise<void> {
     if (events.length === 0) return;
-    await this.realtime.publish(db, DOMAIN_TOPIC, { events });
+    this.realtime.publish(db, DOMAIN_TOPIC, { events });
     for (const event of events) {
       for (const s of this.subscribers.get(event.type) ?? []) {
         await this.queue.enqueue(db, s.job, s.toPayload(event));

@@ -1,9 +1,10 @@
-// Realtime fan-out across app processes: a publisher NOTIFYs on one channel inside its
-// transaction (PostgreSQL delivers it at commit, never for a rollback); every process
-// LISTENs and hands the message to its local subscribers (the SSE streams it serves).
-import { sql } from 'drizzle-orm';
+// Realtime fan-out across app processes: once the publishing transaction commits (never for
+// a rollback), the message is NOTIFYed on one channel (batched, see notifier.ts); every
+// process LISTENs and hands it to its local subscribers (the SSE streams it serves).
 import type { Database, Db } from '../db/database.ts';
+import { afterCommit } from '../db/transaction.ts';
 import type { Logger } from '../log.ts';
+import type { Notifier } from './notifier.ts';
 
 export const REALTIME_CHANNEL = 'comptoir_realtime';
 /** PostgreSQL refuses NOTIFY payloads of 8000 bytes or more; messages carry ids, not bodies. */
@@ -20,10 +21,12 @@ export class RealtimeHub {
   private readonly handlers = new Map<string, Set<Handler>>();
   private unlisten: (() => Promise<void>) | undefined;
   private readonly database: Database;
+  private readonly notifier: Notifier;
   private readonly log: Logger;
 
-  constructor(database: Database, log: Logger) {
+  constructor(database: Database, notifier: Notifier, log: Logger) {
     this.database = database;
+    this.notifier = notifier;
     this.log = log;
   }
 
@@ -36,11 +39,11 @@ export class RealtimeHub {
     this.unlisten = undefined;
   }
 
-  /** Call inside the transaction that makes the change; delivered to every process at commit. */
-  async publish(db: Db, topic: string, data: Record<string, unknown>): Promise<void> {
+  /** Call inside the transaction that makes the change; sent to every process after it commits. */
+  publish(db: Db, topic: string, data: Record<string, unknown>): void {
     const payload = JSON.stringify({ topic, data } satisfies RealtimeMessage);
     if (Buffer.byteLength(payload) > MAX_PAYLOAD) throw new Error(`realtime payload too large for ${topic}`);
-    await db.execute(sql`SELECT pg_notify(${REALTIME_CHANNEL}, ${payload})`);
+    afterCommit(db, () => this.notifier.notify(REALTIME_CHANNEL, payload));
   }
 
   subscribe(topic: string, handler: Handler): () => void {

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { and, eq, lt } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
+import { transaction } from '../db/transaction.ts';
 import { AppError, isUniqueViolation } from '../errors.ts';
 import { idempotencyKey } from './http.schema.ts';
 
@@ -39,8 +40,8 @@ export async function runIdempotent(
   const previous = await find(db, principalId, key);
   if (previous) return replay(previous, hash);
   try {
-    const result = await db.transaction(async (tx) => {
-      const response = await work(tx as unknown as Db);
+    const result = await transaction(db, async (tx) => {
+      const response = await work(tx);
       await tx.insert(idempotencyKey).values({
         principalId,
         key,

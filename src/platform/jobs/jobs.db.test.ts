@@ -7,6 +7,7 @@ import { queryRows, type Db } from '../db/database.ts';
 import { createLogger } from '../log.ts';
 import { jobType, PermanentJobError, RetryJobLater } from './job-types.ts';
 import { JobQueue } from './queue.ts';
+import { Notifier } from '../events/notifier.ts';
 import { JobRegistry } from './registry.ts';
 import { Scheduler } from './scheduler.ts';
 import { JobWorker } from './worker.ts';
@@ -14,7 +15,7 @@ import { JobWorker } from './worker.ts';
 let database: TestDatabase;
 const clock = new ManualClock('2026-04-03T08:00:00Z');
 const log = createLogger('silent');
-const queue = new JobQueue(clock);
+let queue: JobQueue;
 const runs: string[] = [];
 const failures = new Map<string, number>();
 
@@ -47,6 +48,7 @@ const state = async (id: string) =>
 
 beforeAll(async () => {
   database = await testDatabase();
+  queue = new JobQueue(clock, new Notifier(database, log));
 });
 afterAll(() => database?.close());
 beforeEach(async () => {
@@ -142,8 +144,8 @@ describe('the job queue', () => {
     expect(await state(id!)).toMatchObject({ state: 'pending', last_error: 'lease expired: the worker stopped or timed out' });
   });
 
-  it('runs in the background and wakes up on NOTIFY', async () => {
-    const w = worker('bg');
+  it('runs in the background and wakes up on NOTIFY, not on polling', async () => {
+    const w = new JobWorker({ database, registry, context: () => null, clock, log, concurrency: 4, pollMs: 60_000, workerId: 'bg' });
     await w.start();
     try {
       await queue.enqueue(database.db, echo, { text: 'woken' });

@@ -1,10 +1,12 @@
 // Enqueueing: one INSERT into `job`, on whatever connection the caller passes, so a job is
 // written in the same transaction as the domain change that causes it (transactional
-// outbox): if the transaction rolls back, the job never existed. NOTIFY wakes the workers
-// at commit time; polling is only the fallback.
+// outbox): if the transaction rolls back, the job never existed. After the commit a NOTIFY
+// (batched) wakes the workers; polling is only the fallback.
 import { sql } from 'drizzle-orm';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
+import { afterCommit } from '../db/transaction.ts';
+import type { Notifier } from '../events/notifier.ts';
 import { uuidv7 } from '../ids.ts';
 import type { JobType } from './job-types.ts';
 
@@ -24,9 +26,11 @@ export interface EnqueueOptions {
 
 export class JobQueue {
   private readonly clock: Clock;
+  private readonly notifier: Notifier | undefined;
 
-  constructor(clock: Clock) {
+  constructor(clock: Clock, notifier?: Notifier) {
     this.clock = clock;
+    this.notifier = notifier;
   }
 
   /** Returns the job id, or null when a singleton job with that key is already waiting. */
@@ -36,15 +40,17 @@ export class JobQueue {
     const runAt = options.runAt ?? new Date(now.getTime() + (options.delayMs ?? 0));
     const id = uuidv7(now.getTime());
     const result = (await db.execute(sql`
-      WITH inserted AS (
-        INSERT INTO job (id, name, payload, priority, run_at, max_attempts, singleton_key, created_at)
-        VALUES (${id}, ${type.name}, ${JSON.stringify(data)}::jsonb, ${options.priority ?? 0},
-                ${runAt.toISOString()}, ${type.retry.maxAttempts}, ${options.singletonKey ?? null}, ${now.toISOString()})
-        ON CONFLICT (name, singleton_key) WHERE singleton_key IS NOT NULL AND state <> 'failed' DO NOTHING
-        RETURNING id
-      )
-      SELECT id, pg_notify(${JOB_CHANNEL}, ${type.name}) FROM inserted
+      INSERT INTO job (id, name, payload, priority, run_at, max_attempts, singleton_key, created_at)
+      VALUES (${id}, ${type.name}, ${JSON.stringify(data)}::jsonb, ${options.priority ?? 0},
+              ${runAt.toISOString()}, ${type.retry.maxAttempts}, ${options.singletonKey ?? null}, ${now.toISOString()})
+      ON CONFLICT (name, singleton_key) WHERE singleton_key IS NOT NULL AND state <> 'failed' DO NOTHING
+      RETURNING id
     `)) as unknown as { rows: { id: string }[] };
-    return result.rows[0]?.id ?? null;
+    const inserted = result.rows[0]?.id ?? null;
+    if (inserted && runAt <= now && this.notifier) {
+      const notifier = this.notifier;
+      afterCommit(db, () => notifier.notify(JOB_CHANNEL, type.name));
+    }
+    return inserted;
   }
 }

@@ -5,7 +5,8 @@
 import { CronExpressionParser } from 'cron-parser';
 import { and, eq, lte, sql } from 'drizzle-orm';
 import type { Clock } from '../clock.ts';
-import type { Database, Db } from '../db/database.ts';
+import type { Database } from '../db/database.ts';
+import { transaction } from '../db/transaction.ts';
 import type { Logger } from '../log.ts';
 import type { JobType } from './job-types.ts';
 import { jobSchedule } from './jobs.schema.ts';
@@ -70,7 +71,7 @@ export class Scheduler {
     for (const row of due) {
       const s = this.schedules.get(row.name);
       if (!s) continue;
-      const claimed = await db.transaction(async (tx) => {
+      const claimed = await transaction(db, async (tx) => {
         const next = nextRun(s.cron, s.timezone, now);
         const won = await tx
           .update(jobSchedule)
@@ -78,7 +79,7 @@ export class Scheduler {
           .where(and(eq(jobSchedule.name, row.name), eq(jobSchedule.nextRunAt, row.nextRunAt)))
           .returning({ name: jobSchedule.name });
         if (won.length === 0) return false;
-        await this.queue.enqueue(tx as unknown as Db, s.job, s.payload, { singletonKey: `schedule:${s.name}` });
+        await this.queue.enqueue(tx, s.job, s.payload, { singletonKey: `schedule:${s.name}` });
         return true;
       });
       if (claimed) enqueued++;
