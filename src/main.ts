@@ -36,6 +36,8 @@ async function withServices<T>(fn: (services: Services) => Promise<T>): Promise<
   try {
     return await fn(services);
   } finally {
+    // Notifications go out after commits, batched: send them before the database closes.
+    await services.notifier.drain();
     await services.database.close();
   }
 }
@@ -46,15 +48,7 @@ async function start(args: string[]): Promise<void> {
   if (!['web', 'worker', 'all'].includes(role)) fail(`--role must be web, worker or all (got ${values.role})`);
   const config = loadConfig();
   const services = await openServices(config);
-  const ctx = ctxOf(services);
-  const admin = await ensureFirstAdmin(ctx);
-  if (admin) {
-    process.stdout.write(
-      admin.generatedPassword
-        ? `\nFirst start: administrator created.\n  e-mail:   ${admin.email}\n  password: ${admin.generatedPassword}\nThis password is shown once; change it after signing in.\n\n`
-        : `\nFirst start: administrator ${admin.email} created with COMPTOIR_ADMIN_PASSWORD.\n\n`,
-    );
-  }
+  await createFirstAdmin(services);
   if (values.demo) await seedDemoIfEmpty(services);
   const running = await startRoles(services, role);
   const where = config.database.engine === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL';
@@ -74,6 +68,16 @@ async function start(args: string[]): Promise<void> {
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+async function createFirstAdmin(services: Services): Promise<void> {
+  const admin = await ensureFirstAdmin(ctxOf(services));
+  if (!admin) return;
+  process.stdout.write(
+    admin.generatedPassword
+      ? `\nFirst start: administrator created.\n  e-mail:   ${admin.email}\n  password: ${admin.generatedPassword}\nThis password is shown once; change it after signing in.\n\n`
+      : `\nFirst start: administrator ${admin.email} created with COMPTOIR_ADMIN_PASSWORD.\n\n`,
+  );
 }
 
 async function seedDemoIfEmpty(services: Services): Promise<void> {
@@ -130,7 +134,10 @@ async function main(argv: string[]): Promise<void> {
     case 'seed': {
       const { values } = parseArgs({ args: rest, options: { demo: { type: 'boolean', default: false } } });
       if (!values.demo) fail('seed needs --demo');
-      return withServices(seedDemoIfEmpty);
+      return withServices(async (services) => {
+        await createFirstAdmin(services);
+        await seedDemoIfEmpty(services);
+      });
     }
     case 'users':
       if (rest[0] === 'create') return usersCreate(rest.slice(1));

@@ -43,6 +43,7 @@ const envSchema = z.object({
   COMPTOIR_LOGIN_WINDOW_MINUTES: int(1, 24 * 60).default(15),
   COMPTOIR_ARGON2_MEMORY_KIB: int(8, 4 * 1024 * 1024).default(19456),
   COMPTOIR_STREAM_RECHECK_MS: int(100, 3_600_000).default(30_000),
+  COMPTOIR_DEMO_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -63,6 +64,8 @@ export interface Config {
   argon2MemoryKiB: number;
   /** How often a live stream re-checks that its session or token is still valid. */
   streamRecheckMs: number;
+  /** Password of the demo accounts (`--demo`); generated when unset. */
+  demoPassword: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -127,6 +130,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     login: { maxAttempts: e.COMPTOIR_LOGIN_MAX_ATTEMPTS, windowMinutes: e.COMPTOIR_LOGIN_WINDOW_MINUTES },
     argon2MemoryKiB: e.COMPTOIR_ARGON2_MEMORY_KIB,
     streamRecheckMs: e.COMPTOIR_STREAM_RECHECK_MS,
+    demoPassword: e.COMPTOIR_DEMO_PASSWORD,
   };
 }
 

@@ -3,7 +3,7 @@
 import { and, asc, eq, gt, ilike, inArray, or, type SQL } from 'drizzle-orm';
 import { inTransaction, type Ctx } from '../../context.ts';
 import { hashPassword } from '../../platform/crypto/password.ts';
-import { AppError, conflict, forbidden, isUniqueViolation, notFound } from '../../platform/errors.ts';
+import { AppError, conflict, forbidden, invalid, isUniqueViolation, notFound } from '../../platform/errors.ts';
 import { decodeCursor, paginate } from '../../platform/http/pagination.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -87,6 +87,7 @@ export async function createUser(ctx: Ctx, actor: Actor, input: CreateUserInput)
   if (actor.kind === 'user' && !canAssignRole({ role: actor.role, userId: actor.userId! }, {})) {
     throw forbidden('Only administrators create users');
   }
+  checkPassword(input.password);
   const now = ctx.clock.now();
   const id = uuidv7(now.getTime());
   const passwordHash = await hashPassword(input.password, argon2Params(ctx));
@@ -132,7 +133,7 @@ export async function updateUser(ctx: Ctx, actor: Actor, id: string, input: Upda
     if (input.language !== undefined) set.language = input.language;
     if (input.role !== undefined) set.role = input.role;
     if (input.active !== undefined) set.active = input.active;
-    if (input.password !== undefined) set.passwordHash = await hashPassword(input.password, argon2Params(ctx));
+    if (input.password !== undefined) set.passwordHash = await hashPassword(checkPassword(input.password), argon2Params(ctx));
     await tx.db.update(appUser).set(set).where(eq(appUser.id, id));
     if (input.brandIds !== undefined || input.storeIds !== undefined) {
       await writeScopes(tx, id, input.brandIds ?? before.brandIds, input.storeIds ?? before.storeIds, true);
@@ -149,6 +150,12 @@ export async function updateUser(ctx: Ctx, actor: Actor, id: string, input: Upda
     }
   });
   return getUser(ctx, actor, id);
+}
+
+/** The same rule for every way in (API, CLI, bootstrap, demo): at least 12 characters. */
+function checkPassword(password: string): string {
+  if (password.length < 12) throw invalid('password', 'at least 12 characters');
+  return password;
 }
 
 async function writeScopes(ctx: Ctx, userId: string, brandIds: string[], storeIds: string[], replace = false) {
