@@ -19,7 +19,7 @@ export interface Rng {
 }
 
 /** mulberry32: 32 bits of state, good enough spread for test data, and tiny. */
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

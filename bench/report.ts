@@ -1,0 +1,194 @@
+// Turns results into markdown: one section per engine, written between markers in
+// docs/benchmarks.md so a PostgreSQL run and a PGlite run can be refreshed separately and the
+// hand-written analysis around them is kept.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { EngineName } from './engine.ts';
+import type { Machine } from './machine.ts';
+import type { EngineResult, ScaleResult } from './suite.ts';
+
+export interface BenchResults {
+  /** The command line that produced these results. */
+  command: string;
+  serverEnv: Record<string, string>;
+  startedAt: string;
+  finishedAt: string;
+  machine: Machine;
+  quick: boolean;
+  engines: EngineResult[];
+}
+
+const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : '—');
+/** Milliseconds; Infinity stands for a request abandoned after the timeout. */
+const ms = (n: number) => (n === Infinity ? '**timed out**' : fmt(n, n < 100 ? 1 : 0));
+const seconds = (millis: number) => `${fmt(millis / 1000, 1)} s`;
+const mib = (kib: number) => `${fmt(kib / 1024)} MiB`;
+const names: Record<EngineName, string> = { postgres: 'PostgreSQL', pglite: 'PGlite' };
+
+export const ONE_MILLION = 1_000_000;
+
+interface TargetRow {
+  target: string;
+  scale: string;
+  measured: string;
+  met: boolean | undefined;
+}
+
+/** Every figure against its target: creation at each scale, reads at 1,000,000 cases. */
+export function targetRows(engine: EngineResult): TargetRow[] {
+  const rows: TargetRow[] = [];
+  for (const s of engine.scales) {
+    const c16 = s.creation.find((c) => c.concurrency === 16);
+    if (c16) rows.push({ target: '≥ 500 cases/s created through the API with 16 clients', scale: s.label, measured: `${fmt(c16.throughput)} cases/s`, met: c16.throughput >= 500 });
+  }
+  for (const s of engine.scales) {
+    const atTarget = s.targetCases >= ONE_MILLION;
+    rows.push({ target: 'inbox first page p99 ≤ 30 ms (at 1,000,000 cases)', scale: s.label, measured: `p99 ${ms(s.inbox.latency.p99)} ms`, met: atTarget ? s.inbox.latency.p99 <= 30 : undefined });
+    const p95 = s.search.overall.p95 === Infinity ? `p95 > ${fmt(s.search.timeoutMs)} ms (requests abandoned)` : `p95 ${ms(s.search.overall.p95)} ms`;
+    rows.push({ target: 'search p95 ≤ 100 ms (at 1,000,000 cases)', scale: s.label, measured: p95, met: atTarget ? s.search.overall.p95 <= 100 : undefined });
+  }
+  return rows;
+}
+
+export function engineSection(results: BenchResults, engine: EngineResult): string {
+  const m = results.machine;
+  const version = engine.engine === 'postgres' ? `PostgreSQL ${engine.versions.server}` : `PGlite ${engine.versions.pglite ?? '?'} (PostgreSQL ${engine.versions.server} in WebAssembly)`;
+  const loads = engine.scales.map((s) => `${s.label}: ${s.load1.before} → ${s.load1.after}`).join('; ');
+  const out: string[] = [];
+  out.push(`## ${names[engine.engine]}${results.quick ? ' (quick smoke run: tiny sizes, not comparable)' : ''}`, '');
+  out.push(`Run of ${engine.startedAt.slice(0, 16).replace('T', ' ')} → ${engine.finishedAt.slice(0, 16).replace('T', ' ')} UTC on ${m.cpuModel} (${m.cores} cores), ${fmt(m.ramGiB, 1)} GiB RAM, ${m.os} (kernel ${m.kernel}), Node ${m.node}, ${version}. The server ran as one process (\`--role all\`, ${Object.keys(results.serverEnv).length ? `configuration changed: ${Object.entries(results.serverEnv).map(([k, v]) => `\`${k}=${v}\``).join(', ')}` : 'default configuration: a pool of 10 connections on PostgreSQL'}), the load generator in another process on the same machine (\`${results.command}\`). 1-minute load average before → after each scale: ${loads || '—'}.`, '');
+  if (engine.failure) out.push(`**The run stopped at scale ${engine.failure.scale}:** ${engine.failure.message.split('\n')[0]}`, '');
+
+  out.push('### Against the targets', '');
+  const note = engine.engine === 'pglite' ? ' (targets are set for PostgreSQL; shown for comparison)' : '';
+  out.push(`| Target${note} | Scale | Measured | Status |`, '| --- | --- | --- | --- |');
+  for (const r of targetRows(engine)) {
+    const status = engine.engine === 'pglite' ? '—' : r.met === undefined ? 'n/a (target is at 1,000,000 cases)' : r.met ? '**met**' : '**not met**';
+    out.push(`| ${r.target} | ${r.scale} | ${r.measured} | ${status} |`);
+  }
+  out.push('');
+
+  out.push('### Case creation (POST /api/v1/cases: a new customer with an e-mail and a French message)', '');
+  out.push('| Scale | Clients | Cases/s | p50 ms | p99 ms | max ms | Measured for | Created | Errors |', '| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  for (const s of engine.scales) {
+    for (const c of s.creation) {
+      const errors = Object.entries(c.errors).map(([k, v]) => `${v} × ${k}`).join(', ') || '0';
+      out.push(`| ${s.label} | ${c.concurrency} | ${fmt(c.throughput, 1)} | ${ms(c.latency.p50)} | ${ms(c.latency.p99)} | ${ms(c.latency.max)} | ${seconds(c.elapsedMs)} | ${fmt(c.ok)} | ${errors} |`);
+    }
+  }
+  out.push('');
+
+  out.push('### Inbox first page (GET /api/v1/cases?teamId=…&status=open_all&limit=50, newest activity first)', '');
+  out.push('| Scale | Cases in the database | Open cases | Requests | p50 ms | p95 ms | p99 ms | max ms | Cases per page | Errors |', '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  for (const s of engine.scales) {
+    const i = s.inbox;
+    out.push(`| ${s.label} | ${fmt(s.data.cases)} | ${fmt(s.data.openCases)} | ${fmt(i.ok)} | ${ms(i.latency.p50)} | ${ms(i.latency.p95)} | ${ms(i.latency.p99)} | ${ms(i.latency.max)} | ${fmt(i.meanItems, 1)} | ${Object.values(i.errors).reduce((a, b) => a + b, 0) + i.wrongPages} |`);
+  }
+  out.push('');
+
+  out.push('### Full-text search (GET /api/v1/cases?q=…&limit=25)', '');
+  out.push('| Scale | Query | Matching cases | Matching events | Requests | p50 ms | p95 ms | p99 ms | max ms | Timed out | On first page |', '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  for (const s of engine.scales) {
+    for (const t of s.search.terms) {
+      const sel = s.selectivity[t.id];
+      out.push(`| ${s.label} | ${t.label} | ${sel ? fmt(sel.cases) : '—'} | ${sel ? fmt(sel.events) : '—'} | ${fmt(t.latency.count)} | ${ms(t.latency.p50)} | ${ms(t.latency.p95)} | ${ms(t.latency.p99)} | ${ms(t.latency.max)} | ${t.timeouts} | ${t.items} |`);
+    }
+    const o = s.search.overall;
+    const errors = Object.values(s.search.errors).reduce((a, b) => a + b, 0);
+    out.push(`| ${s.label} | **all terms** (${s.search.rounds} rounds${errors ? `, ${errors} errors` : ''}) | | | ${fmt(o.count)} | ${ms(o.p50)} | ${ms(o.p95)} | ${ms(o.p99)} | ${ms(o.max)} | ${s.search.timeouts} | |`);
+  }
+  const timeouts = engine.scales.filter((s) => s.search.timeouts > 0);
+  out.push('');
+  if (timeouts.length) {
+    const recovery =
+      engine.engine === 'postgres'
+        ? 'its query, still running on the server, was then cancelled (pg_cancel_backend)'
+        : `the server, whose only thread the query held, was then restarted (${timeouts.map((s) => `${s.serverRestarts} restart(s) at ${s.label}`).join(', ')})`;
+    out.push(`A search with no answer after ${fmt(timeouts[0]!.search.timeoutMs / 1000)} s was abandoned and counts as at least that long (“timed out”); ${recovery}, so that it did not slow down what followed.`, '');
+  }
+
+  out.push('### Data generation and server', '');
+  out.push('| Scale | Cases added | Customers | Events | Customers took | Cases + events took | VACUUM ANALYZE took | Total | Data size | Server start | Peak RSS of the server |', '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  for (const s of engine.scales) {
+    const g = s.generation;
+    out.push(`| ${s.label} | ${fmt(g.added)} | ${fmt(g.counts.customers)} | ${fmt(g.counts.events)} | ${seconds(g.ms.customers)} | ${seconds(g.ms.cases)} | ${seconds(g.ms.vacuumAnalyze)} | ${seconds(g.ms.total)} | ${mib(g.counts.bytes / 1024)} | ${seconds(s.serverStartMs)} | ${mib(s.peakRssKiB)} |`);
+  }
+  out.push('', '### CPU during the measurements (cores busy on average; the machine has ' + m.cores + ')', '');
+  out.push('| Scale | Phase | Whole machine | Server | PostgreSQL backends | Load generator | Other processes |', '| --- | --- | --- | --- | --- | --- | --- |');
+  for (const s of engine.scales) {
+    for (const [phase, u] of Object.entries(s.cpu ?? {})) {
+      out.push(`| ${s.label} | ${phase} | ${fmt(u.machine, 2)} | ${fmt(u.server, 2)} | ${engine.engine === 'pglite' ? '(in the server)' : fmt(u.database, 2)} | ${fmt(u.loadGenerator, 2)} | ${fmt(u.other, 2)} |`);
+    }
+  }
+  out.push('', `Each scale tops the previous one up: the cases created by the API load at one scale are still there at the next. Peak RSS is the server process's VmHWM over that scale's run (reads, then creation).`);
+  return out.join('\n');
+}
+
+const marker = (engine: EngineName, edge: 'start' | 'end') => `<!-- bench:${engine}:${edge} -->`;
+
+export const docSkeleton = `# Benchmarks
+
+\`npm run bench\` (bench/run.ts) measures Comptoir on PGlite and on PostgreSQL, with the server running as
+a real process (\`node src/main.ts start --role all\`) and a load generator talking HTTP to it:
+
+- **case creation** through \`POST /api/v1/cases\` (a new customer with an e-mail, a French message), with 1
+  and then 16 concurrent keep-alive clients, for a fixed duration: cases per second, p50 and p99 latency,
+  non-201 answers counted as errors;
+- **the inbox's first page** (\`GET /api/v1/cases?teamId=…&status=open_all&limit=50\`, newest activity
+  first), sequential requests cycling through 8 teams after a warm-up;
+- **full-text search** (\`GET /api/v1/cases?q=…&limit=25\`) with a fixed mix of a rare word, a common word,
+  a two-word query and a customer surname;
+- at 100,000 and 1,000,000 cases of 5 timeline events each, generated by bulk SQL with the server
+  stopped (bench/generate.sql.ts: teams of different sizes, most cases solved or closed, activity spread
+  over two years, French and English messages drawn from a vocabulary of a few hundred words with Zipf
+  frequencies, one customer per four cases);
+- the server's **peak RSS** (VmHWM from /proc).
+
+Targets on PostgreSQL on the 2-core benchmark machine: ≥ 500 cases/s created through the API with 16
+clients; inbox first page p99 ≤ 30 ms and search p95 ≤ 100 ms at 1,000,000 cases.
+
+## How to reproduce
+
+\`\`\`sh
+npm run bench                                   # both engines, 100k then 1m (12–18 min per engine here)
+npm run bench -- --engine postgres              # one engine
+npm run bench -- --engine pglite --scales 100k  # one scale
+npm run bench -- --quick                        # smoke run (also part of npm test: test/bench-smoke.db.test.ts)
+\`\`\`
+
+PostgreSQL runs need a server where \`postgres://postgres@127.0.0.1:5432/postgres\` (or \`--postgres-url\`)
+may create and drop a database. Raw results go to bench/results/ (JSON, not committed); the sections below
+are rewritten by each run, one engine at a time.
+
+${marker('postgres', 'start')}
+_Not run yet._
+${marker('postgres', 'end')}
+
+${marker('pglite', 'start')}
+_Not run yet._
+${marker('pglite', 'end')}
+`;
+
+/** Replaces each measured engine's section in the markdown file (created if missing). */
+export function writeDoc(file: string, results: BenchResults): void {
+  let doc = existsSync(file) ? readFileSync(file, 'utf8') : docSkeleton;
+  for (const engine of results.engines) {
+    const start = marker(engine.engine, 'start');
+    const end = marker(engine.engine, 'end');
+    const section = `${start}\n${engineSection(results, engine)}\n${end}`;
+    const from = doc.indexOf(start);
+    const to = doc.indexOf(end);
+    doc = from >= 0 && to > from ? doc.slice(0, from) + section + doc.slice(to + end.length) : `${doc.trimEnd()}\n\n${section}\n`;
+  }
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, doc);
+}
+
+export function writeJson(file: string, results: BenchResults): void {
+  mkdirSync(dirname(file), { recursive: true });
+  // Abandoned requests are Infinity in latency summaries; JSON would turn them into null.
+  const keepInfinity = (_key: string, value: unknown) => (value === Infinity ? 'Infinity' : value);
+  writeFileSync(file, `${JSON.stringify(results, keepInfinity, 2)}\n`);
+}
+
+export type { ScaleResult };

@@ -1,0 +1,61 @@
+// Guards `npm run bench` from rotting: runs the whole benchmark (server as a child process,
+// organisation through the API, bulk generation, inbox, search, case creation, report) at a
+// few hundred cases on the engine this project runs, and checks the numbers are sane.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseOptions, type BenchOptions } from '../bench/options.ts';
+import { runBench } from '../bench/run.ts';
+
+const engine = process.env.COMPTOIR_TEST_ENGINE === 'postgres' ? 'postgres' : 'pglite';
+const dir = mkdtempSync(join(tmpdir(), 'comptoir-bench-smoke-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe(`npm run bench -- --quick (${engine})`, () => {
+  it('measures every scenario and writes the report', { timeout: 180_000 }, async () => {
+    const options = parseOptions([
+      '--quick',
+      '--engine', engine,
+      '--scales', '300',
+      '--out', join(dir, 'benchmarks.md'),
+      '--json', join(dir, 'results.json'),
+      ...(process.env.TEST_DATABASE_URL ? ['--postgres-url', process.env.TEST_DATABASE_URL] : []),
+    ]) as BenchOptions;
+    const results = await runBench(options);
+
+    const [run] = results.engines;
+    expect(run?.failure).toBeUndefined();
+    const scale = run!.scales[0]!;
+    expect(scale.generation.added).toBe(300);
+    expect(scale.generation.counts).toMatchObject({ cases: 300, events: 1500, unindexedEvents: 0 });
+    expect(scale.generation.counts.customers).toBe(75);
+    expect(scale.data.openCases).toBeGreaterThan(0);
+    expect(scale.selectivity.common!.cases).toBeGreaterThan(0);
+
+    expect(scale.inbox).toMatchObject({ ok: 40, errors: {}, wrongPages: 0 });
+    expect(scale.inbox.meanItems).toBeGreaterThan(0);
+    expect(scale.inbox.latency.p50).toBeGreaterThan(0);
+    expect(scale.inbox.latency.p50).toBeLessThanOrEqual(scale.inbox.latency.p99);
+
+    expect(scale.search.errors).toEqual({});
+    expect(scale.search.overall.count).toBe(12);
+    expect(scale.search.terms.find((t) => t.id === 'common')!.items).toBeGreaterThan(0);
+
+    expect(scale.creation.map((c) => [c.concurrency, c.ok, c.errors])).toEqual([
+      [1, 30, {}],
+      [16, 96, {}],
+    ]);
+    for (const c of scale.creation) {
+      expect(c.throughput).toBeGreaterThan(0);
+      expect(c.latency.p50).toBeLessThanOrEqual(c.latency.p99);
+    }
+    expect(scale.peakRssKiB).toBeGreaterThan(50 * 1024);
+    expect(scale.cpu.inbox!.server).toBeGreaterThan(0);
+
+    const doc = readFileSync(join(dir, 'benchmarks.md'), 'utf8');
+    expect(doc).toContain(`<!-- bench:${engine}:start -->`);
+    expect(doc).toContain('### Against the targets');
+    expect(JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')).engines[0].engine).toBe(engine);
+  });
+});
