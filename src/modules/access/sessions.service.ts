@@ -7,6 +7,7 @@ import { inTransaction, type Ctx } from '../../context.ts';
 import { decoyHash, verifyPassword, hashPassword, type Argon2Params } from '../../platform/crypto/password.ts';
 import { digest, newSecretToken } from '../../platform/crypto/tokens.ts';
 import { queryRows } from '../../platform/db/database.ts';
+import { param, prepared } from '../../platform/db/prepared.ts';
 import { AppError } from '../../platform/errors.ts';
 import { hit, peek, reset, tooMany } from '../../platform/http/rate-limit.ts';
 import { uuidv7 } from '../../platform/ids.ts';
@@ -130,26 +131,35 @@ interface CredentialRow {
   store_ids: string[] | null;
 }
 
+// The credential and its user in one round trip, one statement per kind of credential.
+const principalColumns = sql`c.credential_id, c.csrf_token, c.last_seen_at, u.id, u.email, u.name, u.role, u.language,
+  (SELECT array_agg(brand_id) FROM user_brand WHERE user_id = u.id) AS brand_ids,
+  (SELECT array_agg(store_id) FROM user_store WHERE user_id = u.id) AS store_ids`;
+const credentialBy = {
+  session: prepared<{ hash: string; now: string }, CredentialRow>(
+    'comptoir_session_principal',
+    sql`SELECT ${principalColumns}
+        FROM (SELECT id AS credential_id, user_id, csrf_token, last_seen_at FROM auth_session
+              WHERE token_hash = ${param('hash')} AND revoked_at IS NULL AND expires_at > ${param('now')}::timestamptz) c
+        JOIN app_user u ON u.id = c.user_id
+        WHERE u.active`,
+  ),
+  token: prepared<{ hash: string; now: string }, CredentialRow>(
+    'comptoir_token_principal',
+    sql`SELECT ${principalColumns}
+        FROM (SELECT id AS credential_id, user_id, NULL::text AS csrf_token, last_used_at AS last_seen_at FROM api_token
+              WHERE token_hash = ${param('hash')} AND revoked_at IS NULL
+                AND (expires_at IS NULL OR expires_at > ${param('now')}::timestamptz)) c
+        JOIN app_user u ON u.id = c.user_id
+        WHERE u.active`,
+  ),
+};
+
 /** The principal a token stands for, or null when it is unknown, expired or revoked. */
 export async function resolveCredential(ctx: Ctx, token: string): Promise<Principal | null> {
   const via = token.startsWith(`${SESSION_PREFIX}_`) ? 'session' : token.startsWith(`${API_TOKEN_PREFIX}_`) ? 'token' : null;
   if (!via || token.length > 200) return null;
-  const now = ctx.clock.now().toISOString();
-  const hash = digest(token);
-  const credential =
-    via === 'session'
-      ? sql`SELECT id AS credential_id, user_id, csrf_token, last_seen_at FROM auth_session
-            WHERE token_hash = ${hash} AND revoked_at IS NULL AND expires_at > ${now}`
-      : sql`SELECT id AS credential_id, user_id, NULL::text AS csrf_token, last_used_at AS last_seen_at FROM api_token
-            WHERE token_hash = ${hash} AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ${now})`;
-  const [row] = await queryRows<CredentialRow>(
-    ctx.db,
-    sql`SELECT c.credential_id, c.csrf_token, c.last_seen_at, u.id, u.email, u.name, u.role, u.language,
-          (SELECT array_agg(brand_id) FROM user_brand WHERE user_id = u.id) AS brand_ids,
-          (SELECT array_agg(store_id) FROM user_store WHERE user_id = u.id) AS store_ids
-        FROM (${credential}) c JOIN app_user u ON u.id = c.user_id
-        WHERE u.active`,
-  );
+  const [row] = await credentialBy[via].rows(ctx.db, { hash: digest(token), now: ctx.clock.now().toISOString() });
   if (!row) return null;
   await touch(ctx, via, row);
   return {

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { startHarness, type Client, type Harness } from '../../../test/support/harness.ts';
 import { buildBrand, buildCase, buildStore } from '../../../test/support/factories.ts';
 import { queryRows } from '../../platform/db/database.ts';
+import { caseNumberSql, formatCaseNumber } from './numbering.ts';
 
 let h: Harness;
 let admin: Client;
@@ -43,11 +44,27 @@ describe('opening a case', () => {
     expect(events[1]).toMatchObject({ visibility: 'public', channel: 'email', actor: { type: 'customer', name: 'Jérôme Martin' } });
   });
 
+  it('writes numbers in SQL exactly as formatCaseNumber does, past six digits too', async () => {
+    for (const seq of [1, 123, 999_999, 1_234_567]) {
+      const [row] = await queryRows<{ n: string }>(h.ctx.db, sql`SELECT ${caseNumberSql(sql`'SAV'`, sql`2026`, sql`${seq}::int`)} AS n`);
+      expect(row!.n).toBe(formatCaseNumber('SAV', 2026, seq));
+    }
+  });
+
   it('never gives two concurrent cases the same number', async () => {
     const results = await Promise.all(Array.from({ length: 24 }, (_, i) => admin.post('/api/v1/cases', newCase({ customer: { email: `concurrent${i}@exemple.fr` } }))));
     expect(results.every((r) => r.statusCode === 201)).toBe(true);
     const numbers = results.map((r) => r.json().number);
     expect(new Set(numbers).size).toBe(24);
+  });
+
+  it('gives concurrent first cases of one new customer the same customer', async () => {
+    const email = 'premiere.fois@exemple.fr';
+    const results = await Promise.all(Array.from({ length: 8 }, (_, i) => admin.post('/api/v1/cases', newCase({ customer: { email, phone: '06 11 22 33 44' }, subject: `Demande ${i}` }))));
+    expect(results.map((r) => r.statusCode)).toEqual(Array(8).fill(201));
+    expect(new Set(results.map((r) => r.json().customer.id)).size).toBe(1);
+    const [row] = await queryRows<{ n: number }>(h.ctx.db, sql`SELECT count(*)::int AS n FROM customer_identity WHERE value IN (${email}, '+33611223344')`);
+    expect(row!.n).toBe(2);
   });
 
   it('refuses bad input with problem details and changes nothing', async () => {

@@ -1,8 +1,10 @@
 // Opening a case and reading one. Changes to an existing case live in case-changes.ts.
 import { randomBytes } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import { inTransaction, type Ctx } from '../../context.ts';
 import { digest } from '../../platform/crypto/tokens.ts';
 import { AppError, forbidden } from '../../platform/errors.ts';
+import { param, prepared, rowJson, writtenColumns } from '../../platform/db/prepared.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { caseAccess } from '../access/access.policy.ts';
 import { requirePermission, type Actor } from '../access/actor.ts';
@@ -11,7 +13,7 @@ import { resolveCustomer } from '../customers/customers.resolve.ts';
 import type { CaseDto, CreateCaseInput } from './cases.contract.ts';
 import { savCase } from './cases.schema.ts';
 import { loadVisibleCase, presentCase, type CaseListRow, type CaseRow } from './cases.read.ts';
-import { nextCaseNumber } from './numbering.ts';
+import { caseNumberSql, yearIn } from './numbering.ts';
 import { resolveRefs } from './references.ts';
 import { actorColumns, appendEvents, type NewEvent } from './timeline.ts';
 
@@ -19,6 +21,18 @@ import { actorColumns, appendEvents, type NewEvent } from './timeline.ts';
 export function newTrackingToken(): string {
   return randomBytes(32).toString('base64url');
 }
+
+// The case row, its number drawn from the year's sequence (never reused, never shared) in the
+// same prepared statement: case creation is the hottest write there is.
+const insertCase = prepared<{ row: string; prefix: string; year: number }, { number: string; seq: number }>(
+  'comptoir_insert_case',
+  sql`INSERT INTO sav_case (${writtenColumns(savCase)})
+      SELECT ${writtenColumns(savCase, 'r')}
+      FROM (SELECT comptoir_next_case_seq(${param('year')}::int) AS seq) n,
+        jsonb_populate_record(NULL::sav_case, ${param('row')}::jsonb
+          || jsonb_build_object('seq', n.seq, 'number', ${caseNumberSql(param('prefix'), param('year'), sql`n.seq`)})) r
+      RETURNING number, seq`,
+);
 
 export async function createCase(ctx: Ctx, actor: Actor, input: CreateCaseInput): Promise<CaseDto> {
   requirePermission(actor, 'cases.write');
@@ -52,12 +66,10 @@ export async function createCase(ctx: Ctx, actor: Actor, input: CreateCaseInput)
       'id' in input.customer
         ? await loadCustomer(tx, input.customer.id).then((c) => ({ id: c.id, displayName: c.displayName, language: c.language }))
         : await resolveCustomer(tx, input.customer);
-    const { number, year, seq } = await nextCaseNumber(tx, now);
-    const row: CaseRow = {
+    const year = yearIn(ctx.config.defaults.timezone, now);
+    const draft: Omit<CaseRow, 'number' | 'seq'> = {
       id: uuidv7(now.getTime()),
-      number,
       year,
-      seq,
       customerId: who.id,
       brandId,
       storeId,
@@ -87,7 +99,9 @@ export async function createCase(ctx: Ctx, actor: Actor, input: CreateCaseInput)
       createdAt: now,
       updatedAt: now,
     };
-    await tx.db.insert(savCase).values(row);
+    const [drawn] = await insertCase.rows(tx.db, { row: JSON.stringify(rowJson(savCase, draft)), prefix: ctx.config.defaults.casePrefix, year });
+    const row: CaseRow = { ...draft, number: drawn!.number, seq: Number(drawn!.seq) };
+    const number = row.number;
 
     const events: NewEvent[] = [
       {

@@ -2,7 +2,7 @@
 // in one round trip, and turning bad ones into field errors.
 import { sql } from 'drizzle-orm';
 import type { Ctx } from '../../context.ts';
-import { queryRows } from '../../platform/db/database.ts';
+import { param, prepared } from '../../platform/db/prepared.ts';
 import { AppError, type FieldError } from '../../platform/errors.ts';
 
 export interface Labelled {
@@ -32,29 +32,40 @@ export interface RefQuery {
   step?: string | null | undefined;
 }
 
-export async function resolveRefs(ctx: Ctx, q: RefQuery): Promise<ResolvedRefs> {
-  const uuid = (v: string | null | undefined) => sql`${v ?? null}::uuid`;
-  const [row] = await queryRows<{
-    brand_id: string | null;
-    store_brand_id: string | null;
-    only_brand_id: string | null;
-    team_id: string | null;
-    assignee_id: string | null;
-    reason: Labelled | null;
-    step: Labelled | null;
-    initial_step: Labelled | null;
-  }>(
-    ctx.db,
-    sql`SELECT
-      (SELECT id FROM brand WHERE id = ${uuid(q.brandId)}) AS brand_id,
-      (SELECT brand_id FROM store WHERE id = ${uuid(q.storeId)}) AS store_brand_id,
+interface RefsRow {
+  brand_id: string | null;
+  store_brand_id: string | null;
+  only_brand_id: string | null;
+  team_id: string | null;
+  assignee_id: string | null;
+  reason: Labelled | null;
+  step: Labelled | null;
+  initial_step: Labelled | null;
+}
+
+// Every case creation and change runs this: a prepared statement (see platform/db/prepared.ts).
+const refsStatement = prepared<Record<'brandId' | 'storeId' | 'teamId' | 'assigneeId' | 'reason' | 'step', string | null>, RefsRow>(
+  'comptoir_case_refs',
+  sql`SELECT
+      (SELECT id FROM brand WHERE id = ${param('brandId')}::uuid) AS brand_id,
+      (SELECT brand_id FROM store WHERE id = ${param('storeId')}::uuid) AS store_brand_id,
       (SELECT CASE WHEN count(*) = 1 THEN min(id::text)::uuid END FROM brand WHERE active) AS only_brand_id,
-      (SELECT id FROM team WHERE id = ${uuid(q.teamId)}) AS team_id,
-      (SELECT id FROM app_user WHERE id = ${uuid(q.assigneeId)} AND active) AS assignee_id,
-      (SELECT row_to_json(r) FROM (SELECT id, key, label_fr, label_en FROM contact_reason WHERE key = ${q.reason ?? null} AND active) r) AS reason,
-      (SELECT row_to_json(s) FROM (SELECT id, key, label_fr, label_en FROM case_step WHERE key = ${q.step ?? null} AND active) s) AS step,
+      (SELECT id FROM team WHERE id = ${param('teamId')}::uuid) AS team_id,
+      (SELECT id FROM app_user WHERE id = ${param('assigneeId')}::uuid AND active) AS assignee_id,
+      (SELECT row_to_json(r) FROM (SELECT id, key, label_fr, label_en FROM contact_reason WHERE key = ${param('reason')}::text AND active) r) AS reason,
+      (SELECT row_to_json(s) FROM (SELECT id, key, label_fr, label_en FROM case_step WHERE key = ${param('step')}::text AND active) s) AS step,
       (SELECT row_to_json(s) FROM (SELECT id, key, label_fr, label_en FROM case_step WHERE active ORDER BY position LIMIT 1) s) AS initial_step`,
-  );
+);
+
+export async function resolveRefs(ctx: Ctx, q: RefQuery): Promise<ResolvedRefs> {
+  const [row] = await refsStatement.rows(ctx.db, {
+    brandId: q.brandId ?? null,
+    storeId: q.storeId ?? null,
+    teamId: q.teamId ?? null,
+    assigneeId: q.assigneeId ?? null,
+    reason: q.reason ?? null,
+    step: q.step ?? null,
+  });
   const refs: ResolvedRefs = {
     brandId: row?.brand_id ?? null,
     storeBrandId: row?.store_brand_id ?? null,

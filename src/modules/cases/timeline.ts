@@ -1,6 +1,8 @@
 // Appending to a case's timeline: the only way events are written. The rows and the domain
 // events announcing them go out in the caller's transaction; the table refuses updates.
+import { sql } from 'drizzle-orm';
 import type { Ctx } from '../../context.ts';
+import { param, prepared, rowJson, writtenColumns } from '../../platform/db/prepared.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import type { ActorType, Channel, EventType } from './cases.contract.ts';
 import { caseEvent } from './cases.schema.ts';
@@ -27,6 +29,14 @@ export interface CaseRouting {
   assigneeId: string | null;
 }
 
+// Every change writes here: one prepared statement for any number of events.
+const insertEvents = prepared<{ rows: string }, never>(
+  'comptoir_append_events',
+  sql`INSERT INTO case_event (${writtenColumns(caseEvent)})
+      SELECT ${writtenColumns(caseEvent)}
+      FROM jsonb_populate_recordset(NULL::case_event, ${param('rows')}::jsonb)`,
+);
+
 export async function appendEvents(ctx: Ctx, c: CaseRouting, events: NewEvent[], at: Date): Promise<EventRow[]> {
   if (events.length === 0) return [];
   const rows = events.map((e) => ({
@@ -43,7 +53,7 @@ export async function appendEvents(ctx: Ctx, c: CaseRouting, events: NewEvent[],
     bodyHtml: null,
     data: e.data ?? {},
   }));
-  await ctx.db.insert(caseEvent).values(rows);
+  await insertEvents.rows(ctx.db, { rows: JSON.stringify(rows.map((r) => rowJson(caseEvent, r))) });
   await ctx.events.emit(
     ctx.db,
     ...rows.map((r) => ({

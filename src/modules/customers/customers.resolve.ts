@@ -1,10 +1,12 @@
 // Finding the customer behind contact details (an e-mail, a phone number) or creating one.
 // Used wherever a case is opened for someone who may already be known. Only exact identity
 // matches count; a second identity is attached when nobody else owns it, never merged.
-import { and, eq, inArray, or } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Ctx } from '../../context.ts';
+import { param, prepared } from '../../platform/db/prepared.ts';
+import { uuidv7 } from '../../platform/ids.ts';
 import { customer, customerIdentity } from './customers.schema.ts';
-import { claimIdentities, insertCustomer, normaliseAll, refreshSearchText } from './customers.service.ts';
+import { claimIdentities, newCustomerRow, normaliseAll, refreshSearchText } from './customers.service.ts';
 import type { NormalisedIdentity } from './identities.ts';
 
 export interface ContactDetails {
@@ -23,6 +25,45 @@ export interface ResolvedCustomer {
   created: boolean;
 }
 
+interface OwnerRow {
+  id: string;
+  display_name: string;
+  language: 'fr' | 'en';
+  /** The owner's e-mail and phone identities, as `kind|value`. */
+  owned: string[];
+}
+
+// Opening a case for someone runs these two on every creation: prepared statements
+// (platform/db/prepared.ts), one round trip each.
+const ownerStatement = prepared<{ email: string | null; phone: string | null }, OwnerRow>(
+  'comptoir_identity_owner',
+  sql`SELECT c.id, c.display_name, c.language,
+        ARRAY(SELECT kind || '|' || value FROM customer_identity
+              WHERE customer_id = c.id AND kind IN ('email', 'phone')) AS owned
+      FROM customer_identity i JOIN customer c ON c.id = i.customer_id
+      WHERE i.system = '' AND ((i.kind = 'email' AND i.value = ${param('email')}::text)
+                            OR (i.kind = 'phone' AND i.value = ${param('phone')}::text))
+      ORDER BY (i.kind = 'email') DESC
+      LIMIT 1`,
+);
+
+/** A new customer and its identities in one statement; returns the identities it could claim. */
+const newCustomerStatement = prepared<{ customer: string; identities: string }, { kind: string; value: string }>(
+  'comptoir_new_customer',
+  sql`WITH c AS (
+        INSERT INTO customer (id, display_name, first_name, last_name, language, company, notes, search_text, attributes, created_at, updated_at)
+        SELECT id, display_name, first_name, last_name, language, company, notes, search_text, '{}'::jsonb, created_at, created_at
+        FROM jsonb_to_record(${param('customer')}::jsonb) AS x(id uuid, display_name text, first_name text, last_name text,
+          language text, company text, notes text, search_text text, created_at timestamptz)
+        RETURNING id, created_at
+      )
+      INSERT INTO customer_identity (id, customer_id, kind, system, value, display_value, created_at)
+      SELECT i.id, c.id, i.kind, i.system, i.value, i.display_value, c.created_at
+      FROM c, jsonb_to_recordset(${param('identities')}::jsonb) AS i(id uuid, kind text, system text, value text, display_value text)
+      ON CONFLICT DO NOTHING
+      RETURNING kind, value`,
+);
+
 /** Call inside the transaction that will use the customer. */
 export async function resolveCustomer(ctx: Ctx, contact: ContactDetails): Promise<ResolvedCustomer> {
   const identities = normaliseAll(ctx, [
@@ -31,38 +72,43 @@ export async function resolveCustomer(ctx: Ctx, contact: ContactDetails): Promis
   ]);
   const known = await findOwner(ctx, identities);
   if (known) {
-    const missing = identities.filter((i) => !known.owned.has(`${i.kind}|${i.value}`));
+    const missing = identities.filter((i) => !known.owned.includes(`${i.kind}|${i.value}`));
     if (missing.length) {
-      await claimIdentities(ctx, known.row.id, missing);
-      await refreshSearchText(ctx, known.row.id);
+      await claimIdentities(ctx, known.id, missing);
+      await refreshSearchText(ctx, known.id);
     }
-    return { id: known.row.id, displayName: known.row.displayName, language: known.row.language, created: false };
+    return { id: known.id, displayName: known.display_name, language: known.language, created: false };
   }
-  const row = await insertCustomer(ctx, contact, identities);
-  const taken = await claimIdentities(ctx, row.id, identities);
-  if (taken.length) {
+  const row = newCustomerRow(ctx, contact, identities);
+  const now = ctx.clock.now();
+  const claimed = await newCustomerStatement.rows(ctx.db, {
+    customer: JSON.stringify({
+      id: row.id,
+      display_name: row.displayName,
+      first_name: row.firstName,
+      last_name: row.lastName,
+      language: row.language,
+      company: row.company,
+      notes: row.notes,
+      search_text: row.searchText,
+      created_at: row.createdAt,
+    }),
+    identities: JSON.stringify(identities.map((i) => ({ id: uuidv7(now.getTime()), ...i, display_value: i.displayValue }))),
+  });
+  if (claimed.length < identities.length) {
     // Someone created the same customer concurrently: use theirs, drop ours.
     await ctx.db.delete(customerIdentity).where(eq(customerIdentity.customerId, row.id));
     await ctx.db.delete(customer).where(eq(customer.id, row.id));
     const winner = await findOwner(ctx, identities);
-    if (winner) return { id: winner.row.id, displayName: winner.row.displayName, language: winner.row.language, created: false };
+    if (winner) return { id: winner.id, displayName: winner.display_name, language: winner.language, created: false };
   }
   return { id: row.id, displayName: row.displayName, language: row.language, created: true };
 }
 
 /** The customer owning the e-mail, else the one owning the phone number. */
-async function findOwner(ctx: Ctx, identities: NormalisedIdentity[]) {
+async function findOwner(ctx: Ctx, identities: NormalisedIdentity[]): Promise<OwnerRow | undefined> {
   if (identities.length === 0) return undefined;
-  const rows = await ctx.db
-    .select({ identity: customerIdentity, row: customer })
-    .from(customerIdentity)
-    .innerJoin(customer, eq(customer.id, customerIdentity.customerId))
-    .where(or(...identities.map((i) => and(eq(customerIdentity.kind, i.kind), eq(customerIdentity.system, ''), eq(customerIdentity.value, i.value)))));
-  const best = rows.find((r) => r.identity.kind === 'email') ?? rows[0];
-  if (!best) return undefined;
-  const owned = await ctx.db
-    .select({ kind: customerIdentity.kind, value: customerIdentity.value })
-    .from(customerIdentity)
-    .where(and(eq(customerIdentity.customerId, best.row.id), inArray(customerIdentity.kind, ['email', 'phone'])));
-  return { row: best.row, owned: new Set(owned.map((o) => `${o.kind}|${o.value}`)) };
+  const value = (kind: string) => identities.find((i) => i.kind === kind)?.value ?? null;
+  const [owner] = await ownerStatement.rows(ctx.db, { email: value('email'), phone: value('phone') });
+  return owner;
 }

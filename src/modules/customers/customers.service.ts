@@ -177,23 +177,29 @@ export async function claimIdentities(ctx: Ctx, customerId: string, identities: 
   return taken;
 }
 
-export async function insertCustomer(ctx: Ctx, input: Omit<CreateCustomerInput, 'identities'>, identities: NormalisedIdentity[]): Promise<CustomerRow> {
+/** The row of a new customer (not yet written): display name and search text derived. */
+export function newCustomerRow(ctx: Ctx, input: Omit<CreateCustomerInput, 'identities'>, identities: NormalisedIdentity[]): CustomerRow {
   const now = ctx.clock.now();
-  const row: CustomerRow = {
+  const displayName = displayNameOf(input, identities);
+  return {
     id: uuidv7(now.getTime()),
-    displayName: displayNameOf(input, identities),
+    displayName,
     firstName: input.firstName ?? null,
     lastName: input.lastName ?? null,
     language: input.language ?? ctx.config.defaults.language,
     company: input.company ?? null,
     notes: input.notes ?? null,
-    searchText: searchTextOf({ ...input, displayName: displayNameOf(input, identities) }, identities),
+    searchText: searchTextOf({ ...input, displayName }, identities),
     mergedIntoId: null,
     mergedAt: null,
     attributes: {},
     createdAt: now,
     updatedAt: now,
   };
+}
+
+export async function insertCustomer(ctx: Ctx, input: Omit<CreateCustomerInput, 'identities'>, identities: NormalisedIdentity[]): Promise<CustomerRow> {
+  const row = newCustomerRow(ctx, input, identities);
   await ctx.db.insert(customer).values(row);
   return row;
 }

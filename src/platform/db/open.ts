@@ -12,6 +12,7 @@ export async function openDatabase(
     return openPostgres({
       url: config.url,
       poolSize: config.poolSize,
+      parallelWorkers: config.parallelWorkers,
       ...(onListenerError ? { onListenerError } : {}),
     });
   }
