@@ -12,6 +12,7 @@ import type { Notifier } from './platform/events/notifier.ts';
 import type { JobQueue } from './platform/jobs/queue.ts';
 import type { Logger } from './platform/log.ts';
 import type { DomainEvent } from './domain-events.ts';
+import type { PolicyBook } from './modules/sla/policy-book.ts';
 
 export interface Services {
   config: Config;
@@ -24,6 +25,8 @@ export interface Services {
   events: DomainEvents<DomainEvent>;
   secrets: SecretBox;
   metrics: Registry;
+  /** SLA policies and calendars, cached (see policy-book.ts). */
+  policyBook: PolicyBook;
 }
 
 export interface Ctx extends Omit<Services, 'database'> {

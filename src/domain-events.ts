@@ -26,6 +26,18 @@ export type DomainEvent =
       assigneeId: string | null;
       at: string;
     }
-  | { type: 'customer.merged'; survivorId: string; mergedId: string; at: string };
+  | { type: 'customer.merged'; survivorId: string; mergedId: string; at: string }
+  | {
+      /** An SLA clock is about to pass its deadline (warned) or has passed it (breached). */
+      type: 'sla.warned' | 'sla.breached';
+      caseId: string;
+      metric: 'first_reply' | 'next_reply' | 'resolution';
+      deadline: string;
+      /** Breaches whose policy says to e-mail the team lead. */
+      notifyLead: boolean;
+      teamId: string | null;
+      assigneeId: string | null;
+      at: string;
+    };
 
 export type DomainEventType = DomainEvent['type'];

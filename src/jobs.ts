@@ -4,11 +4,18 @@ import type { Ctx } from './context.ts';
 import { JobRegistry } from './platform/jobs/registry.ts';
 import type { Schedule } from './platform/jobs/scheduler.ts';
 import { housekeepingJob, runHousekeeping } from './housekeeping.ts';
+import { runSlaSweep, slaSweepJob } from './modules/sla/sla.sweep.ts';
 
 export function buildJobRegistry(): JobRegistry<Ctx> {
-  return new JobRegistry<Ctx>().handle(housekeepingJob, (_payload, ctx) => runHousekeeping(ctx));
+  return new JobRegistry<Ctx>()
+    .handle(housekeepingJob, (_payload, ctx) => runHousekeeping(ctx))
+    .handle(slaSweepJob, async (_payload, ctx) => void (await runSlaSweep(ctx)));
 }
 
 export function buildSchedules(timezone: string): Schedule[] {
-  return [{ name: 'housekeeping', cron: '17 * * * *', timezone, job: housekeepingJob, payload: {} } as Schedule];
+  return [
+    { name: 'housekeeping', cron: '17 * * * *', timezone, job: housekeepingJob, payload: {} } as Schedule,
+    // Warnings and breaches are recorded to the minute.
+    { name: 'sla-sweep', cron: '* * * * *', timezone, job: slaSweepJob, payload: {} } as Schedule,
+  ];
 }

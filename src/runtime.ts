@@ -20,6 +20,7 @@ import { JobQueue } from './platform/jobs/queue.ts';
 import { Scheduler } from './platform/jobs/scheduler.ts';
 import { JobWorker } from './platform/jobs/worker.ts';
 import { createLogger, type Logger } from './platform/log.ts';
+import { PolicyBook } from './modules/sla/policy-book.ts';
 
 export function createServices(config: Config, database: Database, options: { clock?: Clock; log?: Logger } = {}): Services {
   const clock = options.clock ?? systemClock;
@@ -38,6 +39,7 @@ export function createServices(config: Config, database: Database, options: { cl
     events: new DomainEvents<DomainEvent>(jobs, realtime),
     secrets: new SecretBox(config.secretKey),
     metrics: new Registry(),
+    policyBook: new PolicyBook(),
   };
 }
 

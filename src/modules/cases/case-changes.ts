@@ -8,15 +8,18 @@ import { caseAccess } from '../access/access.policy.ts';
 import { requirePermission, type Actor } from '../access/actor.ts';
 import type { CaseDto, CaseStatus, Channel, UpdateCaseInput } from './cases.contract.ts';
 import { savCase } from './cases.schema.ts';
-import { loadVisibleCase, presentCase, type CaseListRow, type CaseRow } from './cases.read.ts';
+import { loadVisibleCase, type CaseListRow, type CaseRow } from './cases.read.ts';
+import { getCase } from './cases.service.ts';
 import { resolveRefs } from './references.ts';
 import { loadEvents } from './events.read.ts';
 import { actorColumns, appendEvents, type NewEvent } from './timeline.ts';
+import type { CaseChange } from '../sla/clock-rules.ts';
+import { planClockChanges, saveClocks } from '../sla/clocks.service.ts';
 
-type CaseSet = Partial<typeof savCase.$inferInsert>;
+export type CaseSet = Partial<typeof savCase.$inferInsert>;
 
 /** Loads a case the actor may work on (full access), checking If-Match. */
-async function loadForWrite(ctx: Ctx, actor: Actor, id: string, ifMatch: number | undefined) {
+export async function loadForWrite(ctx: Ctx, actor: Actor, id: string, ifMatch: number | undefined) {
   requirePermission(actor, 'cases.write');
   const { row, access } = await loadVisibleCase(ctx, actor, id);
   if (access !== 'full') throw forbidden('This case belongs to another store: you can read its history, not change it');
@@ -28,15 +31,35 @@ async function loadForWrite(ctx: Ctx, actor: Actor, id: string, ifMatch: number 
   return row;
 }
 
-/** Writes the new state if nobody changed the case since it was read, then the events. */
-async function commit(ctx: Ctx, before: CaseRow, set: CaseSet, events: NewEvent[], now: Date) {
+/**
+ * Writes the new state if nobody changed the case since it was read, then the events, and
+ * moves the SLA clocks the change concerns (their events join the change's).
+ */
+export async function commitChange(ctx: Ctx, before: CaseListRow, set: CaseSet, events: NewEvent[], now: Date, reasonKey = before.reasonKey) {
+  const b = before.c;
   const [after] = await ctx.db
     .update(savCase)
-    .set({ ...set, version: before.version + 1, updatedAt: now, lastActivityAt: now })
-    .where(and(eq(savCase.id, before.id), eq(savCase.version, before.version)))
+    .set({ ...set, version: b.version + 1, updatedAt: now, lastActivityAt: now })
+    .where(and(eq(savCase.id, b.id), eq(savCase.version, b.version)))
     .returning();
   if (!after) throw conflict('The case changed while this change was being made; reload it and try again');
-  return { after, events: await appendEvents(ctx, after, events, now) };
+  const change: CaseChange = {
+    from: b.status,
+    to: after.status,
+    agentReplied: events.some((e) => e.type === 'message_out' && e.visibility === 'public' && e.actorType === 'user'),
+    customerWrote: events.some((e) => e.type === 'message_in'),
+    answeredBefore: b.firstAgentReplyAt !== null,
+  };
+  const facts = { channel: after.channel, priority: after.priority, brandId: after.brandId, storeId: after.storeId, teamId: after.teamId, reason: reasonKey };
+  const clocks = await planClockChanges(ctx, b.id, facts, change, now);
+  if (clocks.clocks.length) {
+    await saveClocks(ctx, b.id, clocks.clocks);
+    if ((clocks.dueAt?.getTime() ?? null) !== (after.slaDueAt?.getTime() ?? null)) {
+      await ctx.db.update(savCase).set({ slaDueAt: clocks.dueAt }).where(eq(savCase.id, b.id));
+      after.slaDueAt = clocks.dueAt;
+    }
+  }
+  return { after, events: await appendEvents(ctx, after, [...events, ...clocks.events], now) };
 }
 
 /** Status rules: a closed case stays closed; solving and reopening stamp the case. */
@@ -115,10 +138,8 @@ export async function updateCase(ctx: Ctx, actor: Actor, id: string, input: Upda
   }
   if (Object.keys(fields).length) events.push({ type: 'fields_changed', ...by, visibility: 'internal', data: fields });
 
-  if (events.length === 0) return presentCase(row, 'full', actor.language);
-  await inTransaction(ctx, (tx) => commit(tx, c, set, events, now));
-  const fresh = await loadVisibleCase(ctx, actor, c.id);
-  return presentCase(fresh.row, fresh.access, actor.language);
+  if (events.length) await inTransaction(ctx, (tx) => commitChange(tx, row, set, events, now, input.reason !== undefined ? (refs.reason?.key ?? null) : row.reasonKey));
+  return getCase(ctx, actor, c.id);
 }
 
 export interface MessageInput {
@@ -150,7 +171,7 @@ export async function postMessage(ctx: Ctx, actor: Actor, caseId: string, input:
     Object.assign(set, statusChange(c.status, nextStatus, now, c));
     events.push({ type: 'status_changed', ...by, visibility: 'public', data: { from: c.status, to: nextStatus } });
   }
-  const { after, events: written } = await inTransaction(ctx, (tx) => commit(tx, c, set, events, now));
+  const { after, events: written } = await inTransaction(ctx, (tx) => commitChange(tx, row, set, events, now));
   const [message] = await loadEvents(ctx, [written[0]!.id]);
   return { message: message!, caseVersion: after.version };
 }

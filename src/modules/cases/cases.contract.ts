@@ -1,5 +1,7 @@
 // The cases API's shapes, shared with the web app.
 import { z } from 'zod';
+import { deliverySchema } from '../notifications/notifications.contract.ts';
+import { clockSchema } from '../sla/sla.contract.ts';
 
 export const caseStatuses = ['new', 'open', 'waiting_customer', 'waiting_third_party', 'solved', 'closed'] as const;
 export type CaseStatus = (typeof caseStatuses)[number];
@@ -25,6 +27,10 @@ export const channels = [
 ] as const;
 export type Channel = (typeof channels)[number];
 
+/** Channels the customer can choose for step news from the tracking page. */
+export const notifyChannels = ['email', 'sms'] as const;
+export type NotifyChannel = (typeof notifyChannels)[number];
+
 export const eventTypes = [
   'case_created',
   'message_in',
@@ -38,8 +44,17 @@ export const eventTypes = [
   'tags_changed',
   'fields_changed',
   'customer_changed',
+  /** An SLA clock started, paused, resumed, was achieved, warned, breached or escalated. */
+  'sla_clock',
 ] as const;
 export type EventType = (typeof eventTypes)[number];
+
+/**
+ * Who holds the case now, as the tracking page says it: the team working it, the store, the
+ * carrier, the supplier or manufacturer, or the customer (a quote to approve, a reply awaited).
+ */
+export const holders = ['team', 'store', 'carrier', 'supplier', 'customer'] as const;
+export type Holder = (typeof holders)[number];
 
 export const actorTypes = ['user', 'customer', 'system', 'integration'] as const;
 export type ActorType = (typeof actorTypes)[number];
@@ -68,6 +83,10 @@ export const caseSchema = z
     reason: labelled.nullable(),
     step: labelled.nullable(),
     orderRef: z.string().nullable(),
+    product: z.string().nullable(),
+    holder: z.enum(holders).describe('Who holds the case now'),
+    notifyVia: z.enum(notifyChannels).nullable(),
+    clocks: z.array(clockSchema).describe('Its SLA clocks: target, deadline, state, time left or overdue'),
     customerMessageCount: z.number().int(),
     agentMessageCount: z.number().int(),
     createdAt: instant,
@@ -81,6 +100,17 @@ export const caseSchema = z
   })
   .meta({ id: 'Case' });
 export type CaseDto = z.infer<typeof caseSchema>;
+
+export const attachmentSchema = z
+  .object({
+    id,
+    filename: z.string(),
+    contentType: z.string(),
+    size: z.number().int(),
+    visibility: z.enum(['public', 'internal']),
+    url: z.string().describe('Download address (agents: with their credentials)'),
+  })
+  .meta({ id: 'Attachment' });
 
 export const caseEventSchema = z
   .object({
@@ -97,6 +127,8 @@ export const caseEventSchema = z
     visibility: z.enum(['public', 'internal']),
     body: z.string().nullable(),
     data: z.record(z.string(), z.unknown()),
+    delivery: deliverySchema.nullable().describe('Outgoing messages: how their delivery to the customer went'),
+    attachments: z.array(attachmentSchema),
   })
   .meta({ id: 'CaseEvent' });
 export type CaseEventDto = z.infer<typeof caseEventSchema>;
@@ -129,6 +161,8 @@ export const createCaseBody = z.strictObject({
   tags: z.array(tag).max(30).default([]),
   language: z.enum(['fr', 'en']).optional().describe('Defaults to the customer’s language'),
   orderRef: z.string().trim().max(100).optional(),
+  product: z.string().trim().min(1).max(300).optional().describe('The product concerned, e.g. "Programmateur Gardena Flex"'),
+  notifyVia: z.enum(notifyChannels).optional().describe('Where the customer wants step news (default: the case’s channel, else e-mail, else SMS)'),
 });
 export type CreateCaseInput = z.infer<typeof createCaseBody>;
 
@@ -145,6 +179,9 @@ export const updateCaseBody = z
     tags: z.array(tag).max(30).optional(),
     language: z.enum(['fr', 'en']).optional(),
     orderRef: z.string().trim().max(100).nullable().optional(),
+    product: z.string().trim().min(1).max(300).nullable().optional(),
+    holder: z.enum(holders).nullable().optional().describe('Who holds the case now, when it differs from its step’s usual holder (null: the step’s)'),
+    notifyVia: z.enum(notifyChannels).nullable().optional(),
   })
   .refine((b) => Object.keys(b).length > 0, { message: 'nothing to change' });
 export type UpdateCaseInput = z.infer<typeof updateCaseBody>;

@@ -9,7 +9,7 @@ import { requirePermission, type Actor } from '../access/actor.ts';
 import { searchable } from '../customers/identities.ts';
 import { openStatuses, type CaseListQuery } from './cases.contract.ts';
 import { caseStep, contactReason, savCase } from './cases.schema.ts';
-import { presentCase, selectCases, type CaseListRow } from './cases.read.ts';
+import { presentCases, selectCases, type CaseListRow } from './cases.read.ts';
 import { parseCaseNumber } from './numbering.ts';
 
 const priorityRank = sql<number>`(CASE ${savCase.priority} WHEN 'urgent' THEN 3 WHEN 'high' THEN 2 WHEN 'normal' THEN 1 ELSE 0 END)`;
@@ -84,10 +84,7 @@ export async function listCases(ctx: Ctx, actor: Actor, q: CaseListQuery) {
   const items = more ? rows.slice(0, q.limit) : rows;
   const last = items[items.length - 1];
   return {
-    items: items.map((r) => {
-      const access = caseAccess(actor.scope, r.c);
-      return presentCase(r, access === 'full' ? 'full' : 'history', actor.language);
-    }),
+    items: await presentCases(ctx, items, (r) => (caseAccess(actor.scope, r.c) === 'full' ? 'full' : 'history'), actor.language),
     nextCursor: more && last ? encodeCursor(order.key(last)) : null,
   };
 }

@@ -7,7 +7,9 @@ import type { Language } from '../../platform/i18n/i18n.ts';
 import { caseAccess, type CaseAccess } from '../access/access.policy.ts';
 import type { Actor } from '../access/actor.ts';
 import { customer } from '../customers/customers.schema.ts';
-import type { CaseDto } from './cases.contract.ts';
+import type { ClockDto } from '../sla/sla.contract.ts';
+import { clocksOf } from '../sla/clocks.read.ts';
+import type { CaseDto, Holder } from './cases.contract.ts';
 import { caseStep, contactReason, savCase } from './cases.schema.ts';
 
 export type CaseRow = typeof savCase.$inferSelect;
@@ -21,6 +23,7 @@ export const caseColumns = {
   stepKey: caseStep.key,
   stepFr: caseStep.labelFr,
   stepEn: caseStep.labelEn,
+  stepHolder: caseStep.holder,
 };
 
 export type CaseListRow = {
@@ -32,7 +35,14 @@ export type CaseListRow = {
   stepKey: string | null;
   stepFr: string | null;
   stepEn: string | null;
+  stepHolder: Holder | null;
 };
+
+/** Presents rows with their SLA clocks (one query for all of them). */
+export async function presentCases(ctx: Ctx, rows: CaseListRow[], accessOf: (r: CaseListRow) => 'full' | 'history', lang: Language): Promise<CaseDto[]> {
+  const clocks = await clocksOf(ctx, rows.map((r) => r.c.id));
+  return rows.map((r) => presentCase(r, accessOf(r), lang, clocks.get(r.c.id) ?? []));
+}
 
 export function selectCases(ctx: Ctx) {
   return ctx.db
@@ -57,7 +67,12 @@ export async function loadVisibleCase(ctx: Ctx, actor: Actor, id: string): Promi
   return { row, access };
 }
 
-export function presentCase(r: CaseListRow, access: 'full' | 'history', lang: Language): CaseDto {
+/** Who holds the case now: the case's own say, else its step's usual holder. */
+export function holderOf(r: Pick<CaseListRow, 'c' | 'stepHolder'>): Holder {
+  return r.c.holder ?? r.stepHolder ?? 'team';
+}
+
+export function presentCase(r: CaseListRow, access: 'full' | 'history', lang: Language, clocks: ClockDto[]): CaseDto {
   const c = r.c;
   return {
     id: c.id,
@@ -76,6 +91,10 @@ export function presentCase(r: CaseListRow, access: 'full' | 'history', lang: La
     reason: c.reasonId && r.reasonKey ? { id: c.reasonId, key: r.reasonKey, label: (lang === 'en' ? r.reasonEn : r.reasonFr) ?? r.reasonKey } : null,
     step: c.stepId && r.stepKey ? { id: c.stepId, key: r.stepKey, label: (lang === 'en' ? r.stepEn : r.stepFr) ?? r.stepKey } : null,
     orderRef: c.orderRef,
+    product: c.product,
+    holder: holderOf(r),
+    notifyVia: c.notifyVia,
+    clocks,
     customerMessageCount: c.customerMessageCount,
     agentMessageCount: c.agentMessageCount,
     createdAt: c.createdAt.toISOString(),

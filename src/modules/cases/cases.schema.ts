@@ -24,6 +24,8 @@ import {
   caseStatuses,
   channels,
   eventTypes,
+  holders,
+  notifyChannels,
   openStatuses,
   priorities,
   type ActorType,
@@ -32,7 +34,7 @@ import {
   type EventType,
   type Priority,
 } from './cases.contract.ts';
-export { actorTypes, caseStatuses, channels, eventTypes, openStatuses, priorities };
+export { actorTypes, caseStatuses, channels, eventTypes, holders, notifyChannels, openStatuses, priorities };
 export type { ActorType, CaseStatus, Channel, EventType, Priority };
 
 export const contactReason = pgTable(
@@ -59,6 +61,8 @@ export const caseStep = pgTable(
     position: integer('position').notNull().default(0),
     /** A final step (clôturé) is shown last on the tracking page. */
     final: boolean('final').notNull().default(false),
+    /** Who usually holds a case at this step (waiting for a part: the supplier); a case may say otherwise. */
+    holder: text('holder', { enum: holders }).notNull().default('team'),
     active: boolean('active').notNull().default(true),
     ...timestamps(),
   },
@@ -94,6 +98,14 @@ export const savCase = pgTable(
     subject: text('subject').notNull(),
     /** The order number the customer gave, as written. */
     orderRef: text('order_ref'),
+    /** The product concerned, as the customer or the agent named it (until orders bring SKUs). */
+    product: text('product'),
+    /** Where the customer wants step news: e-mail or sms (null: the case's own channel when it can carry them). */
+    notifyVia: text('notify_via', { enum: notifyChannels }),
+    /** Who holds the case now, when it differs from its step's usual holder. */
+    holder: text('holder', { enum: holders }),
+    /** The earliest deadline of its running SLA clocks (inbox sort, "breaching soon"). */
+    slaDueAt: instant('sla_due_at'),
     trackingTokenHash: text('tracking_token_hash').notNull(),
     /** The tracking token sealed with the server key, so the link can be sent again later. */
     trackingTokenSealed: text('tracking_token_sealed').notNull(),
@@ -120,6 +132,7 @@ export const savCase = pgTable(
     index('sav_case_activity_idx').on(t.lastActivityAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index('sav_case_customer_idx').on(t.customerId, t.createdAt.desc().nullsFirst()),
     index('sav_case_tags_idx').using('gin', t.tags),
+    index('sav_case_sla_due_idx').on(t.slaDueAt).where(sql`sla_due_at IS NOT NULL`),
   ],
 );
 
@@ -152,4 +165,28 @@ export const caseEvent = pgTable(
     index('case_event_case_idx').on(t.caseId, t.id),
     index('case_event_search_idx').using('gin', t.search),
   ],
+);
+
+/** Files customers and agents attach to messages (photos of a broken product, invoices). */
+export const caseAttachment = pgTable(
+  'case_attachment',
+  {
+    id: uuid('id').primaryKey(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => savCase.id),
+    /** The message it came with. */
+    eventId: uuid('event_id').references(() => caseEvent.id),
+    filename: text('filename').notNull(),
+    /** Checked against the file's first bytes, not taken from the sender. */
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    /** Where the blob store keeps it. */
+    blobKey: text('blob_key').notNull(),
+    /** Public: the customer sees it on the tracking page; internal: agents only. */
+    visibility: text('visibility', { enum: ['public', 'internal'] }).notNull().default('public'),
+    createdAt: instant('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('case_attachment_case_idx').on(t.caseId), index('case_attachment_event_idx').on(t.eventId)],
 );

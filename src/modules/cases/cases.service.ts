@@ -9,10 +9,12 @@ import { uuidv7 } from '../../platform/ids.ts';
 import { caseAccess } from '../access/access.policy.ts';
 import { requirePermission, type Actor } from '../access/actor.ts';
 import { loadCustomer } from '../customers/customers.service.ts';
+import { presentClock } from '../sla/clocks.read.ts';
+import { planNewCaseClocks, saveClocks } from '../sla/clocks.service.ts';
 import { resolveCustomer } from '../customers/customers.resolve.ts';
 import type { CaseDto, CreateCaseInput } from './cases.contract.ts';
 import { savCase } from './cases.schema.ts';
-import { loadVisibleCase, presentCase, type CaseListRow, type CaseRow } from './cases.read.ts';
+import { loadVisibleCase, presentCase, presentCases, type CaseListRow, type CaseRow } from './cases.read.ts';
 import { caseNumberSql, yearIn } from './numbering.ts';
 import { resolveRefs } from './references.ts';
 import { actorColumns, appendEvents, type NewEvent } from './timeline.ts';
@@ -35,6 +37,11 @@ const insertCase = prepared<{ row: string; prefix: string; year: number }, { num
 );
 
 export async function createCase(ctx: Ctx, actor: Actor, input: CreateCaseInput): Promise<CaseDto> {
+  return (await openCase(ctx, actor, input)).case;
+}
+
+/** Opens a case; also gives the tracking token, for channels that hand the link over at once (web form, counter). */
+export async function openCase(ctx: Ctx, actor: Actor, input: CreateCaseInput): Promise<{ case: CaseDto; trackingToken: string }> {
   requirePermission(actor, 'cases.write');
   const now = ctx.clock.now();
   const refs = await resolveRefs(ctx, {
@@ -61,7 +68,13 @@ export async function createCase(ctx: Ctx, actor: Actor, input: CreateCaseInput)
   }
 
   const token = newTrackingToken();
-  return inTransaction(ctx, async (tx) => {
+  const clocks = await planNewCaseClocks(
+    ctx,
+    { channel: input.channel, priority: input.priority, brandId, storeId, teamId: input.teamId ?? null, reason: refs.reason?.key ?? null },
+    now,
+    !!input.message,
+  );
+  const presented = await inTransaction(ctx, async (tx) => {
     const who =
       'id' in input.customer
         ? await loadCustomer(tx, input.customer.id).then((c) => ({ id: c.id, displayName: c.displayName, language: c.language }))
@@ -84,6 +97,10 @@ export async function createCase(ctx: Ctx, actor: Actor, input: CreateCaseInput)
       language: input.language ?? who.language,
       subject: input.subject,
       orderRef: input.orderRef ?? null,
+      product: input.product ?? null,
+      notifyVia: input.notifyVia ?? null,
+      holder: null,
+      slaDueAt: clocks.dueAt,
       trackingTokenHash: digest(token),
       trackingTokenSealed: tx.secrets.seal(token),
       lastActivityAt: now,
@@ -123,7 +140,8 @@ export async function createCase(ctx: Ctx, actor: Actor, input: CreateCaseInput)
         data: { subject: input.subject, ...(actor.userId ? { recordedBy: actor.userId } : {}) },
       });
     }
-    await appendEvents(tx, row, events, now);
+    await appendEvents(tx, row, [...events, ...clocks.events], now);
+    await saveClocks(tx, row.id, clocks.clocks);
     await tx.events.emit(tx.db, {
       type: 'case.created',
       caseId: row.id,
@@ -135,7 +153,7 @@ export async function createCase(ctx: Ctx, actor: Actor, input: CreateCaseInput)
       teamId: row.teamId,
       at: now.toISOString(),
     });
-    const presented: CaseListRow = {
+    const listed: CaseListRow = {
       c: row,
       customerName: who.displayName,
       reasonKey: refs.reason?.key ?? null,
@@ -144,13 +162,16 @@ export async function createCase(ctx: Ctx, actor: Actor, input: CreateCaseInput)
       stepKey: refs.initialStep?.key ?? null,
       stepFr: refs.initialStep?.label_fr ?? null,
       stepEn: refs.initialStep?.label_en ?? null,
+      stepHolder: refs.initialStep?.holder ?? null,
     };
-    return presentCase(presented, 'full', actor.language);
+    return presentCase(listed, 'full', actor.language, clocks.clocks.map((c) => presentClock(c, now)));
   });
+  return { case: presented, trackingToken: token };
 }
 
 export async function getCase(ctx: Ctx, actor: Actor, id: string): Promise<CaseDto> {
   requirePermission(actor, 'cases.read');
   const { row, access } = await loadVisibleCase(ctx, actor, id);
-  return presentCase(row, access, actor.language);
+  const [presented] = await presentCases(ctx, [row], () => access, actor.language);
+  return presented!;
 }

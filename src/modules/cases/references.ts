@@ -4,12 +4,15 @@ import { sql } from 'drizzle-orm';
 import type { Ctx } from '../../context.ts';
 import { param, prepared } from '../../platform/db/prepared.ts';
 import { AppError, type FieldError } from '../../platform/errors.ts';
+import type { Holder } from './cases.contract.ts';
 
 export interface Labelled {
   id: string;
   key: string;
   label_fr: string;
   label_en: string;
+  /** Steps only: who usually holds a case at this step. */
+  holder?: Holder;
 }
 
 export interface ResolvedRefs {
@@ -53,8 +56,8 @@ const refsStatement = prepared<Record<'brandId' | 'storeId' | 'teamId' | 'assign
       (SELECT id FROM team WHERE id = ${param('teamId')}::uuid) AS team_id,
       (SELECT id FROM app_user WHERE id = ${param('assigneeId')}::uuid AND active) AS assignee_id,
       (SELECT row_to_json(r) FROM (SELECT id, key, label_fr, label_en FROM contact_reason WHERE key = ${param('reason')}::text AND active) r) AS reason,
-      (SELECT row_to_json(s) FROM (SELECT id, key, label_fr, label_en FROM case_step WHERE key = ${param('step')}::text AND active) s) AS step,
-      (SELECT row_to_json(s) FROM (SELECT id, key, label_fr, label_en FROM case_step WHERE active ORDER BY position LIMIT 1) s) AS initial_step`,
+      (SELECT row_to_json(s) FROM (SELECT id, key, label_fr, label_en, holder FROM case_step WHERE key = ${param('step')}::text AND active) s) AS step,
+      (SELECT row_to_json(s) FROM (SELECT id, key, label_fr, label_en, holder FROM case_step WHERE active ORDER BY position LIMIT 1) s) AS initial_step`,
 );
 
 export async function resolveRefs(ctx: Ctx, q: RefQuery): Promise<ResolvedRefs> {

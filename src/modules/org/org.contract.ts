@@ -45,6 +45,7 @@ export const storeSchema = z
     timezone: z.string(),
     phone: z.string().nullable(),
     email: z.string().nullable(),
+    calendarId: id.nullable().describe('Opening hours its cases are promised in (null: the team’s, then the default calendar)'),
     active: z.boolean(),
     createdAt: instant,
     updatedAt: instant,
@@ -69,6 +70,7 @@ export const createStoreBody = z.strictObject({
   timezone,
   phone: z.string().trim().max(40).nullable().optional(),
   email: z.email().nullable().optional(),
+  calendarId: id.nullable().optional(),
   active: z.boolean().default(true),
 });
 export const updateStoreBody = createStoreBody.omit({ brandId: true }).partial().strict();
@@ -81,6 +83,7 @@ export const teamSchema = z
     description: z.string().nullable(),
     brandId: id.nullable(),
     leadUserId: id.nullable(),
+    calendarId: id.nullable().describe('Working hours its cases are promised in (null: the default calendar)'),
     memberIds: z.array(id),
     active: z.boolean(),
     createdAt: instant,
@@ -94,6 +97,7 @@ export const createTeamBody = z.strictObject({
   description: z.string().trim().max(2000).nullable().optional(),
   brandId: id.nullable().optional(),
   leadUserId: id.nullable().optional(),
+  calendarId: id.nullable().optional(),
   memberIds: z.array(id).max(1000).default([]),
   active: z.boolean().default(true),
 });

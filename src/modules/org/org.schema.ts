@@ -1,6 +1,8 @@
 // Brands, their points of sale (stores, e-shops, marketplaces, dealers, warehouses) and the
 // teams (queues) that handle cases.
-import { boolean, index, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, index, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { CalendarSpec, HoursInterval, Weekday } from '../sla/calendar.ts';
 import { instant, timestamps } from '../../platform/db/columns.ts';
 import { appUser } from '../access/access.schema.ts';
 
@@ -18,6 +20,26 @@ export const brand = pgTable(
     ...timestamps(),
   },
   (t) => [uniqueIndex('brand_slug_key').on(t.slug)],
+);
+
+/**
+ * A business calendar: opening hours in a time zone, public holidays from rules, extra closed
+ * days and exceptional openings. Teams and stores name theirs; SLA policies may name one.
+ */
+export const calendar = pgTable(
+  'calendar',
+  {
+    id: uuid('id').primaryKey(),
+    name: text('name').notNull(),
+    timezone: text('timezone').notNull(),
+    hours: jsonb('hours').$type<Partial<Record<Weekday, HoursInterval[]>>>().notNull(),
+    holidays: jsonb('holidays').$type<CalendarSpec['holidays']>(),
+    openings: jsonb('openings').$type<NonNullable<CalendarSpec['openings']>>().notNull().default([]),
+    /** The calendar of cases whose policy, store and team name none. At most one is the default. */
+    isDefault: boolean('is_default').notNull().default(false),
+    ...timestamps(),
+  },
+  (t) => [uniqueIndex('calendar_default_key').on(t.isDefault).where(sql`is_default`)],
 );
 
 export const store = pgTable(
@@ -41,6 +63,8 @@ export const store = pgTable(
     timezone: text('timezone').notNull(),
     phone: text('phone'),
     email: text('email'),
+    /** Opening hours of the store: its cases are promised in them. */
+    calendarId: uuid('calendar_id').references(() => calendar.id),
     active: boolean('active').notNull().default(true),
     ...timestamps(),
   },
@@ -57,6 +81,8 @@ export const team = pgTable(
     /** A team may serve one brand only; null serves all. */
     brandId: uuid('brand_id').references(() => brand.id),
     leadUserId: uuid('lead_user_id').references(() => appUser.id, { onDelete: 'set null' }),
+    /** The team's working hours: its cases are promised in them. */
+    calendarId: uuid('calendar_id').references(() => calendar.id),
     active: boolean('active').notNull().default(true),
     ...timestamps(),
   },

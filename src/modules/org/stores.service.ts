@@ -59,6 +59,7 @@ export async function createStore(ctx: Ctx, actor: Actor, input: z.infer<typeof 
     timezone: input.timezone,
     phone: input.phone ?? null,
     email: input.email ?? null,
+    calendarId: input.calendarId ?? null,
     active: input.active,
     createdAt: now,
     updatedAt: now,

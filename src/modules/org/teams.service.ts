@@ -58,6 +58,7 @@ export async function createTeam(ctx: Ctx, actor: Actor, input: z.infer<typeof c
       description: input.description ?? null,
       brandId: input.brandId ?? null,
       leadUserId: input.leadUserId ?? null,
+      calendarId: input.calendarId ?? null,
       active: input.active,
       createdAt: now,
       updatedAt: now,
