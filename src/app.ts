@@ -28,6 +28,7 @@ import { registerCaseRoutes } from './modules/cases/cases.routes.ts';
 import { registerCaseStream } from './modules/cases/cases.stream.ts';
 import { registerCustomerRoutes } from './modules/customers/customers.routes.ts';
 import { registerOrgRoutes } from './modules/org/org.routes.ts';
+import { registerSlaRoutes } from './modules/sla/sla.routes.ts';
 
 export const webDist = fileURLToPath(new URL('../web/dist', import.meta.url));
 
@@ -110,6 +111,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
 
   registerAccessRoutes(api);
   registerOrgRoutes(api);
+  registerSlaRoutes(api);
   registerCustomerRoutes(api);
   registerCaseRoutes(api);
   registerCaseStream(api);

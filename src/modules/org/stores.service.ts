@@ -64,16 +64,18 @@ export async function createStore(ctx: Ctx, actor: Actor, input: z.infer<typeof 
     createdAt: now,
     updatedAt: now,
   };
-  await orgWrite(ctx, actor, { action: 'store.created', targetType: 'store', targetId: row.id, details: { code: row.code, name: row.name } }, `This brand already has a store with code ${input.code}`, (tx) =>
-    tx.db.insert(store).values(row),
-  );
+  await orgWrite(ctx, actor, { action: 'store.created', targetType: 'store', targetId: row.id, details: { code: row.code, name: row.name } }, `This brand already has a store with code ${input.code}`, async (tx) => {
+    await tx.db.insert(store).values(row);
+    tx.policyBook.changed(tx.db); // its calendar decides its cases' promises
+  });
   return presentStore(row);
 }
 
 export async function updateStore(ctx: Ctx, actor: Actor, id: string, input: z.infer<typeof updateStoreBody>) {
-  const rows = await orgWrite(ctx, actor, { action: 'store.updated', targetType: 'store', targetId: id, details: input }, `This brand already has a store with code ${input.code}`, (tx) =>
-    tx.db.update(store).set({ ...input, updatedAt: ctx.clock.now() }).where(eq(store.id, id)).returning(),
-  );
+  const rows = await orgWrite(ctx, actor, { action: 'store.updated', targetType: 'store', targetId: id, details: input }, `This brand already has a store with code ${input.code}`, async (tx) => {
+    if (input.calendarId !== undefined) tx.policyBook.changed(tx.db);
+    return tx.db.update(store).set({ ...input, updatedAt: ctx.clock.now() }).where(eq(store.id, id)).returning();
+  });
   if (!rows[0]) throw notFound('store', id);
   return presentStore(rows[0]);
 }

@@ -64,6 +64,7 @@ export async function createTeam(ctx: Ctx, actor: Actor, input: z.infer<typeof c
       updatedAt: now,
     });
     await setMembers(tx, id, input.memberIds);
+    tx.policyBook.changed(tx.db); // its calendar decides its cases' promises
   });
   return getTeam(ctx, actor, id);
 }
@@ -74,6 +75,7 @@ export async function updateTeam(ctx: Ctx, actor: Actor, id: string, input: z.in
     const rows = await tx.db.update(team).set({ ...fields, updatedAt: ctx.clock.now() }).where(eq(team.id, id)).returning({ id: team.id });
     if (!rows[0]) throw notFound('team', id);
     if (memberIds) await setMembers(tx, id, memberIds);
+    if (fields.calendarId !== undefined) tx.policyBook.changed(tx.db);
   });
   return getTeam(ctx, actor, id);
 }

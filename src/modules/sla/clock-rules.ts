@@ -87,6 +87,10 @@ function started(metric: ClockMetric, policyId: string | null, terms: ClockTerms
   };
 }
 
+const metricOrder: readonly ClockMetric[] = ['first_reply', 'next_reply', 'resolution'];
+/** The clocks in a fixed order, so their timeline events always come in the same order. */
+const inOrder = (byMetric: Map<ClockMetric, Clock>) => metricOrder.flatMap((m) => (byMetric.has(m) ? [byMetric.get(m)!] : []));
+
 const isPausing = (clock: Clock, status: CaseStatus | null) => status !== null && clock.terms.pausingStatuses.includes(status);
 const isOpen = (status: CaseStatus) => status !== 'solved' && status !== 'closed';
 
@@ -149,6 +153,20 @@ export function applyChange(clocks: Clock[], change: CaseChange, at: number, ter
     }
   }
 
+  // Leaving a pausing status resumes what it paused; reopening a solved case picks the
+  // resolution up again, the solved time counting as a pause.
+  for (const clock of inOrder(byMetric)) {
+    if (clock.state === 'paused' && !isPausing(clock, change.to)) set(clock.metric, 'resumed', resume(clock, at));
+  }
+  if (change.from !== null && !isOpen(change.from) && isOpen(change.to)) {
+    const resolution = byMetric.get('resolution');
+    if (resolution && resolution.state === 'achieved' && resolution.achievedAt !== null) {
+      const pauses = [...resolution.pauses, { from: resolution.achievedAt, to: at }];
+      const deadlineAt = deadlineOf(resolution.terms, resolution.startedAt, pauses);
+      set('resolution', 'resumed', { ...resolution, state: 'active', achievedAt: null, pauses, deadlineAt });
+    }
+  }
+
   // A customer message after an agent's answer starts the next reply clock again, unless one
   // is already waiting (its start is the oldest unanswered message).
   if (change.customerWrote && (change.answeredBefore || change.agentReplied)) {
@@ -160,33 +178,18 @@ export function applyChange(clocks: Clock[], change: CaseChange, at: number, ter
   }
 
   // Solving achieves the resolution; the reply clocks no longer measure anything.
-  if (!isOpen(change.to) && (change.from === null || isOpen(change.from))) {
-    for (const [metric, clock] of byMetric) {
+  if (!isOpen(change.to) && isOpen(change.from)) {
+    for (const clock of inOrder(byMetric)) {
       if (!isRunning(clock)) continue;
-      if (metric === 'resolution') finish(metric, clock);
-      else if (clock.state !== 'breached') {
-        set(metric, 'cancelled', { ...clock, state: 'cancelled', pausedAt: null });
-      }
+      if (clock.metric === 'resolution') finish(clock.metric, clock);
+      else if (clock.state !== 'breached') set(clock.metric, 'cancelled', { ...clock, state: 'cancelled', pausedAt: null });
     }
     return moves;
   }
 
-  // Reopening picks the resolution up again: the solved time counts as a pause.
-  if (change.from !== null && !isOpen(change.from) && isOpen(change.to)) {
-    const resolution = byMetric.get('resolution');
-    if (resolution && resolution.state === 'achieved' && resolution.achievedAt !== null) {
-      const pauses = [...resolution.pauses, { from: resolution.achievedAt, to: at }];
-      const deadlineAt = deadlineOf(resolution.terms, resolution.startedAt, pauses);
-      set('resolution', 'resumed', { ...resolution, state: 'active', achievedAt: null, pauses, deadlineAt });
-    }
-  }
-
-  // Entering or leaving a pausing status.
-  for (const [metric, clock] of byMetric) {
-    const wasPaused = clock.state === 'paused';
-    const shouldPause = isPausing(clock, change.to);
-    if (clock.state === 'active' && shouldPause) set(metric, 'paused', pause(clock, at));
-    else if (wasPaused && !shouldPause) set(metric, 'resumed', resume(clock, at));
+  // Entering a pausing status stops what runs.
+  for (const clock of inOrder(byMetric)) {
+    if (clock.state === 'active' && isPausing(clock, change.to)) set(clock.metric, 'paused', pause(clock, at));
   }
   return moves;
 }
