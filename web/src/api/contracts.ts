@@ -6,6 +6,7 @@ import type { CaseDto, caseListQuery, CaseEventDto, postMessageBody, referenceIt
 import type { teamSchema } from '../../../src/modules/org/org.contract.ts';
 
 export type { CaseDto, CaseEventDto, UpdateCaseInput };
+export type { ClockDto } from '../../../src/modules/sla/sla.contract.ts';
 export type { ActorType, CaseStatus, Channel, EventType, Priority } from '../../../src/modules/cases/cases.contract.ts';
 
 export type Me = z.infer<typeof meSchema>;

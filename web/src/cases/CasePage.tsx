@@ -14,6 +14,7 @@ import { CaseControls } from './CaseControls.tsx';
 import { CaseDetails, CaseHeader } from './CaseHeader.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
 import { ComposeForm } from './ComposeForm.tsx';
+import { CaseClocks } from './SlaClocks.tsx';
 
 const route = getRouteApi('/signed-in/cases/$caseId');
 
@@ -64,6 +65,7 @@ export function CasePage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="md">
+            <CaseClocks clocks={c.clocks} />
             <CaseDetails c={c} />
             {!readOnly && <CaseControls c={c} />}
           </Stack>

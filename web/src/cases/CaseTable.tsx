@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseDto } from '../api/contracts.ts';
 import { useReferenceNames } from '../reference/reference.api.ts';
 import { RelativeTime } from '../ui/RelativeTime.tsx';
+import { ClockBadge } from './SlaClocks.tsx';
 import { RouterAnchor } from '../ui/RouterAnchor.tsx';
 import { PriorityBadge, StatusBadge } from './CaseBadges.tsx';
 
@@ -28,6 +29,7 @@ export function CaseTable({ cases }: { cases: CaseDto[] }) {
               <Table.Th scope="col">{t('case.fields.priority')}</Table.Th>
               <Table.Th scope="col">{t('case.fields.channel')}</Table.Th>
               <Table.Th scope="col">{t('case.fields.step')}</Table.Th>
+              <Table.Th scope="col">{t('case.fields.due')}</Table.Th>
               <Table.Th scope="col">{t('case.fields.lastActivity')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -53,6 +55,9 @@ export function CaseTable({ cases }: { cases: CaseDto[] }) {
                 </Table.Td>
                 <Table.Td>{t(`case.channel.${c.channel}`)}</Table.Td>
                 <Table.Td>{c.step ? names.step(c.step.key) : <Text span c="dimmed" size="sm">{t('case.none')}</Text>}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  <ClockBadge clocks={c.clocks} />
+                </Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   <RelativeTime iso={c.lastActivityAt} />
                 </Table.Td>

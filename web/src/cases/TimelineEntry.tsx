@@ -6,6 +6,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { CaseEventDto, CaseStatus, Channel, Priority } from '../api/contracts.ts';
 import { useReferenceNames } from '../reference/reference.api.ts';
+import { formatDateTime } from '../i18n/relative-time.ts';
 import { RelativeTime } from '../ui/RelativeTime.tsx';
 import classes from './TimelineEntry.module.css';
 
@@ -22,7 +23,7 @@ function actorName(event: CaseEventDto, t: TFunction): string {
 }
 
 /** The sentence for a change event, in the interface language. */
-function describeChange(event: CaseEventDto, t: TFunction, names: Names): string {
+function describeChange(event: CaseEventDto, t: TFunction, names: Names, language: string): string {
   const who = actorName(event, t);
   const none = t('case.none');
   const { data } = event;
@@ -73,6 +74,12 @@ function describeChange(event: CaseEventDto, t: TFunction, names: Names): string
       return t('timeline.change.fields', { who, fields: Object.keys(data).map((f) => t(`timeline.field.${fieldKey(f)}`)).join(', ') });
     case 'customer_changed':
       return t('timeline.change.customer', { who });
+    case 'sla_clock': {
+      const metric = t(`sla.metric.${(str(data.metric) ?? 'first_reply') as 'first_reply'}`);
+      const transition = str(data.transition) ?? 'started';
+      const deadline = str(data.deadline);
+      return t(`timeline.sla.${transition as 'started'}`, { metric, at: deadline ? formatDateTime(deadline, language) : '' });
+    }
     default:
       return t('timeline.change.other', { who });
   }
@@ -85,7 +92,7 @@ const fieldKey = (field: string): (typeof knownFields)[number] | 'other' =>
 const messageKinds = { message_in: 'incoming', message_out: 'outgoing', note: 'note' } as const;
 
 export function TimelineEntry({ event, caseChannel }: { event: CaseEventDto; caseChannel: Channel }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const names = useReferenceNames();
 
   if (event.type === 'message_in' || event.type === 'message_out' || event.type === 'note') {
@@ -121,7 +128,7 @@ export function TimelineEntry({ event, caseChannel }: { event: CaseEventDto; cas
   return (
     <Box component="li" className={classes.change} data-event-type={event.type}>
       <Text span size="sm">
-        {describeChange(event, t, names)}
+        {describeChange(event, t, names, i18n.language)}
       </Text>
       <Text span size="xs" c="dimmed">
         {' · '}

@@ -7,7 +7,7 @@ const listeners = new Set<(now: number) => void>();
 let timer: ReturnType<typeof setInterval> | undefined;
 
 /** One shared clock for every relative time on the page, ticking each 30 s while some are shown. */
-function useNow(): number {
+export function useNow(): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     listeners.add(setNow);
