@@ -15,14 +15,16 @@ function remaining(c: ClockDto, now: number): number | null {
   return running(c) ? Date.parse(c.deadline) - now : null;
 }
 
-/** Red when overdue, orange within the last hour, green otherwise. */
+/**
+ * Red when overdue, orange within the last hour, blue otherwise; filled badges with
+ * autoContrast text keep AA contrast (the words always say it too, never colour alone).
+ */
 function tone(left: number | null, c: ClockDto): string {
-  if (c.state === 'achieved') return 'teal.8';
-  if (c.state === 'cancelled') return 'gray.7';
-  if (c.state === 'paused') return 'gray.7';
-  if (left !== null && left < 0) return 'red.8';
-  if (left !== null && left < 3_600_000) return 'orange.8';
-  return 'green.8';
+  if (c.state === 'achieved') return 'teal.9';
+  if (c.state === 'cancelled' || c.state === 'paused') return 'gray.2';
+  if (left !== null && left < 0) return 'red.9';
+  if (left !== null && left < 3_600_000) return 'orange.3';
+  return 'blue.9';
 }
 
 function useClockText() {
@@ -47,7 +49,7 @@ export function ClockBadge({ clocks }: { clocks: ClockDto[] }) {
   const next = clocks.filter((c) => running(c) || c.state === 'paused').sort((a, b) => Date.parse(a.deadline) - Date.parse(b.deadline))[0];
   if (!next) return <Text span c="dimmed" size="sm">{t('case.none')}</Text>;
   return (
-    <Badge variant="light" color={tone(remaining(next, now), next)} radius="sm" tt="none" title={t(`sla.metric.${next.metric}`)}>
+    <Badge variant="filled" autoContrast color={tone(remaining(next, now), next)} radius="sm" tt="none" title={t(`sla.metric.${next.metric}`)}>
       {text(next, now)}
     </Badge>
   );
@@ -70,7 +72,7 @@ export function CaseClocks({ clocks }: { clocks: ClockDto[] }) {
             <li key={c.metric} data-metric={c.metric} data-state={c.state}>
               <Group justify="space-between" gap="xs" wrap="nowrap">
                 <Text size="sm" fw={600}>{t(`sla.metric.${c.metric}`)}</Text>
-                <Badge variant="light" color={tone(remaining(c, now), c)} radius="sm" tt="none">{text(c, now)}</Badge>
+                <Badge variant="filled" autoContrast color={tone(remaining(c, now), c)} radius="sm" tt="none">{text(c, now)}</Badge>
               </Group>
               <Text size="xs" c="dimmed">
                 {t('sla.deadline', { at: formatDateTime(c.deadline, i18n.language), policy: c.policy })}
