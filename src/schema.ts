@@ -8,3 +8,5 @@ export * from './modules/cases/cases.schema.ts';
 export * from './modules/audit/audit.schema.ts';
 export * from './modules/sla/sla.schema.ts';
 export * from './modules/notifications/notifications.schema.ts';
+export * from './channels/accounts/accounts.schema.ts';
+export * from './channels/inbound/inbound.schema.ts';

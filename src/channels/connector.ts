@@ -1,0 +1,68 @@
+// What a channel connector (src/channels/<channel>/) gives the platform: how to check an
+// account's settings and secrets, how to turn a stored raw message into the common inbound
+// message every channel shares, and, for connectors that listen or poll, what to start.
+import type { z } from 'zod';
+import type { Ctx, Services } from '../context.ts';
+import type { channelAccount } from './accounts/accounts.schema.ts';
+
+export type AccountRow = typeof channelAccount.$inferSelect;
+
+export interface InboundAttachment {
+  filename: string;
+  /** As the sender declared it; the attachments service checks the bytes. */
+  contentType: string;
+  content: Buffer;
+  /** An image shown in the body (cid:), not a file the customer meant to send. */
+  inline: boolean;
+}
+
+/** The one shape every channel's messages take before they reach a case. */
+export interface CommonInbound {
+  /** Who wrote. The e-mail or phone is what identifies the customer. */
+  from: { email?: string; phone?: string; displayName?: string };
+  subject: string | null;
+  /** The visible text, quoted history and signature folded away. */
+  text: string;
+  /** The part folded away (earlier messages quoted below, the signature), kept for agents. */
+  folded: string | null;
+  /** Sanitised HTML (no script, no tracker), or null. */
+  html: string | null;
+  attachments: InboundAttachment[];
+  thread: {
+    /** A case number the message names (in its subject). */
+    caseNumber: string | null;
+    /** Provider ids it answers (In-Reply-To, then References, nearest first). */
+    refs: string[];
+  };
+  /** This message's own provider ids, recorded so that answers to it find its case. */
+  ownRefs: string[];
+  /** Why no automatic answer may go back (RFC 3834: auto-submitted, bulk, list, null sender…), or null. */
+  noAutoReply: string | null;
+  /** A delivery failure report: the message it reports on, and why it failed. */
+  bounce: { refs: string[]; reason: string } | null;
+  /** What was noticed and done (`scripts_removed`, `charset_repaired`, `spoofed_sender`…), for agents. */
+  flags: string[];
+  /** Who it was addressed to, as the customer wrote it (for the account's own-address check). */
+  to: string[];
+}
+
+export interface Connector<S = Record<string, unknown>, K = Record<string, string>> {
+  channel: string;
+  /** Account settings (not secret) and secrets, checked on create and update. */
+  settings: z.ZodType<S>;
+  secrets: z.ZodType<K>;
+  /** Raw stored bytes → the common message. Throwing a ParseError stores the reason and flags the message. */
+  normalise?(raw: Buffer, account: AccountRow): Promise<CommonInbound>;
+  /** Checks the account can connect (IMAP login, SMTP relay), for the admin's "test" button. */
+  test?(ctx: Ctx, account: AccountRow, secrets: K): Promise<{ ok: boolean; code: string | null; detail: string }>;
+  /** Listeners and pollers this connector runs in a worker (IMAP) or a web process (SMTP), stopped on shutdown. */
+  start?(services: Services, role: 'web' | 'worker'): Promise<{ stop(): Promise<void> } | null>;
+}
+
+/** A message that cannot be read as its channel's format; it is kept, flagged, never lost. */
+export class ParseError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'ParseError';
+  }
+}
