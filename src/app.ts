@@ -29,6 +29,8 @@ import { registerCaseStream } from './modules/cases/cases.stream.ts';
 import { registerCustomerRoutes } from './modules/customers/customers.routes.ts';
 import { registerOrgRoutes } from './modules/org/org.routes.ts';
 import { registerSlaRoutes } from './modules/sla/sla.routes.ts';
+import { registerNotificationRoutes } from './modules/notifications/notifications.routes.ts';
+import { registerChannelRoutes } from './channels/channels.routes.ts';
 
 export const webDist = fileURLToPath(new URL('../web/dist', import.meta.url));
 
@@ -116,6 +118,8 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   registerCaseRoutes(api);
   registerCaseStream(api);
   registerAuditRoutes(api);
+  registerNotificationRoutes(api);
+  registerChannelRoutes(api);
 
   const serveWeb = (options.web ?? true) && existsSync(webDist);
   if (serveWeb) {

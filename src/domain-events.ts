@@ -20,6 +20,8 @@ export type DomainEvent =
       eventId: string;
       eventType: string;
       visibility: 'public' | 'internal';
+      /** Who wrote it: listeners answer people, not themselves (no loops). */
+      actorType: 'user' | 'customer' | 'system' | 'integration';
       brandId: string;
       storeId: string | null;
       teamId: string | null;

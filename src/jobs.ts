@@ -1,15 +1,25 @@
-// Every job handler and schedule, registered once. A new background task is declared in its
-// module (<module>.jobs.ts) and wired here.
+// Every job handler, schedule and durable event subscriber, registered once. A new background
+// task is declared in its module (<module>.jobs.ts) and wired here.
 import type { Ctx } from './context.ts';
+import type { DomainEvent } from './domain-events.ts';
+import type { DomainEvents } from './platform/events/domain-events.ts';
 import { JobRegistry } from './platform/jobs/registry.ts';
 import type { Schedule } from './platform/jobs/scheduler.ts';
 import { housekeepingJob, runHousekeeping } from './housekeeping.ts';
+import { handleNotificationJobs, subscribeNotifications } from './modules/notifications/notifications.jobs.ts';
 import { runSlaSweep, slaSweepJob } from './modules/sla/sla.sweep.ts';
 
 export function buildJobRegistry(): JobRegistry<Ctx> {
-  return new JobRegistry<Ctx>()
+  const registry = new JobRegistry<Ctx>()
     .handle(housekeepingJob, (_payload, ctx) => runHousekeeping(ctx))
     .handle(slaSweepJob, async (_payload, ctx) => void (await runSlaSweep(ctx)));
+  return handleNotificationJobs(registry);
+}
+
+/** The durable subscribers: each domain event they listen to enqueues their job in its transaction. */
+export function registerSubscribers(events: DomainEvents<DomainEvent>): DomainEvents<DomainEvent> {
+  subscribeNotifications(events);
+  return events;
 }
 
 export function buildSchedules(timezone: string): Schedule[] {

@@ -5,7 +5,8 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import { ctxOf, type Ctx, type Services } from './context.ts';
 import type { DomainEvent } from './domain-events.ts';
-import { buildJobRegistry, buildSchedules } from './jobs.ts';
+import { buildJobRegistry, buildSchedules, registerSubscribers } from './jobs.ts';
+import { createOutboundChannels } from './channels/outbound.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
 import { SecretBox } from './platform/crypto/secrets.ts';
@@ -28,6 +29,9 @@ export function createServices(config: Config, database: Database, options: { cl
   const notifier = new Notifier(database, log);
   const jobs = new JobQueue(clock, notifier);
   const realtime = new RealtimeHub(database, notifier, log);
+  // Durable subscribers are known before the first event is emitted: their jobs join the
+  // transaction of the change that caused them.
+  const events = registerSubscribers(new DomainEvents<DomainEvent>(jobs, realtime));
   return {
     config,
     clock,
@@ -36,10 +40,11 @@ export function createServices(config: Config, database: Database, options: { cl
     jobs,
     realtime,
     notifier,
-    events: new DomainEvents<DomainEvent>(jobs, realtime),
+    events,
     secrets: new SecretBox(config.secretKey),
     metrics: new Registry(),
     policyBook: new PolicyBook(),
+    channels: createOutboundChannels(config, clock),
   };
 }
 

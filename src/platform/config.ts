@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { outboundConfig, outboundEnv, type OutboundConfig } from './config-outbound.ts';
 
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v));
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
@@ -45,6 +46,7 @@ const envSchema = z.object({
   COMPTOIR_ARGON2_MEMORY_KIB: int(8, 4 * 1024 * 1024).default(19456),
   COMPTOIR_STREAM_RECHECK_MS: int(100, 3_600_000).default(30_000),
   COMPTOIR_DEMO_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+  ...outboundEnv,
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -67,6 +69,8 @@ export interface Config {
   streamRecheckMs: number;
   /** Password of the demo accounts (`--demo`); generated when unset. */
   demoPassword: string | undefined;
+  /** E-mail transport and sender, SMS provider and quiet hours (config-outbound.ts). */
+  outbound: OutboundConfig;
 }
 
 export class ConfigError extends Error {
@@ -97,6 +101,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     // In production a generated password printed to a log collector is a leak.
     problems.push('COMPTOIR_ADMIN_PASSWORD: required in production when COMPTOIR_ADMIN_EMAIL is set');
   }
+  const outbound = outboundConfig(e, production, dataDir, problems);
   if (problems.length) throw new ConfigError(problems);
 
   const secretKey = e.COMPTOIR_SECRET_KEY ? decodeKey(e.COMPTOIR_SECRET_KEY) : developmentKey(dataDir, e.NODE_ENV);
@@ -132,6 +137,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     argon2MemoryKiB: e.COMPTOIR_ARGON2_MEMORY_KIB,
     streamRecheckMs: e.COMPTOIR_STREAM_RECHECK_MS,
     demoPassword: e.COMPTOIR_DEMO_PASSWORD,
+    outbound,
   };
 }
 

@@ -37,7 +37,8 @@ describe('configuration', () => {
   it('refuses to start in production without a secret key or a public URL', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/COMPTOIR_SECRET_KEY: required in production[\s\S]*COMPTOIR_PUBLIC_URL/);
     const key = Buffer.alloc(32, 7).toString('base64');
-    expect(loadConfig({ NODE_ENV: 'production', COMPTOIR_SECRET_KEY: key, COMPTOIR_PUBLIC_URL: 'https://sav.exemple.fr/' }).http).toMatchObject({ publicUrl: 'https://sav.exemple.fr', cookieSecure: true });
+    const mail = { COMPTOIR_SMTP_URL: 'smtp://relay.exemple.fr:587', COMPTOIR_MAIL_FROM: 'SAV <sav@exemple.fr>' };
+    expect(loadConfig({ NODE_ENV: 'production', COMPTOIR_SECRET_KEY: key, COMPTOIR_PUBLIC_URL: 'https://sav.exemple.fr/', ...mail }).http).toMatchObject({ publicUrl: 'https://sav.exemple.fr', cookieSecure: true });
   });
 });
 

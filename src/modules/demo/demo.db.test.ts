@@ -50,6 +50,12 @@ describe('the demo organisation', () => {
     await expect(seedDemo(h.ctx, { ...SMALL, password: 'too short' })).rejects.toThrow(/at least 12 characters/);
   });
 
+  it('writes to none of its customers: the history happened before this start', async () => {
+    expect(await rows(sql`SELECT name FROM job WHERE name LIKE 'notifications.%'`)).toEqual([]);
+    expect(await h.worker.drain()).toBe(0);
+    expect(await count('message_delivery')).toBe(0);
+  });
+
   it('leaves the first administrator as it was', async () => {
     const [after] = await rows<Record<string, unknown>>(sql`SELECT * FROM app_user WHERE id = ${firstAdmin.id as string}`);
     expect(after).toEqual(firstAdmin);

@@ -23,6 +23,7 @@ interface Cursor {
 
 export interface RunResult {
   cases: number;
+  caseIds: string[];
   customers: number;
   moves: number;
 }
@@ -127,5 +128,5 @@ export async function runPlans(ctx: Ctx, org: DemoOrg, plans: CasePlan[], custom
       throw new Error(`demo case ${cursor.plan + 1} (${plan.story}, ${plan.channel}): ${what} failed: ${(error as Error).message}`, { cause: error });
     }
   }
-  return { cases: plans.length, customers: customerIds.size, moves: cursors.length - plans.length };
+  return { cases: plans.length, caseIds, customers: customerIds.size, moves: cursors.length - plans.length };
 }

@@ -15,6 +15,7 @@ import { createDemoOrg } from './demo.org.ts';
 import { planCases } from './demo.plan.ts';
 import { createRng } from './demo.random.ts';
 import { runPlans } from './demo.run.ts';
+import { discardNotificationsOf } from '../notifications/notifications.jobs.ts';
 
 export interface SeedDemoOptions {
   /** Do nothing (and return null) when the database already holds a case. */
@@ -55,6 +56,8 @@ export async function seedDemo(ctx: Ctx, options: SeedDemoOptions = {}): Promise
   const { org, result } = await inTransaction(ctx, async (tx) => {
     const org = await createDemoOrg(tx, new Date(start.getTime() - 30 * DAY), password);
     const result = await runPlans(tx, org, plans, customers, new Date(start.getTime() - 20 * DAY));
+    // Nine months of history happened before this start: nobody is acknowledged or told now.
+    await discardNotificationsOf(tx, result.caseIds);
     return { org, result };
   });
   // The realtime notifications of the whole demo go out after its commit; wait until they

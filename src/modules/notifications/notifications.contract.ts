@@ -33,3 +33,85 @@ export const deliverySchema = z
   })
   .meta({ id: 'Delivery' });
 export type DeliveryDto = z.infer<typeof deliverySchema>;
+
+export const templateLanguages = ['fr', 'en'] as const;
+
+/**
+ * The channels each template exists on: what the customer hears from us goes by e-mail or SMS
+ * (the acknowledgment is also printed at the counter); SLA mails are internal e-mails.
+ */
+export const templateSlots: Readonly<Record<TemplateKey, readonly TemplateChannel[]>> = {
+  acknowledgment: ['email', 'sms', 'ticket'],
+  step_update: ['email', 'sms'],
+  agent_reply: ['email', 'sms'],
+  sla_warning: ['email'],
+  sla_escalation: ['email'],
+};
+
+const caseVariables = ['case.number', 'case.subject', 'case.product', 'case.openedAt', 'customer.name', 'brand.name', 'store.name', 'tracking.url'] as const;
+const internalVariables = ['case.number', 'case.subject', 'customer.name', 'brand.name', 'case.url', 'sla.metric', 'sla.deadline', 'agent.firstName', 'team.name', 'assignee.name'] as const;
+
+/** The {{variables}} each template may use; any other is refused when an admin saves it. */
+export const templateVariables: Readonly<Record<TemplateKey, readonly string[]>> = {
+  acknowledgment: [...caseVariables, 'promise.text', 'promise.deadline'],
+  step_update: [...caseVariables, 'step.label', 'step.text', 'next.step', 'next.text', 'promise.text', 'promise.deadline'],
+  agent_reply: [...caseVariables, 'message', 'agent.firstName'],
+  sla_warning: internalVariables,
+  sla_escalation: internalVariables,
+};
+
+const language = z.enum(templateLanguages);
+
+export const templateSchema = z
+  .object({
+    key: z.enum(templateKeys),
+    channel: z.enum(templateChannels),
+    language,
+    subject: z.string().nullable().describe('E-mail only'),
+    body: z.string(),
+    customised: z.boolean().describe('false: the built-in text applies'),
+    variables: z.array(z.string()).describe('The {{variables}} this template may use'),
+    updatedAt: z.iso.datetime({ offset: true }).nullable(),
+    updatedBy: z.uuid().nullable(),
+  })
+  .meta({ id: 'MessageTemplate' });
+export type TemplateDto = z.infer<typeof templateSchema>;
+
+export const templateParams = z.strictObject({ key: z.enum(templateKeys), channel: z.enum(templateChannels), language });
+
+export const saveTemplateBody = z.strictObject({
+  subject: z.string().trim().min(1).max(300).optional().describe('Required for e-mail, refused elsewhere'),
+  body: z.string().trim().min(1).max(20_000),
+});
+export type SaveTemplateInput = z.infer<typeof saveTemplateBody>;
+
+export const previewTemplateBody = z.strictObject({
+  key: z.enum(templateKeys),
+  channel: z.enum(templateChannels),
+  language,
+  subject: z.string().trim().min(1).max(300).optional().describe('An unsaved subject to try; default: the current one'),
+  body: z.string().trim().min(1).max(20_000).optional().describe('An unsaved body to try; default: the current one'),
+  caseId: z.uuid().optional().describe('Render with this case; default: believable sample data'),
+});
+export type PreviewTemplateInput = z.infer<typeof previewTemplateBody>;
+
+export const renderedMessageSchema = z
+  .object({
+    key: z.enum(templateKeys),
+    channel: z.enum(templateChannels),
+    language,
+    subject: z.string().nullable(),
+    text: z.string(),
+    html: z.string().describe('E-mail: the HTML part; ticket: a printable page'),
+    sms: z
+      .object({ encoding: z.enum(['GSM-7', 'UCS-2']), units: z.number().int(), segments: z.number().int() })
+      .nullable()
+      .describe('SMS: the segments it costs'),
+  })
+  .meta({ id: 'RenderedMessage' });
+export type RenderedMessageDto = z.infer<typeof renderedMessageSchema>;
+
+export const acknowledgmentQuery = z.strictObject({
+  channel: z.enum(templateChannels).optional().describe('Default: the channel the acknowledgment goes by'),
+  language: language.optional().describe('Default: the case’s language'),
+});

@@ -14,7 +14,10 @@ export interface DomainEventBase {
 
 const DOMAIN_TOPIC = 'domain';
 
-type Subscriber<E> = { job: JobType<unknown>; toPayload: (event: E) => unknown };
+/** The events of a type (an event declared with several types belongs to each). */
+type EventOf<E, T> = E extends { type: infer U } ? (T extends U ? E : never) : never;
+
+type Subscriber<E> = { job: JobType<unknown>; toPayload: (event: E) => unknown; when: ((event: E) => boolean) | undefined };
 
 export class DomainEvents<E extends DomainEventBase> {
   private readonly subscribers = new Map<string, Subscriber<E>[]>();
@@ -26,10 +29,19 @@ export class DomainEvents<E extends DomainEventBase> {
     this.realtime = realtime;
   }
 
-  /** Runs `job` for every event of `type`, with the payload `toPayload` derives from it. */
-  on<T extends E['type'], P>(type: T, job: JobType<P>, toPayload: (event: Extract<E, { type: T }>) => P): this {
+  /**
+   * Runs `job` for every event of `type` (only those `when` accepts, if given: a busy event
+   * type then costs no job for the events a subscriber ignores), with the payload `toPayload`
+   * derives from it.
+   */
+  on<T extends E['type'], P>(
+    type: T,
+    job: JobType<P>,
+    toPayload: (event: EventOf<E, T>) => P,
+    when?: (event: EventOf<E, T>) => boolean,
+  ): this {
     const list = this.subscribers.get(type) ?? [];
-    list.push({ job: job as JobType<unknown>, toPayload: toPayload as (event: E) => unknown });
+    list.push({ job: job as JobType<unknown>, toPayload: toPayload as (event: E) => unknown, when: when as ((event: E) => boolean) | undefined });
     this.subscribers.set(type, list);
     return this;
   }
@@ -40,6 +52,7 @@ export class DomainEvents<E extends DomainEventBase> {
     this.realtime.publish(db, DOMAIN_TOPIC, { events });
     for (const event of events) {
       for (const s of this.subscribers.get(event.type) ?? []) {
+        if (s.when && !s.when(event)) continue;
         await this.queue.enqueue(db, s.job, s.toPayload(event));
       }
     }

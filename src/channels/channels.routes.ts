@@ -1,0 +1,7 @@
+// Every channel connector's HTTP routes (provider callbacks, webhooks), in one list.
+import type { Api } from '../platform/http/api.ts';
+import { registerSmsRoutes } from './sms/sms.routes.ts';
+
+export function registerChannelRoutes(app: Api): void {
+  registerSmsRoutes(app);
+}

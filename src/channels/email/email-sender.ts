@@ -1,0 +1,85 @@
+// Outbound e-mail: nodemailer over SMTP (smtp:// or smtps://), or .eml files written to a
+// folder (file:///…) so a laptop without a relay still shows what customers would receive.
+// Every message carries our own Message-ID (threading the customer's answer back to the case)
+// and X-Auto-Response-Suppress: All (no out-of-office replies back to us); automatic
+// messages also say Auto-Submitted: auto-replied (RFC 3834), so well-behaved systems never
+// answer them automatically and no loop starts.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import nodemailer from 'nodemailer';
+import type { MailTransportConfig } from '../../platform/config-outbound.ts';
+import { smtpError } from './smtp-errors.ts';
+
+export interface OutgoingEmail {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** Without angle brackets: "0193…@jardin-maison.fr". */
+  messageId: string;
+  /** Acknowledgments, step news, SLA mails: sent by the system, not written by a person. */
+  automatic: boolean;
+  /** The customer's Message-ID this answers, and the thread's References (oldest first). */
+  inReplyTo?: string | null;
+  references?: string[];
+}
+
+export interface EmailSender {
+  /** Sends, or throws a ProviderError; resolves with the Message-ID as the provider id. */
+  send(mail: OutgoingEmail): Promise<{ providerId: string }>;
+}
+
+/** The domain our Message-IDs end with: the sender's. */
+export function messageIdDomain(from: string): string {
+  const address = /<([^<>]+)>\s*$/.exec(from)?.[1] ?? from;
+  return address.split('@').pop()!.trim().toLowerCase();
+}
+
+export function createEmailSender(config: { transport: MailTransportConfig; from: string }): EmailSender {
+  const { transport } = config;
+  const compose = (mail: OutgoingEmail) => ({
+    from: config.from,
+    to: mail.to,
+    subject: mail.subject,
+    text: mail.text,
+    html: mail.html,
+    messageId: `<${mail.messageId}>`,
+    ...(mail.inReplyTo ? { inReplyTo: `<${mail.inReplyTo}>` } : {}),
+    ...(mail.references?.length ? { references: mail.references.map((r) => `<${r}>`) } : {}),
+    headers: {
+      'X-Auto-Response-Suppress': 'All',
+      ...(mail.automatic ? { 'Auto-Submitted': 'auto-replied' } : {}),
+    },
+  });
+
+  if (transport.kind === 'file') {
+    const writer = nodemailer.createTransport({ streamTransport: true, buffer: true });
+    return {
+      async send(mail) {
+        try {
+          const info = await writer.sendMail(compose(mail));
+          await mkdir(transport.dir, { recursive: true });
+          await writeFile(join(transport.dir, `${mail.messageId.replace(/[^\w.-]/g, '_')}.eml`), info.message as Buffer);
+          return { providerId: mail.messageId };
+        } catch (error) {
+          throw smtpError(error);
+        }
+      },
+    };
+  }
+
+  // One connection per message: nothing to keep open or close, and a relay that drops idle
+  // connections never hands us a dead one. Timeouts well inside the delivery job's lease, so
+  // a relay that hangs is a temporary failure, not a job presumed dead.
+  const smtp = nodemailer.createTransport({ url: transport.url, connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 });
+  return {
+    async send(mail) {
+      try {
+        await smtp.sendMail(compose(mail));
+        return { providerId: mail.messageId };
+      } catch (error) {
+        throw smtpError(error);
+      }
+    },
+  };
+}

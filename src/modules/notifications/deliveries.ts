@@ -1,0 +1,91 @@
+// Queueing a message to a customer: the message_out event on the timeline (append-only), its
+// message_delivery row and the job that sends it, all in the caller's transaction — a
+// rollback takes the three, a commit guarantees the job. SMS due during quiet hours wait
+// (not_before, and the job's run_at); e-mail never waits.
+import type { Ctx } from '../../context.ts';
+import { uuidv7 } from '../../platform/ids.ts';
+import type { Language } from '../../platform/i18n/i18n.ts';
+import { appendEvents, type CaseRouting } from '../cases/timeline.ts';
+import { isoWithOffset } from '../sla/zone.ts';
+import type { ComposedMessage } from './compose.ts';
+import { deliverJob } from './delivery.job.ts';
+import type { Destination } from './destination.ts';
+import type { TemplateKey } from './notifications.contract.ts';
+import { messageDelivery } from './notifications.schema.ts';
+import { quietUntil } from './quiet-hours.ts';
+
+export interface DeliveryRequest {
+  /** The message_out event this delivers. */
+  eventId: string;
+  caseId: string;
+  destination: Destination;
+  message: ComposedMessage;
+  language: Language;
+  automatic: boolean;
+}
+
+/** Writes the delivery and its job; null when that event has a delivery already (a job run twice). */
+export async function queueDelivery(tx: Ctx, r: DeliveryRequest): Promise<string | null> {
+  const now = tx.clock.now();
+  const zone = tx.config.defaults.timezone;
+  const { destination: to } = r;
+  const held = to.channel === 'sms' && !to.suppressed ? quietUntil(now, zone, tx.config.outbound.sms.quietHours) : null;
+  const [inserted] = await tx.db
+    .insert(messageDelivery)
+    .values({
+      id: uuidv7(now.getTime()),
+      eventId: r.eventId,
+      caseId: r.caseId,
+      channel: to.channel,
+      recipient: to.recipient,
+      status: to.suppressed ? 'suppressed' : 'queued',
+      detail: to.suppressed ?? (held ? `quiet hours: held until ${isoWithOffset(zone, held.getTime())}` : null),
+      notBefore: held,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .onConflictDoNothing({ target: messageDelivery.eventId })
+    .returning({ id: messageDelivery.id });
+  if (!inserted) return null;
+  if (!to.suppressed) {
+    await tx.jobs.enqueue(
+      tx.db,
+      deliverJob,
+      { deliveryId: inserted.id, subject: r.message.subject, text: r.message.text, language: r.language, automatic: r.automatic },
+      held ? { runAt: held } : {},
+    );
+  }
+  return inserted.id;
+}
+
+export interface AutomaticMessage {
+  /** What it is, for the timeline and for idempotency checks (data.kind). */
+  kind: 'acknowledgment' | 'step_update';
+  template: TemplateKey;
+  destination: Destination;
+  message: ComposedMessage;
+  language: Language;
+  /** More facts for the event's data (the step change it announces…). */
+  data?: Record<string, unknown>;
+}
+
+/** A message the system writes to the customer: its public message_out event, then its delivery. */
+export async function sendAutomaticMessage(tx: Ctx, c: CaseRouting, m: AutomaticMessage): Promise<{ eventId: string; deliveryId: string | null }> {
+  const [event] = await appendEvents(
+    tx,
+    c,
+    [
+      {
+        type: 'message_out',
+        actorType: 'system',
+        channel: m.destination.channel,
+        visibility: 'public',
+        bodyText: m.message.text,
+        data: { kind: m.kind, template: m.template, language: m.language, ...(m.message.subject ? { subject: m.message.subject } : {}), ...m.data },
+      },
+    ],
+    tx.clock.now(),
+  );
+  const deliveryId = await queueDelivery(tx, { eventId: event!.id, caseId: c.id, destination: m.destination, message: m.message, language: m.language, automatic: true });
+  return { eventId: event!.id, deliveryId };
+}

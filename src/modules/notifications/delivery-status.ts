@@ -1,0 +1,58 @@
+// What a provider tells us after sending: Twilio's status callbacks move an SMS delivery to
+// delivered, or to failed with the carrier's error. A status only moves forward (a late
+// "sent" never undoes "delivered"), and a callback for a delivery we do not know changes
+// nothing.
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Ctx } from '../../context.ts';
+import type { DeliveryStatus } from './notifications.contract.ts';
+import { messageDelivery } from './notifications.schema.ts';
+
+export interface SmsStatusReport {
+  /** Our delivery id, from the callback URL we gave. */
+  deliveryId: string | null;
+  messageSid: string;
+  /** Twilio's MessageStatus: queued, sending, sent, delivered, undelivered, failed… */
+  status: string;
+  errorCode: string | null;
+}
+
+/** The status a Twilio MessageStatus moves a delivery to, and from which. */
+function transitionOf(status: string): { to: DeliveryStatus; from: DeliveryStatus[] } | null {
+  switch (status) {
+    case 'sent':
+      return { to: 'sent', from: ['queued'] };
+    case 'delivered':
+      return { to: 'delivered', from: ['queued', 'sent'] };
+    case 'undelivered':
+    case 'failed':
+      return { to: 'failed', from: ['queued', 'sent'] };
+    default:
+      return null;
+  }
+}
+
+export async function recordSmsStatus(ctx: Ctx, r: SmsStatusReport): Promise<'updated' | 'ignored' | 'unknown'> {
+  const where = r.deliveryId
+    ? and(eq(messageDelivery.id, r.deliveryId), eq(messageDelivery.channel, 'sms'))
+    : and(eq(messageDelivery.channel, 'sms'), eq(messageDelivery.providerId, r.messageSid));
+  const [d] = await ctx.db.select().from(messageDelivery).where(where);
+  if (!d || (d.providerId !== null && d.providerId !== r.messageSid)) {
+    ctx.log.warn({ ...r }, 'SMS status for an unknown delivery');
+    return 'unknown';
+  }
+  const move = transitionOf(r.status);
+  if (!move || !move.from.includes(d.status)) return 'ignored';
+  const now = ctx.clock.now();
+  const updated = await ctx.db
+    .update(messageDelivery)
+    .set({
+      status: move.to,
+      providerId: r.messageSid,
+      ...(move.to === 'failed' ? { detail: `rejected${r.errorCode ? ` (${r.errorCode})` : ''}: the carrier reported the SMS ${r.status}` } : {}),
+      ...(move.to !== 'failed' && d.sentAt === null ? { sentAt: now } : {}),
+      updatedAt: now,
+    })
+    .where(and(eq(messageDelivery.id, d.id), inArray(messageDelivery.status, move.from)))
+    .returning({ id: messageDelivery.id });
+  return updated.length ? 'updated' : 'ignored';
+}

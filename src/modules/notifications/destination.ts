@@ -1,0 +1,54 @@
+// Where a message to the customer goes: the channel they asked for, else the one they wrote
+// on when it can carry our answer, else e-mail, else SMS — each only if we have an address
+// for it. With none, the message is recorded as suppressed, saying why: never silently lost.
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import type { Ctx } from '../../context.ts';
+import type { Channel, NotifyChannel } from '../cases/cases.contract.ts';
+import { customerIdentity } from '../customers/customers.schema.ts';
+
+export type OutboundChannel = NotifyChannel;
+
+export type Destination =
+  | { channel: OutboundChannel; recipient: string; suppressed?: undefined }
+  | { channel: OutboundChannel; recipient: ''; suppressed: string };
+
+export interface Addresses {
+  /** Best first: verified, then the most recent. */
+  emails: string[];
+  /** E.164 numbers that can receive an SMS (landlines left out). */
+  mobiles: string[];
+}
+
+const carries = (c: string | null | undefined): c is OutboundChannel => c === 'email' || c === 'sms';
+
+/**
+ * `preferred`: the customer's choice for news (the case's notifyVia); `wroteOn`: the channel
+ * of the case, or of an agent's reply, which the answer goes back on when it can.
+ */
+export function chooseDestination(preferred: OutboundChannel | null, wroteOn: Channel | null, addresses: Addresses): Destination {
+  const order = [...new Set([preferred, carries(wroteOn) ? wroteOn : null, 'email', 'sms'].filter(carries))];
+  for (const channel of order) {
+    const recipient = channel === 'email' ? addresses.emails[0] : addresses.mobiles[0];
+    if (recipient) return { channel, recipient };
+  }
+  return { channel: order[0]!, recipient: '', suppressed: 'no e-mail address or mobile number known for this customer' };
+}
+
+/** A number an SMS can reach: anything but a known landline. */
+export function canReceiveSms(e164: string): boolean {
+  const type = parsePhoneNumberFromString(e164)?.getType();
+  return type !== 'FIXED_LINE' && type !== 'VOIP' && type !== 'SHARED_COST' && type !== 'TOLL_FREE' && type !== 'PREMIUM_RATE';
+}
+
+export async function addressesOf(ctx: Ctx, customerId: string): Promise<Addresses> {
+  const rows = await ctx.db
+    .select({ kind: customerIdentity.kind, value: customerIdentity.value })
+    .from(customerIdentity)
+    .where(and(eq(customerIdentity.customerId, customerId), inArray(customerIdentity.kind, ['email', 'phone'])))
+    .orderBy(desc(customerIdentity.verified), desc(customerIdentity.createdAt), desc(customerIdentity.id));
+  return {
+    emails: rows.filter((r) => r.kind === 'email').map((r) => r.value),
+    mobiles: rows.filter((r) => r.kind === 'phone' && canReceiveSms(r.value)).map((r) => r.value),
+  };
+}

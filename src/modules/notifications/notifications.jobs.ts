@@ -1,0 +1,43 @@
+// The notifications module's background work: what it listens to (durable subscribers, whose
+// jobs are written in the transaction of the change they answer) and who runs each job.
+import { sql } from 'drizzle-orm';
+import type { Ctx } from '../../context.ts';
+import { queryRows } from '../../platform/db/database.ts';
+import type { DomainEvent } from '../../domain-events.ts';
+import type { DomainEvents } from '../../platform/events/domain-events.ts';
+import type { JobRegistry } from '../../platform/jobs/registry.ts';
+import { acknowledgeCase, acknowledgeJob } from './acknowledgment.ts';
+import { deliverJob, runDelivery } from './delivery.job.ts';
+import { sendSlaMail, slaMailJob, slaMailOf } from './sla-mail.ts';
+import { announceTimelineEvent, isCustomerNews, timelineNoticeJob } from './timeline-notices.ts';
+
+export function subscribeNotifications(events: DomainEvents<DomainEvent>): void {
+  events
+    .on('case.created', acknowledgeJob, (e) => ({ caseId: e.caseId }))
+    .on('case.timeline', timelineNoticeJob, (e) => ({ caseId: e.caseId, eventId: e.eventId }), isCustomerNews)
+    .on('sla.warned', slaMailJob, slaMailOf, (e) => e.assigneeId !== null)
+    .on('sla.breached', slaMailJob, slaMailOf, (e) => e.notifyLead && e.teamId !== null);
+}
+
+export function handleNotificationJobs(registry: JobRegistry<Ctx>): JobRegistry<Ctx> {
+  return registry
+    .handle(acknowledgeJob, async (p, ctx) => void (await acknowledgeCase(ctx, p.caseId)))
+    .handle(timelineNoticeJob, (p, ctx) => announceTimelineEvent(ctx, p.caseId, p.eventId))
+    .handle(deliverJob, (p, ctx, run) => runDelivery(ctx, p, run))
+    .handle(slaMailJob, (p, ctx, run) => sendSlaMail(ctx, p, run));
+}
+
+/**
+ * Drops the notifications still waiting for these cases, in the caller's transaction: for
+ * history replayed after the fact (the demo), whose customers must not be written to now —
+ * demo phone numbers are valid mobile numbers, someone's.
+ */
+export async function discardNotificationsOf(ctx: Ctx, caseIds: string[]): Promise<number> {
+  if (caseIds.length === 0) return 0;
+  const names = [acknowledgeJob, timelineNoticeJob, slaMailJob].map((j) => j.name);
+  const rows = await queryRows<{ id: string }>(
+    ctx.db,
+    sql`DELETE FROM job WHERE state = 'pending' AND name = ANY(${sql.param(names)}::text[]) AND payload ->> 'caseId' = ANY(${sql.param(caseIds)}::text[]) RETURNING id`,
+  );
+  return rows.length;
+}

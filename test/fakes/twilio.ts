@@ -1,0 +1,166 @@
+// A local Twilio for tests: the Messages endpoint of the REST API as documented (HTTP Basic
+// with the account SID and auth token, form-encoded fields, a 201 JSON message resource with
+// an SM… sid and status "queued", JSON errors with Twilio's codes), and status callbacks
+// signed the way Twilio signs them. It shares no code with the client it tests. Anything
+// else it is sent is recorded in `unexpected` (tests assert it stays empty).
+import { createHmac, randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface FakeSms {
+  sid: string;
+  to: string;
+  from: string | null;
+  messagingServiceSid: string | null;
+  body: string;
+  statusCallback: string | null;
+}
+
+/** Documented failures the next requests answer with, in order. */
+export type TwilioFailure = 'invalid_number' | 'authentication' | 'too_many_requests' | 'server_error';
+
+export interface SignedCallback {
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface FakeTwilio {
+  url: string;
+  accountSid: string;
+  authToken: string;
+  messages: FakeSms[];
+  /** Requests the real API would not have answered with a message (wrong path, method…). */
+  unexpected: string[];
+  failNext(...failures: TwilioFailure[]): void;
+  /** The status callback Twilio would POST for this message, signed. */
+  statusCallback(sid: string, status: 'sent' | 'delivered' | 'undelivered' | 'failed', errorCode?: string): SignedCallback;
+  close(): Promise<void>;
+}
+
+const hex = (bytes: number) => randomBytes(bytes).toString('hex');
+
+function sign(authToken: string, url: string, fields: [string, string][]): string {
+  const sorted = [...fields].sort(([a, x], [b, y]) => (a === b ? (x < y ? -1 : 1) : a < b ? -1 : 1));
+  return createHmac('sha1', authToken)
+    .update(url + sorted.map(([k, v]) => k + v).join(''), 'utf8')
+    .digest('base64');
+}
+
+function reply(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json', ...headers });
+  res.end(JSON.stringify(body));
+}
+
+function error(res: ServerResponse, status: number, code: number, message: string, headers: Record<string, string> = {}): void {
+  reply(res, status, { code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status }, headers);
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function startFakeTwilio(): Promise<FakeTwilio> {
+  const accountSid = `AC${hex(16)}`;
+  const authToken = hex(16);
+  const messages: FakeSms[] = [];
+  const unexpected: string[] = [];
+  const failures: TwilioFailure[] = [];
+
+  const server = createServer((req, res) => {
+    void (async () => {
+      const body = await readBody(req);
+      const path = (req.url ?? '').split('?')[0];
+      const match = /^\/2010-04-01\/Accounts\/([^/]+)\/Messages\.json$/.exec(path ?? '');
+      if (req.method !== 'POST' || !match) {
+        unexpected.push(`${req.method} ${req.url}`);
+        return error(res, 404, 20404, 'The requested resource was not found');
+      }
+      const expected = `Basic ${Buffer.from(`${accountSid}:${authToken}`).toString('base64')}`;
+      if (req.headers.authorization !== expected || match[1] !== accountSid) return error(res, 401, 20003, 'Authenticate');
+      if (!(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) {
+        unexpected.push(`content-type ${req.headers['content-type']}`);
+        return error(res, 400, 20001, 'Unsupported content type');
+      }
+      const failure = failures.shift();
+      if (failure === 'authentication') return error(res, 401, 20003, 'Authenticate');
+      if (failure === 'too_many_requests') return error(res, 429, 20429, 'Too Many Requests', { 'retry-after': '30' });
+      if (failure === 'server_error') return error(res, 503, 20500, 'Service unavailable');
+
+      const form = new URLSearchParams(body);
+      const to = form.get('To') ?? '';
+      const from = form.get('From');
+      const service = form.get('MessagingServiceSid');
+      const text = form.get('Body') ?? '';
+      const callback = form.get('StatusCallback');
+      if (!to) return error(res, 400, 21604, "A 'To' phone number is required.");
+      if (failure === 'invalid_number' || !/^\+[1-9]\d{6,14}$/.test(to)) return error(res, 400, 21211, `The 'To' number ${to} is not a valid phone number.`);
+      if (!from && !service) return error(res, 400, 21603, "A 'From' phone number is required.");
+      if (!text) return error(res, 400, 21602, 'Message body is required.');
+      if (text.length > 1600) return error(res, 400, 21617, 'The concatenated message body exceeds the 1600 character limit.');
+      if (callback && !/^https?:\/\/\S+$/.test(callback)) return error(res, 400, 21609, 'Invalid StatusCallback url');
+
+      const sid = `SM${hex(16)}`;
+      messages.push({ sid, to, from, messagingServiceSid: service, body: text, statusCallback: callback });
+      const now = new Date().toUTCString().replace('GMT', '+0000');
+      reply(res, 201, {
+        sid,
+        account_sid: accountSid,
+        to,
+        from,
+        messaging_service_sid: service,
+        body: text,
+        status: 'queued',
+        num_segments: String(text.length <= 160 ? 1 : Math.ceil(text.length / 153)),
+        num_media: '0',
+        direction: 'outbound-api',
+        api_version: '2010-04-01',
+        date_created: now,
+        date_updated: now,
+        date_sent: null,
+        price: null,
+        price_unit: 'USD',
+        error_code: null,
+        error_message: null,
+        uri: `/2010-04-01/Accounts/${accountSid}/Messages/${sid}.json`,
+      });
+    })().catch((e: unknown) => {
+      unexpected.push(`fake crashed: ${(e as Error).message}`);
+      res.destroy();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    accountSid,
+    authToken,
+    messages,
+    unexpected,
+    failNext: (...f) => void failures.push(...f),
+    statusCallback(sid, status, errorCode) {
+      const m = messages.find((x) => x.sid === sid);
+      if (!m?.statusCallback) throw new Error(`no status callback was asked for ${sid}`);
+      const fields: [string, string][] = [
+        ['AccountSid', accountSid],
+        ['ApiVersion', '2010-04-01'],
+        ['From', m.from ?? '+33700000000'],
+        ['MessageSid', sid],
+        ['MessageStatus', status],
+        ['SmsSid', sid],
+        ['SmsStatus', status],
+        ['To', m.to],
+        ...(errorCode ? [['ErrorCode', errorCode] as [string, string]] : []),
+      ];
+      return {
+        url: m.statusCallback,
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': sign(authToken, m.statusCallback, fields), 'i-twilio-idempotency-token': hex(16) },
+        body: new URLSearchParams(fields).toString(),
+      };
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
