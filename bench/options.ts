@@ -12,9 +12,15 @@ export interface Profile {
   inbox: { requests: number; warmup: number };
   search: { rounds: number; budgetMs: number; minRounds: number; timeoutMs: number };
   chunkSize: number;
+  promise: { cases: number; concurrency: number; deadlineMs: number };
 }
 
+export const suites = ['cases', 'promise'] as const;
+export type Suite = (typeof suites)[number];
+
 export interface BenchOptions {
+  /** cases: creation, inbox and search at scale; promise: deadline computations and acknowledgment latency. */
+  suites: Suite[];
   engines: EngineName[];
   scales: Scale[];
   quick: boolean;
@@ -33,6 +39,8 @@ export interface BenchOptions {
 
 export const usage = `npm run bench -- [options]
 
+  --suite cases|promise|all       what to measure (default all): cases = creation, inbox and search
+                                  at scale; promise = deadline computations and acknowledgment latency
   --engine pglite|postgres|both   engines to measure (default both)
   --scales 100k,1m                case counts to generate and measure (default 100k,1m; --quick: 300)
   --quick                         tiny sizes: a smoke run of every code path in well under a minute
@@ -52,6 +60,7 @@ export const fullProfile: Profile = {
   inbox: { requests: 1000, warmup: 100 },
   search: { rounds: 50, budgetMs: 150_000, minRounds: 3, timeoutMs: 60_000 },
   chunkSize: 20_000,
+  promise: { cases: 1000, concurrency: 16, deadlineMs: 5_000 },
 };
 
 export const quickProfile: Profile = {
@@ -59,6 +68,7 @@ export const quickProfile: Profile = {
   inbox: { requests: 40, warmup: 8 },
   search: { rounds: 3, budgetMs: 0, minRounds: 3, timeoutMs: 30_000 },
   chunkSize: 150,
+  promise: { cases: 30, concurrency: 8, deadlineMs: 300 },
 };
 
 export function parseScale(text: string): Scale {
@@ -72,6 +82,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
   const { values } = parseArgs({
     args: argv,
     options: {
+      suite: { type: 'string', default: 'all' },
       engine: { type: 'string', default: 'both' },
       scales: { type: 'string' },
       quick: { type: 'boolean', default: false },
@@ -89,6 +100,8 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
   const engines: EngineName[] =
     values.engine === 'both' ? ['postgres', 'pglite'] : values.engine === 'pglite' || values.engine === 'postgres' ? [values.engine] : [];
   if (engines.length === 0) throw new Error(`--engine must be pglite, postgres or both (got ${values.engine})`);
+  const chosen: Suite[] = values.suite === 'all' ? [...suites] : (suites as readonly string[]).includes(values.suite) ? [values.suite as Suite] : [];
+  if (chosen.length === 0) throw new Error(`--suite must be cases, promise or all (got ${values.suite})`);
   const scales = (values.scales ?? (values.quick ? '300' : '100k,1m')).split(',').map(parseScale);
   for (let i = 1; i < scales.length; i++) {
     if (scales[i]!.cases <= scales[i - 1]!.cases) throw new Error('--scales must grow (each scale tops the previous one up)');
@@ -103,6 +116,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
   }
   const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
   return {
+    suites: chosen,
     engines,
     scales,
     quick: values.quick,

@@ -5,6 +5,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { EngineName } from './engine.ts';
 import type { Machine } from './machine.ts';
+import type { AcknowledgmentResult } from './promise/acknowledgments.ts';
+import type { PromiseResult } from './promise/suite.ts';
 import type { EngineResult, ScaleResult } from './suite.ts';
 
 export interface BenchResults {
@@ -16,6 +18,8 @@ export interface BenchResults {
   machine: Machine;
   quick: boolean;
   engines: EngineResult[];
+  /** The promise suite (deadline function, acknowledgment latency), when it ran. */
+  promise?: PromiseResult;
 }
 
 const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : '—');
@@ -124,7 +128,7 @@ export function engineSection(results: BenchResults, engine: EngineResult): stri
   return out.join('\n');
 }
 
-const marker = (engine: EngineName, edge: 'start' | 'end') => `<!-- bench:${engine}:${edge} -->`;
+const marker = (section: EngineName | 'promise', edge: 'start' | 'end') => `<!-- bench:${section}:${edge} -->`;
 
 export const docSkeleton = `# Benchmarks
 
@@ -170,16 +174,48 @@ ${marker('pglite', 'end')}
 `;
 
 /** Replaces each measured engine's section in the markdown file (created if missing). */
+/** The promise suite's section: deadlines per second, acknowledgment latency per engine. */
+export function promiseSection(results: BenchResults, p: PromiseResult): string {
+  const m = results.machine;
+  const out: string[] = [`## The promise${results.quick ? ' (quick smoke run: tiny sizes, not comparable)' : ''}`, ''];
+  out.push(`Run of ${p.startedAt.slice(0, 16).replace('T', ' ')} UTC on ${m.cpuModel} (${m.cores} cores), Node ${m.node} (\`${results.command}\`).`, '');
+  const d = p.deadlines;
+  out.push('| Target | Measured | Status |', '| --- | --- | --- |');
+  out.push(`| ≥ 200,000 deadline computations per second on one core | ${fmt(d.perSecond)}/s | ${d.perSecond >= 200_000 ? '**met**' : '**not met**'} |`);
+  for (const a of p.acknowledgments) {
+    if ('failure' in a) {
+      out.push(`| acknowledgment p99 ≤ 2 s after receipt (${names[a.engine as EngineName] ?? a.engine}) | failed: ${a.failure.split('\n')[0]} | **not measured** |`);
+      continue;
+    }
+    const met = a.acknowledged === a.cases && a.latency.p99 <= 2000;
+    out.push(`| acknowledgment p99 ≤ 2 s after receipt, burst of ${fmt(a.cases)} cases (${names[a.engine]}) | p99 ${ms(a.latency.p99)} ms, ${fmt(a.acknowledged)}/${fmt(a.cases)} sent | ${met ? '**met**' : '**not met**'} |`);
+  }
+  out.push('', `Deadline function: ${fmt(d.computations)} computations in ${d.seconds} s on the main thread (French calendar with split days, Alsace-Moselle holidays, a mix of business-hour, business-day and calendar-hour targets, starts over two years, a fifth with a pause); with a calendar compiled for every computation (no cache): ${fmt(d.coldPerSecond)}/s. Clocks compile a calendar once per distinct calendar (clock-rules.ts).`, '');
+  const acks = p.acknowledgments.filter((a): a is AcknowledgmentResult => !('failure' in a));
+  if (acks.length) {
+    out.push('Acknowledgments: cases opened through `POST /api/v1/cases` by concurrent clients, each for a new customer with an e-mail; the server (`--role all`: web and worker in one process) sends each acknowledgment through a real SMTP relay on loopback. Latency: from the request leaving the client to the relay holding the whole mail.', '');
+    out.push('| Engine | Cases | Clients | Burst took | All sent after | p50 ms | p95 ms | p99 ms | max ms | in the server: p50 / p99 ms |', '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+    for (const a of acks) {
+      out.push(`| ${names[a.engine]} | ${fmt(a.cases)} | ${a.concurrency} | ${a.burstSeconds} s | ${a.drainedSeconds} s | ${ms(a.latency.p50)} | ${ms(a.latency.p95)} | ${ms(a.latency.p99)} | ${ms(a.latency.max)} | ${ms(a.serverLatency.p50)} / ${ms(a.serverLatency.p99)} |`);
+    }
+    out.push('', 'The last column is the server’s own account: from the case row’s creation to the acknowledgment handed to the relay (`message_delivery.sent_at − sav_case.created_at`).');
+  }
+  return out.join('\n');
+}
+
+function replaceSection(doc: string, key: EngineName | 'promise', body: string): string {
+  const start = marker(key, 'start');
+  const end = marker(key, 'end');
+  const section = `${start}\n${body}\n${end}`;
+  const from = doc.indexOf(start);
+  const to = doc.indexOf(end);
+  return from >= 0 && to > from ? doc.slice(0, from) + section + doc.slice(to + end.length) : `${doc.trimEnd()}\n\n${section}\n`;
+}
+
 export function writeDoc(file: string, results: BenchResults): void {
   let doc = existsSync(file) ? readFileSync(file, 'utf8') : docSkeleton;
-  for (const engine of results.engines) {
-    const start = marker(engine.engine, 'start');
-    const end = marker(engine.engine, 'end');
-    const section = `${start}\n${engineSection(results, engine)}\n${end}`;
-    const from = doc.indexOf(start);
-    const to = doc.indexOf(end);
-    doc = from >= 0 && to > from ? doc.slice(0, from) + section + doc.slice(to + end.length) : `${doc.trimEnd()}\n\n${section}\n`;
-  }
+  for (const engine of results.engines) doc = replaceSection(doc, engine.engine, engineSection(results, engine));
+  if (results.promise) doc = replaceSection(doc, 'promise', promiseSection(results, results.promise));
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, doc);
 }

@@ -5,6 +5,7 @@ import { describeMachine } from './machine.ts';
 import { parseOptions, usage, type BenchOptions } from './options.ts';
 import { writeDoc, writeJson, type BenchResults } from './report.ts';
 import { repoRoot } from './server.ts';
+import { runPromise } from './promise/suite.ts';
 import { runEngine } from './suite.ts';
 
 export async function runBench(options: BenchOptions, log: (line: string) => void = () => {}, command = 'runBench()'): Promise<BenchResults> {
@@ -17,12 +18,21 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
     quick: options.quick,
     engines: [],
   };
-  for (const engine of options.engines) {
-    results.engines.push(await runEngine(engine, options, log));
+  const save = () => {
     results.finishedAt = new Date().toISOString();
-    // Written after each engine, so a long run that is interrupted keeps what it measured.
+    // Written after each part, so a long run that is interrupted keeps what it measured.
     writeJson(resolve(repoRoot, options.json), results);
     if (options.out) writeDoc(resolve(repoRoot, options.out), results);
+  };
+  if (options.suites.includes('promise')) {
+    results.promise = await runPromise(options, log);
+    save();
+  }
+  if (options.suites.includes('cases')) {
+    for (const engine of options.engines) {
+      results.engines.push(await runEngine(engine, options, log));
+      save();
+    }
   }
   return results;
 }

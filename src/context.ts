@@ -13,6 +13,7 @@ import type { JobQueue } from './platform/jobs/queue.ts';
 import type { Logger } from './platform/log.ts';
 import type { DomainEvent } from './domain-events.ts';
 import type { PolicyBook } from './modules/sla/policy-book.ts';
+import type { TemplateBook } from './modules/notifications/templates.service.ts';
 import type { OutboundChannels } from './channels/outbound.ts';
 
 export interface Services {
@@ -28,6 +29,8 @@ export interface Services {
   metrics: Registry;
   /** SLA policies and calendars, cached (see policy-book.ts). */
   policyBook: PolicyBook;
+  /** Admins' message templates, cached the same way. */
+  templates: TemplateBook;
   /** The clients that send e-mail and SMS (channels/outbound.ts). */
   channels: OutboundChannels;
 }

@@ -1,6 +1,7 @@
 // Every job handler, schedule and durable event subscriber, registered once. A new background
 // task is declared in its module (<module>.jobs.ts) and wired here.
 import type { Ctx } from './context.ts';
+import type { Db } from './platform/db/database.ts';
 import type { DomainEvent } from './domain-events.ts';
 import type { DomainEvents } from './platform/events/domain-events.ts';
 import { JobRegistry } from './platform/jobs/registry.ts';
@@ -16,9 +17,12 @@ export function buildJobRegistry(): JobRegistry<Ctx> {
   return handleNotificationJobs(registry);
 }
 
-/** The durable subscribers: each domain event they listen to enqueues their job in its transaction. */
-export function registerSubscribers(events: DomainEvents<DomainEvent>): DomainEvents<DomainEvent> {
-  subscribeNotifications(events);
+/**
+ * The durable subscribers: each domain event they listen to enqueues their job in its
+ * transaction (or, for `within`, runs in it); `ctxFor` gives them a context on that transaction.
+ */
+export function registerSubscribers(events: DomainEvents<DomainEvent>, ctxFor: (db: Db) => Ctx): DomainEvents<DomainEvent> {
+  subscribeNotifications(events, ctxFor);
   return events;
 }
 

@@ -13,6 +13,7 @@ import { SecretBox } from './platform/crypto/secrets.ts';
 import type { Database } from './platform/db/database.ts';
 import { migrate } from './platform/db/migrate.ts';
 import { openDatabase } from './platform/db/open.ts';
+import { openPostgres } from './platform/db/postgres.ts';
 import { DomainEvents } from './platform/events/domain-events.ts';
 import { RealtimeHub } from './platform/events/realtime.ts';
 import { Notifier } from './platform/events/notifier.ts';
@@ -22,6 +23,7 @@ import { Scheduler } from './platform/jobs/scheduler.ts';
 import { JobWorker } from './platform/jobs/worker.ts';
 import { createLogger, type Logger } from './platform/log.ts';
 import { PolicyBook } from './modules/sla/policy-book.ts';
+import { TemplateBook } from './modules/notifications/templates.service.ts';
 
 export function createServices(config: Config, database: Database, options: { clock?: Clock; log?: Logger } = {}): Services {
   const clock = options.clock ?? systemClock;
@@ -29,10 +31,8 @@ export function createServices(config: Config, database: Database, options: { cl
   const notifier = new Notifier(database, log);
   const jobs = new JobQueue(clock, notifier);
   const realtime = new RealtimeHub(database, notifier, log);
-  // Durable subscribers are known before the first event is emitted: their jobs join the
-  // transaction of the change that caused them.
-  const events = registerSubscribers(new DomainEvents<DomainEvent>(jobs, realtime));
-  return {
+  const events = new DomainEvents<DomainEvent>(jobs, realtime);
+  const services: Services = {
     config,
     clock,
     log,
@@ -44,8 +44,13 @@ export function createServices(config: Config, database: Database, options: { cl
     secrets: new SecretBox(config.secretKey),
     metrics: new Registry(),
     policyBook: new PolicyBook(),
+    templates: new TemplateBook(),
     channels: createOutboundChannels(config, clock),
   };
+  // Subscribers are known before the first event is emitted: their jobs (and in-transaction
+  // work) join the transaction of the change that caused them.
+  registerSubscribers(events, (db) => ctxOf(services, db));
+  return services;
 }
 
 export async function openServices(config: Config, options: { clock?: Clock; log?: Logger } = {}): Promise<Services> {
@@ -78,14 +83,23 @@ export async function startRoles(services: Services, role: Role): Promise<Runnin
   let ticker: NodeJS.Timeout | undefined;
   let url: string | undefined;
 
+  let jobPool: Database | undefined;
   if (role === 'worker' || role === 'all') {
     const scheduler = new Scheduler(services.database, services.jobs, services.clock, log);
     for (const s of buildSchedules(config.defaults.timezone)) scheduler.add(s);
     await scheduler.sync();
+    // On PostgreSQL, jobs get connections of their own: behind a burst of HTTP requests their
+    // queries would otherwise wait in the web pool's queue, and acknowledgments with them
+    // (measured: p50 14.7 s instead of well under a second for a burst of 1,000 cases).
+    const db = config.database;
+    if (db.engine === 'postgres') {
+      jobPool = await openPostgres({ url: db.url, poolSize: db.workerPoolSize, parallelWorkers: db.parallelWorkers });
+    }
+    const jobDatabase: Database = jobPool ? { ...services.database, db: jobPool.db, listen: services.database.listen.bind(services.database) } : services.database;
     worker = new JobWorker<Ctx>({
-      database: services.database,
+      database: jobDatabase,
       registry: buildJobRegistry(),
-      context: () => ctxOf(services),
+      context: () => ctxOf(services, jobDatabase.db),
       clock: services.clock,
       log,
       concurrency: config.jobs.concurrency,
@@ -93,6 +107,7 @@ export async function startRoles(services: Services, role: Role): Promise<Runnin
       metrics: new JobMetrics(services.metrics),
     });
     await worker.start();
+    services.jobs.attach(worker);
     const tick = () => scheduler.tick().catch((error: unknown) => log.error({ err: error }, 'scheduler tick failed'));
     void tick();
     ticker = setInterval(tick, SCHEDULER_TICK_MS);
@@ -113,9 +128,12 @@ export async function startRoles(services: Services, role: Role): Promise<Runnin
     async stop() {
       if (ticker) clearInterval(ticker);
       await app?.close();
+      services.jobs.attach(undefined);
       await worker?.stop();
+      await jobPool?.close();
       await services.notifier.drain();
       await services.realtime.stop();
+      services.channels.email.close();
     },
   };
 }

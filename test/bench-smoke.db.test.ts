@@ -53,7 +53,18 @@ describe(`npm run bench -- --quick (${engine})`, () => {
     expect(scale.peakRssKiB).toBeGreaterThan(50 * 1024);
     expect(scale.cpu.inbox!.server).toBeGreaterThan(0);
 
+    const promise = results.promise!;
+    expect(promise.deadlines.perSecond).toBeGreaterThan(0);
+    expect(promise.acknowledgments).toHaveLength(1);
+    const acks = promise.acknowledgments[0]!;
+    expect('failure' in acks ? acks.failure : null).toBeNull();
+    if (!('failure' in acks)) {
+      expect(acks.acknowledged).toBe(acks.cases);
+      expect(acks.serverLatency.count).toBe(acks.cases);
+    }
+
     const doc = readFileSync(join(dir, 'benchmarks.md'), 'utf8');
+    expect(doc).toContain('<!-- bench:promise:start -->');
     expect(doc).toContain(`<!-- bench:${engine}:start -->`);
     expect(doc).toContain('### Against the targets');
     expect(JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')).engines[0].engine).toBe(engine);

@@ -5,6 +5,11 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
+/** A clock stopped at one instant: work that belongs to a moment already chosen (a case's opening). */
+export function fixedClock(at: Date): Clock {
+  return { now: () => new Date(at.getTime()) };
+}
+
 /** A clock for tests: starts at a given instant and moves only when told. */
 export class ManualClock implements Clock {
   private current: number;

@@ -24,6 +24,7 @@ const envSchema = z.object({
     .optional(),
   DATABASE_POOL_SIZE: int(1, 200).default(10),
   DATABASE_PARALLEL_WORKERS: int(0, 64).default(0),
+  DATABASE_WORKER_POOL_SIZE: int(1, 200).default(4),
   COMPTOIR_SECRET_KEY: z
     .string()
     .regex(/^[A-Za-z0-9+/=_-]{43,}$/, 'must be at least 32 random bytes, base64-encoded (openssl rand -base64 32)')
@@ -55,7 +56,7 @@ export interface Config {
   env: Env['NODE_ENV'];
   production: boolean;
   http: { host: string; port: number; publicUrl: string; trustProxy: boolean; bodyLimit: number; cookieSecure: boolean };
-  database: { engine: 'pglite'; dataDir: string } | { engine: 'postgres'; url: string; poolSize: number; parallelWorkers: number };
+  database: { engine: 'pglite'; dataDir: string } | { engine: 'postgres'; url: string; poolSize: number; workerPoolSize: number; parallelWorkers: number };
   dataDir: string;
   secretKey: Buffer;
   bootstrapAdmin: { email: string | undefined; password: string | undefined };
@@ -119,7 +120,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       cookieSecure: e.COMPTOIR_COOKIE_SECURE ?? production,
     },
     database: e.DATABASE_URL
-      ? { engine: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE, parallelWorkers: e.DATABASE_PARALLEL_WORKERS }
+      ? { engine: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE, workerPoolSize: e.DATABASE_WORKER_POOL_SIZE, parallelWorkers: e.DATABASE_PARALLEL_WORKERS }
       : { engine: 'pglite', dataDir: join(dataDir, 'pglite') },
     dataDir,
     secretKey,

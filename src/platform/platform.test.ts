@@ -18,7 +18,7 @@ describe('configuration', () => {
   });
 
   it('switches to PostgreSQL with DATABASE_URL', () => {
-    expect(loadConfig({ NODE_ENV: 'test', DATABASE_URL: 'postgres://u@h/db' }).database).toEqual({ engine: 'postgres', url: 'postgres://u@h/db', poolSize: 10, parallelWorkers: 0 });
+    expect(loadConfig({ NODE_ENV: 'test', DATABASE_URL: 'postgres://u@h/db' }).database).toEqual({ engine: 'postgres', url: 'postgres://u@h/db', poolSize: 10, workerPoolSize: 4, parallelWorkers: 0 });
   });
 
   it('names every bad variable', () => {

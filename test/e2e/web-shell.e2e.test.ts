@@ -148,7 +148,7 @@ describe('web shell', () => {
     // A public reply: it appears, on the case's channel; answering a new case opens it.
     await page.getByLabel(/Votre réponse/).fill('Bonjour Marc, nous sommes désolés. Dans quel magasin avez-vous acheté ce programmateur ?');
     await page.getByRole('button', { name: 'Envoyer la réponse' }).click();
-    const reply = timeline().locator('li[data-event-type="message_out"]');
+    const reply = timeline().locator('li[data-event-type="message_out"]').filter({ hasText: 'Camille Martin' });
     await reply.getByText('Dans quel magasin avez-vous acheté ce programmateur ?').waitFor();
     expect(await reply.textContent()).toContain('Camille Martin');
     expect(await reply.textContent()).toContain('Réponse au client');

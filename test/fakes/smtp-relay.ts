@@ -18,6 +18,8 @@ export interface SmtpRelay {
   received: ReceivedMail[];
   /** The next recipients are refused with these SMTP replies, in order. */
   refuseNext(...replies: { code: number; message: string }[]): void;
+  /** Forgets the refusals not used yet. */
+  clearRefusals(): void;
   /** Resolves once `count` messages have arrived (or fails after a few seconds). */
   waitFor(count: number): Promise<ReceivedMail[]>;
   close(): Promise<void>;
@@ -63,6 +65,7 @@ export async function startSmtpRelay(options: { user?: string; pass?: string } =
     url: `smtp://${credentials}127.0.0.1:${port}`,
     received,
     refuseNext: (...replies) => void refusals.push(...replies),
+    clearRefusals: () => void refusals.splice(0),
     async waitFor(count) {
       for (let i = 0; i < 100 && received.length < count; i++) await new Promise((r) => setTimeout(r, 30));
       if (received.length < count) throw new Error(`expected ${count} messages at the relay, got ${received.length}`);

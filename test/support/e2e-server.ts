@@ -129,6 +129,7 @@ export async function startE2eServer(options: { env?: Record<string, string> } =
       async close() {
         await running.close();
         await runningServices.realtime.stop();
+        runningServices.channels.email.close();
         await database.close();
       },
     };

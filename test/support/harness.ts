@@ -107,6 +107,7 @@ export async function startHarness(options: { clock?: ManualClock; env?: Record<
       await app.close();
       await services.notifier.drain();
       await services.realtime.stop();
+      services.channels.email.close();
       await database.close();
       rmSync(dataDir, { recursive: true, force: true });
     },

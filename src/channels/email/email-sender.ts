@@ -27,6 +27,8 @@ export interface OutgoingEmail {
 export interface EmailSender {
   /** Sends, or throws a ProviderError; resolves with the Message-ID as the provider id. */
   send(mail: OutgoingEmail): Promise<{ providerId: string }>;
+  /** Closes pooled connections (at shutdown). */
+  close(): void;
 }
 
 /** The domain our Message-IDs end with: the sender's. */
@@ -65,13 +67,23 @@ export function createEmailSender(config: { transport: MailTransportConfig; from
           throw smtpError(error);
         }
       },
+      close() {},
     };
   }
 
-  // One connection per message: nothing to keep open or close, and a relay that drops idle
-  // connections never hands us a dead one. Timeouts well inside the delivery job's lease, so
-  // a relay that hangs is a temporary failure, not a job presumed dead.
-  const smtp = nodemailer.createTransport({ url: transport.url, connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 });
+  // A few pooled connections: opening one costs about 110 ms here (measured on loopback),
+  // which was most of an acknowledgment's latency; a connection the relay closed is dropped
+  // from the pool and replaced. Timeouts well inside the delivery job's lease, so a relay that
+  // hangs is a temporary failure, not a job presumed dead.
+  const smtp = nodemailer.createTransport({
+    url: transport.url,
+    pool: true,
+    maxConnections: 5,
+    maxMessages: 100,
+    connectionTimeout: 30_000,
+    greetingTimeout: 30_000,
+    socketTimeout: 60_000,
+  });
   return {
     async send(mail) {
       try {
@@ -80,6 +92,9 @@ export function createEmailSender(config: { transport: MailTransportConfig; from
       } catch (error) {
         throw smtpError(error);
       }
+    },
+    close() {
+      smtp.close();
     },
   };
 }

@@ -40,8 +40,10 @@ describe('opening a case', () => {
     expect(Number(again.number.slice(-6))).toBe(Number(c.number.slice(-6)) + 1);
 
     const events = (await admin.get(`/api/v1/cases/${c.id}/events`)).json().items;
-    expect(events.map((e: { type: string }) => e.type)).toEqual(['case_created', 'message_in', 'sla_clock', 'sla_clock']);
-    expect(events.slice(2).map((e: { data: { metric: string; transition: string } }) => `${e.data.metric} ${e.data.transition}`)).toEqual(['resolution started', 'first_reply started']);
+    // The acknowledgment is written with the case.
+    expect(events.map((e: { type: string }) => e.type)).toEqual(['case_created', 'message_in', 'sla_clock', 'sla_clock', 'message_out']);
+    expect(events[4]).toMatchObject({ actor: { type: 'system' }, data: { kind: 'acknowledgment' }, delivery: { status: 'queued', channel: 'email' } });
+    expect(events.slice(2, 4).map((e: { data: { metric: string; transition: string } }) => `${e.data.metric} ${e.data.transition}`)).toEqual(['resolution started', 'first_reply started']);
     expect(c.clocks.map((k: { metric: string; state: string }) => `${k.metric} ${k.state}`)).toEqual(['first_reply active', 'resolution active']);
     expect(events[1]).toMatchObject({ visibility: 'public', channel: 'email', actor: { type: 'customer', name: 'Jérôme Martin' } });
   });
@@ -132,7 +134,7 @@ describe('working a case', () => {
     expect(res.headers.etag).toBe('"2"');
     expect(res.json()).toMatchObject({ status: 'open', step: { key: 'diagnosis', label: 'Diagnostic' }, priority: 'high', teamId: team.id, assigneeId: admin.userId, tags: ['gardena', 'récidive'], version: 2 });
     const types = (await admin.get(`/api/v1/cases/${c.id}/events`)).json().items.map((e: { type: string }) => e.type);
-    expect(types.filter((t: string) => t !== 'sla_clock')).toEqual(['case_created', 'message_in', 'status_changed', 'step_changed', 'priority_changed', 'assignment_changed', 'tags_changed']);
+    expect(types.filter((t: string) => t !== 'sla_clock')).toEqual(['case_created', 'message_in', 'message_out', 'status_changed', 'step_changed', 'priority_changed', 'assignment_changed', 'tags_changed']);
   });
 
   it('refuses a change based on a stale version (If-Match)', async () => {

@@ -17,6 +17,7 @@ import { savCase } from './cases.schema.ts';
 import { loadVisibleCase, presentCase, presentCases, type CaseListRow, type CaseRow } from './cases.read.ts';
 import { caseNumberSql, yearIn } from './numbering.ts';
 import { resolveRefs } from './references.ts';
+import { leaveOpenedCase } from './opened-case.ts';
 import { actorColumns, appendEvents, type NewEvent } from './timeline.ts';
 
 /** 256 random bits: the secret in the customer's tracking link. Only its digest is searchable. */
@@ -77,7 +78,7 @@ export async function openCase(ctx: Ctx, actor: Actor, input: CreateCaseInput): 
   const presented = await inTransaction(ctx, async (tx) => {
     const who =
       'id' in input.customer
-        ? await loadCustomer(tx, input.customer.id).then((c) => ({ id: c.id, displayName: c.displayName, language: c.language }))
+        ? await loadCustomer(tx, input.customer.id).then((c) => ({ id: c.id, displayName: c.displayName, language: c.language, contact: null }))
         : await resolveCustomer(tx, input.customer);
     const year = yearIn(ctx.config.defaults.timezone, now);
     const draft: Omit<CaseRow, 'number' | 'seq'> = {
@@ -142,6 +143,17 @@ export async function openCase(ctx: Ctx, actor: Actor, input: CreateCaseInput): 
     }
     await appendEvents(tx, row, [...events, ...clocks.events], now);
     await saveClocks(tx, row.id, clocks.clocks);
+    const presentedClocks = clocks.clocks.map((c) => presentClock(c, now));
+    const named = 'id' in input.customer ? null : input.customer;
+    leaveOpenedCase(tx.db, {
+      row,
+      customer: { firstName: named?.firstName ?? null, lastName: named?.lastName ?? null, displayName: who.displayName },
+      contact: who.contact,
+      brandName: refs.brandName ?? '',
+      storeName: refs.storeName,
+      step: refs.initialStep ? { key: refs.initialStep.key, labelFr: refs.initialStep.label_fr, labelEn: refs.initialStep.label_en } : null,
+      clocks: presentedClocks,
+    });
     await tx.events.emit(tx.db, {
       type: 'case.created',
       caseId: row.id,
@@ -164,7 +176,7 @@ export async function openCase(ctx: Ctx, actor: Actor, input: CreateCaseInput): 
       stepEn: refs.initialStep?.label_en ?? null,
       stepHolder: refs.initialStep?.holder ?? null,
     };
-    return presentCase(listed, 'full', actor.language, clocks.clocks.map((c) => presentClock(c, now)));
+    return presentCase(listed, 'full', actor.language, presentedClocks);
   });
   return { case: presented, trackingToken: token };
 }

@@ -48,7 +48,7 @@ describe('GET /api/v1/events', () => {
     try {
       const replayed = stream.frames.filter((f) => f.event === 'case.timeline').map((f) => f.data as { caseId: string; type: string; visibility: string });
       // The store's own case, internal clock events included (full access).
-      expect(replayed.filter((e) => e.caseId === missed.id && e.type !== 'sla_clock').map((e) => e.type)).toEqual(['case_created', 'message_in', 'message_out', 'status_changed']);
+      expect(replayed.filter((e) => e.caseId === missed.id && e.type !== 'sla_clock').map((e) => e.type)).toEqual(['case_created', 'message_in', 'message_out', 'message_out', 'status_changed']); // acknowledgment, then the reply
       expect(replayed.filter((e) => e.caseId === missed.id && e.type === 'sla_clock').length).toBeGreaterThan(0);
       expect(replayed.some((e) => e.caseId === elsewhere.id)).toBe(false);
     } finally {

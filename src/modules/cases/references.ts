@@ -17,6 +17,9 @@ export interface Labelled {
 
 export interface ResolvedRefs {
   brandId: string | null;
+  /** The name of the brand the case goes to (given, else the store's, else the only one). */
+  brandName: string | null;
+  storeName: string | null;
   storeBrandId: string | null;
   onlyBrandId: string | null;
   teamId: string | null;
@@ -37,6 +40,8 @@ export interface RefQuery {
 
 interface RefsRow {
   brand_id: string | null;
+  brand_name: string | null;
+  store_name: string | null;
   store_brand_id: string | null;
   only_brand_id: string | null;
   team_id: string | null;
@@ -52,6 +57,9 @@ const refsStatement = prepared<Record<'brandId' | 'storeId' | 'teamId' | 'assign
   sql`SELECT
       (SELECT id FROM brand WHERE id = ${param('brandId')}::uuid) AS brand_id,
       (SELECT brand_id FROM store WHERE id = ${param('storeId')}::uuid) AS store_brand_id,
+      (SELECT name FROM brand WHERE id = coalesce(${param('brandId')}::uuid, (SELECT brand_id FROM store WHERE id = ${param('storeId')}::uuid),
+        (SELECT CASE WHEN count(*) = 1 THEN min(id::text)::uuid END FROM brand WHERE active))) AS brand_name,
+      (SELECT name FROM store WHERE id = ${param('storeId')}::uuid) AS store_name,
       (SELECT CASE WHEN count(*) = 1 THEN min(id::text)::uuid END FROM brand WHERE active) AS only_brand_id,
       (SELECT id FROM team WHERE id = ${param('teamId')}::uuid) AS team_id,
       (SELECT id FROM app_user WHERE id = ${param('assigneeId')}::uuid AND active) AS assignee_id,
@@ -71,6 +79,8 @@ export async function resolveRefs(ctx: Ctx, q: RefQuery): Promise<ResolvedRefs> 
   });
   const refs: ResolvedRefs = {
     brandId: row?.brand_id ?? null,
+    brandName: row?.brand_name ?? null,
+    storeName: row?.store_name ?? null,
     storeBrandId: row?.store_brand_id ?? null,
     onlyBrandId: row?.only_brand_id ?? null,
     teamId: row?.team_id ?? null,

@@ -23,6 +23,14 @@ export interface ResolvedCustomer {
   displayName: string;
   language: 'fr' | 'en';
   created: boolean;
+  /** The customer's e-mail addresses and phone numbers as far as this lookup saw them. */
+  contact: { emails: string[]; phones: string[] };
+}
+
+function contactOf(owned: string[], given: NormalisedIdentity[]): ResolvedCustomer['contact'] {
+  const all = [...given.map((i) => `${i.kind}|${i.value}`), ...owned];
+  const values = (kind: string) => [...new Set(all.filter((k) => k.startsWith(`${kind}|`)).map((k) => k.slice(kind.length + 1)))];
+  return { emails: values('email'), phones: values('phone') };
 }
 
 interface OwnerRow {
@@ -77,7 +85,7 @@ export async function resolveCustomer(ctx: Ctx, contact: ContactDetails): Promis
       await claimIdentities(ctx, known.id, missing);
       await refreshSearchText(ctx, known.id);
     }
-    return { id: known.id, displayName: known.display_name, language: known.language, created: false };
+    return { id: known.id, displayName: known.display_name, language: known.language, created: false, contact: contactOf(known.owned, identities) };
   }
   const row = newCustomerRow(ctx, contact, identities);
   const now = ctx.clock.now();
@@ -100,9 +108,9 @@ export async function resolveCustomer(ctx: Ctx, contact: ContactDetails): Promis
     await ctx.db.delete(customerIdentity).where(eq(customerIdentity.customerId, row.id));
     await ctx.db.delete(customer).where(eq(customer.id, row.id));
     const winner = await findOwner(ctx, identities);
-    if (winner) return { id: winner.id, displayName: winner.display_name, language: winner.language, created: false };
+    if (winner) return { id: winner.id, displayName: winner.display_name, language: winner.language, created: false, contact: contactOf(winner.owned, identities) };
   }
-  return { id: row.id, displayName: row.displayName, language: row.language, created: true };
+  return { id: row.id, displayName: row.displayName, language: row.language, created: true, contact: contactOf([], identities) };
 }
 
 /** The customer owning the e-mail, else the one owning the phone number. */

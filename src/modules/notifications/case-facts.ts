@@ -1,10 +1,11 @@
 // What a message about a case says, read from the database once: the case, its customer,
 // brand and store, its step and the next one, its SLA clocks. `customerVariables` turns these
 // facts into the {{variables}} of the customer-facing templates.
-import { and, asc, eq, gt } from 'drizzle-orm';
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { Ctx } from '../../context.ts';
 import type { Language } from '../../platform/i18n/i18n.ts';
 import type { CaseRow } from '../cases/cases.read.ts';
+import type { OpenedCase } from '../cases/opened-case.ts';
 import { caseStep, savCase } from '../cases/cases.schema.ts';
 import { trackingUrlOf } from '../cases/tracking-link.ts';
 import { customer } from '../customers/customers.schema.ts';
@@ -35,7 +36,7 @@ export interface CaseFacts {
  * Loads the facts of a case; `lock` takes the case row FOR UPDATE (the order every change of
  * a case takes), so two runs of one notification job cannot both decide to send.
  */
-export async function loadCaseFacts(ctx: Ctx, caseId: string, options: { lock?: boolean } = {}): Promise<CaseFacts | null> {
+export async function loadCaseFacts(ctx: Ctx, caseId: string, options: { lock?: boolean; nextStep?: boolean } = {}): Promise<CaseFacts | null> {
   const query = ctx.db
     .select({
       c: savCase,
@@ -51,11 +52,14 @@ export async function loadCaseFacts(ctx: Ctx, caseId: string, options: { lock?: 
     .innerJoin(brand, eq(brand.id, savCase.brandId))
     .leftJoin(store, eq(store.id, savCase.storeId))
     .leftJoin(caseStep, eq(caseStep.id, savCase.stepId))
-    .where(eq(savCase.id, caseId));
-  const [row] = options.lock ? await query.for('update', { of: savCase }) : await query;
+    .where(eq(savCase.id, sql.placeholder('caseId')));
+  // Named: PostgreSQL plans this five-table join once per connection, not on every message
+  // (its planning measured at 1.6 ms under load, for every new case's acknowledgment).
+  const prepared = options.lock ? query.for('update', { of: savCase }).prepare('comptoir_case_facts_locked') : query.prepare('comptoir_case_facts');
+  const [row] = await prepared.execute({ caseId });
   if (!row) return null;
   const step = row.step?.key ? row.step : null;
-  const [next] = step
+  const [next] = step && options.nextStep !== false
     ? await ctx.db
         .select({ key: caseStep.key, labelFr: caseStep.labelFr, labelEn: caseStep.labelEn })
         .from(caseStep)
@@ -73,6 +77,11 @@ export async function loadCaseFacts(ctx: Ctx, caseId: string, options: { lock?: 
     nextStep: next ?? null,
     clocks,
   };
+}
+
+/** The facts of a case its own opening left in the transaction (cases/opened-case.ts). */
+export function factsOfOpened(o: OpenedCase): CaseFacts {
+  return { c: o.row, customer: o.customer, brandName: o.brandName, storeName: o.storeName, step: o.step, nextStep: null, clocks: o.clocks };
 }
 
 /** How to greet the customer: their name, never an e-mail address or a phone number. */

@@ -28,7 +28,8 @@ export const deliverJob = jobType(
     automatic: z.boolean(),
   }),
   // About two hours of tries with backoff: a relay restart or a provider incident passes.
-  { retry: { maxAttempts: 8, baseDelayMs: 30_000, maxDelayMs: 30 * 60_000 }, timeoutMs: 5 * 60_000 },
+  // Immediate: a customer is waiting for it, it should not queue behind other work.
+  { retry: { maxAttempts: 8, baseDelayMs: 30_000, maxDelayMs: 30 * 60_000 }, timeoutMs: 5 * 60_000, immediate: true },
 );
 export type DeliverPayload = z.infer<typeof deliverJob.schema>;
 

@@ -41,6 +41,11 @@ export function canReceiveSms(e164: string): boolean {
   return type !== 'FIXED_LINE' && type !== 'VOIP' && type !== 'SHARED_COST' && type !== 'TOLL_FREE' && type !== 'PREMIUM_RATE';
 }
 
+/** Addresses from what was just learnt (a case opening), without asking the database. */
+export function addressesFrom(contact: { emails: string[]; phones: string[] }): Addresses {
+  return { emails: contact.emails, mobiles: contact.phones.filter(canReceiveSms) };
+}
+
 export async function addressesOf(ctx: Ctx, customerId: string): Promise<Addresses> {
   const rows = await ctx.db
     .select({ kind: customerIdentity.kind, value: customerIdentity.value })

@@ -2,6 +2,7 @@
 // admin's own version stored in message_template, and back to the built-in by deleting it.
 // A template is checked when it is saved (known variables only, a subject for e-mail), so a
 // mistake shows up on the admin's screen, never in a customer's inbox.
+import { SharedCopy } from '../../platform/cache/shared-copy.ts';
 import { and, eq } from 'drizzle-orm';
 import { inTransaction, type Ctx } from '../../context.ts';
 import { AppError, notFound, type FieldError } from '../../platform/errors.ts';
@@ -75,12 +76,17 @@ function present(a: TemplateAddress, row: Row | undefined): TemplateDto {
   };
 }
 
+const addressKey = (a: TemplateAddress) => `${a.key}/${a.channel}/${a.language}`;
+
+/** Admins' versions, kept in memory: every message (every new case's acknowledgment) reads them. */
+export class TemplateBook extends SharedCopy<Map<string, Row>> {
+  constructor(ttlMs = 10_000) {
+    super(async (db) => new Map((await db.select().from(messageTemplate)).map((r) => [addressKey(r), r])), ttlMs);
+  }
+}
+
 async function overrideOf(ctx: Ctx, a: TemplateAddress): Promise<Row | undefined> {
-  const [row] = await ctx.db
-    .select()
-    .from(messageTemplate)
-    .where(and(eq(messageTemplate.key, a.key), eq(messageTemplate.channel, a.channel), eq(messageTemplate.language, a.language)));
-  return row;
+  return (await ctx.templates.get(ctx.db)).get(addressKey(a));
 }
 
 /** The text a message is made from: the admin's version if any, else the built-in one. */
@@ -92,9 +98,9 @@ export async function effectiveTemplate(ctx: Ctx, a: TemplateAddress): Promise<T
 export async function listTemplates(ctx: Ctx, actor: Actor): Promise<TemplateDto[]> {
   requirePermission(actor, PERMISSION);
   const rows = await ctx.db.select().from(messageTemplate);
-  const byAddress = new Map(rows.map((r) => [`${r.key}/${r.channel}/${r.language}`, r]));
+  const byAddress = new Map(rows.map((r) => [addressKey(r), r]));
   return (Object.keys(templateSlots) as TemplateKey[]).flatMap((key) =>
-    templateSlots[key].flatMap((channel) => templateLanguages.map((language) => present({ key, channel, language }, byAddress.get(`${key}/${channel}/${language}`)))),
+    templateSlots[key].flatMap((channel) => templateLanguages.map((language) => present({ key, channel, language }, byAddress.get(addressKey({ key, channel, language }))))),
   );
 }
 
@@ -113,6 +119,7 @@ export async function saveTemplate(ctx: Ctx, actor: Actor, a: TemplateAddress, i
         set: { subject, body: input.body, updatedBy: actor.userId, updatedAt: now },
       })
       .returning();
+    tx.templates.changed(tx.db);
     await recordAudit(tx, actor, { action: 'template.updated', targetType: 'template', targetId: `${a.key}/${a.channel}/${a.language}`, details: { subject, body: input.body } });
     return present(a, row);
   });
@@ -127,6 +134,7 @@ export async function resetTemplate(ctx: Ctx, actor: Actor, a: TemplateAddress):
       .delete(messageTemplate)
       .where(and(eq(messageTemplate.key, a.key), eq(messageTemplate.channel, a.channel), eq(messageTemplate.language, a.language)))
       .returning({ subject: messageTemplate.subject, body: messageTemplate.body });
+    tx.templates.changed(tx.db);
     if (removed[0]) {
       await recordAudit(tx, actor, { action: 'template.reset', targetType: 'template', targetId: `${a.key}/${a.channel}/${a.language}`, details: { previous: removed[0] } });
     }

@@ -1,11 +1,11 @@
 // The SLA policies and calendars as every case creation needs them, kept in memory: they
 // change a few times a year and are read on every new case. A write in this process drops
-// the copy at once (after its commit); other processes reload within `ttlMs`. A case opened on
+// the copy at once (after its commit); other processes reload within 10 s. A case opened on
 // another node in those seconds takes the policy as it was, which is what it would have got a
 // moment earlier: promises already made are never rewritten anyway.
 import { asc, eq, isNotNull } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
-import { afterCommit } from '../../platform/db/transaction.ts';
+import { SharedCopy } from '../../platform/cache/shared-copy.ts';
 import { calendar, store, team } from '../org/org.schema.ts';
 import type { CalendarSpec } from './calendar.ts';
 import type { CalendarLookup, PolicyEntry } from './policy-match.ts';
@@ -22,29 +22,10 @@ export function specOf(row: Pick<CalendarRow, 'timezone' | 'hours' | 'holidays' 
   return { timezone: row.timezone, hours: row.hours, holidays: row.holidays ?? null, openings: row.openings };
 }
 
-export class PolicyBook {
-  private cached: { at: number; book: Promise<Book> } | undefined;
-  private readonly ttlMs: number;
-
+/** The policies and calendars, as a shared copy (platform/cache/shared-copy.ts). */
+export class PolicyBook extends SharedCopy<Book> {
   constructor(ttlMs = 10_000) {
-    this.ttlMs = ttlMs;
-  }
-
-  get(db: Db): Promise<Book> {
-    const now = Date.now();
-    if (!this.cached || now - this.cached.at > this.ttlMs) {
-      const book = load(db);
-      this.cached = { at: now, book };
-      book.catch(() => {
-        if (this.cached?.book === book) this.cached = undefined;
-      });
-    }
-    return this.cached.book;
-  }
-
-  /** Call from the transaction that changes policies, calendars, or a team's or store's calendar. */
-  changed(db: Db): void {
-    afterCommit(db, () => (this.cached = undefined));
+    super(load, ttlMs);
   }
 }
 

@@ -6,6 +6,8 @@ import type { Db } from './database.ts';
 
 interface TxState {
   callbacks: (() => void)[];
+  /** Facts one step of a transaction hands to a later one (see txLocal). */
+  locals: Map<string, unknown>;
 }
 
 const states = new WeakMap<object, TxState>();
@@ -14,7 +16,7 @@ export async function transaction<T>(db: Db, fn: (tx: Db) => Promise<T>): Promis
   const outer = states.get(db);
   const callbacks: (() => void)[] = [];
   const result = await db.transaction(async (tx) => {
-    states.set(tx, { callbacks });
+    states.set(tx, { callbacks, locals: new Map() });
     return fn(tx as unknown as Db);
   });
   if (outer) {
@@ -32,3 +34,17 @@ export function afterCommit(db: Db, fn: () => void): void {
   if (state) state.callbacks.push(fn);
   else fn();
 }
+
+/**
+ * Transaction-local facts: what a service already knows, left for the work the same
+ * transaction does next (an in-transaction subscriber), so it need not read it back. Gone with
+ * the transaction; outside one, nothing is kept.
+ */
+export const txLocal = {
+  set(db: Db, key: string, value: unknown): void {
+    states.get(db)?.locals.set(key, value);
+  },
+  get<T>(db: Db, key: string): T | undefined {
+    return states.get(db)?.locals.get(key) as T | undefined;
+  },
+};

@@ -21,6 +21,7 @@ type Subscriber<E> = { job: JobType<unknown>; toPayload: (event: E) => unknown; 
 
 export class DomainEvents<E extends DomainEventBase> {
   private readonly subscribers = new Map<string, Subscriber<E>[]>();
+  private readonly inTransaction = new Map<string, ((db: Db, event: E) => Promise<void>)[]>();
   private readonly queue: JobQueue;
   private readonly realtime: RealtimeHub;
 
@@ -46,11 +47,25 @@ export class DomainEvents<E extends DomainEventBase> {
     return this;
   }
 
+  /**
+   * Runs `handler` inside the transaction that emits an event of `type`, before it commits:
+   * for what must be written with the change itself (the acknowledgment of a new case, so it
+   * leaves with no queue between it and the customer). The handler owns its failures: an error
+   * it lets through rolls the change back.
+   */
+  within<T extends E['type']>(type: T, handler: (db: Db, event: EventOf<E, T>) => Promise<void>): this {
+    const list = this.inTransaction.get(type) ?? [];
+    list.push(handler as (db: Db, event: E) => Promise<void>);
+    this.inTransaction.set(type, list);
+    return this;
+  }
+
   /** Emits events caused by one change: one NOTIFY for all of them, plus their jobs. */
   async emit(db: Db, ...events: E[]): Promise<void> {
     if (events.length === 0) return;
     this.realtime.publish(db, DOMAIN_TOPIC, { events });
     for (const event of events) {
+      for (const handler of this.inTransaction.get(event.type) ?? []) await handler(db, event);
       for (const s of this.subscribers.get(event.type) ?? []) {
         if (s.when && !s.when(event)) continue;
         await this.queue.enqueue(db, s.job, s.toPayload(event));

@@ -17,6 +17,13 @@ export interface JobType<P> {
   readonly retry: RetryPolicy;
   /** A run taking longer than this is presumed dead (worker crashed) and retried. */
   readonly timeoutMs: number;
+  /**
+   * Run by this process's own worker as soon as the transaction that enqueued it commits,
+   * instead of waiting its turn in the queue (a customer waiting for their acknowledgment).
+   * The job is an ordinary job all the same: retried, leased, and run by any worker if this
+   * process cannot.
+   */
+  readonly immediate: boolean;
 }
 
 export const defaultRetry: RetryPolicy = { maxAttempts: 8, baseDelayMs: 2_000, maxDelayMs: 15 * 60_000 };
@@ -24,7 +31,7 @@ export const defaultRetry: RetryPolicy = { maxAttempts: 8, baseDelayMs: 2_000, m
 export function jobType<P>(
   name: string,
   schema: z.ZodType<P>,
-  options: { retry?: Partial<RetryPolicy>; timeoutMs?: number } = {},
+  options: { retry?: Partial<RetryPolicy>; timeoutMs?: number; immediate?: boolean } = {},
 ): JobType<P> {
   if (!/^[a-z][a-z0-9_.-]{2,100}$/.test(name)) throw new Error(`invalid job name: ${name}`);
   return {
@@ -32,6 +39,7 @@ export function jobType<P>(
     schema,
     retry: { ...defaultRetry, ...options.retry },
     timeoutMs: options.timeoutMs ?? 5 * 60_000,
+    immediate: options.immediate ?? false,
   };
 }
 

@@ -24,13 +24,24 @@ export interface EnqueueOptions {
   singletonKey?: string;
 }
 
+/** Runs a job of this process right away (the local worker, when there is one). */
+export interface ImmediateRunner {
+  runNow(jobId: string): void;
+}
+
 export class JobQueue {
   private readonly clock: Clock;
   private readonly notifier: Notifier | undefined;
+  private runner: ImmediateRunner | undefined;
 
   constructor(clock: Clock, notifier?: Notifier) {
     this.clock = clock;
     this.notifier = notifier;
+  }
+
+  /** The local worker takes `immediate` jobs as soon as their transaction commits. */
+  attach(runner: ImmediateRunner | undefined): void {
+    this.runner = runner;
   }
 
   /** Returns the job id, or null when a singleton job with that key is already waiting. */
@@ -47,9 +58,11 @@ export class JobQueue {
       RETURNING id
     `)) as unknown as { rows: { id: string }[] };
     const inserted = result.rows[0]?.id ?? null;
-    if (inserted && runAt <= now && this.notifier) {
+    if (inserted && runAt <= now) {
+      const runner = type.immediate ? this.runner : undefined;
       const notifier = this.notifier;
-      afterCommit(db, () => notifier.notify(JOB_CHANNEL, type.name));
+      if (runner) afterCommit(db, () => runner.runNow(inserted));
+      else if (notifier) afterCommit(db, () => notifier.notify(JOB_CHANNEL, type.name));
     }
     return inserted;
   }

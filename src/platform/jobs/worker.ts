@@ -8,7 +8,7 @@ import type { Clock } from '../clock.ts';
 import { queryRows, type Database } from '../db/database.ts';
 import type { Logger } from '../log.ts';
 import { PermanentJobError, RetryJobLater, retryDelayMs } from './job-types.ts';
-import { JOB_CHANNEL } from './queue.ts';
+import { JOB_CHANNEL, type ImmediateRunner } from './queue.ts';
 import type { JobRegistry } from './registry.ts';
 import type { JobMetrics } from './metrics.ts';
 
@@ -33,12 +33,20 @@ export interface WorkerOptions<C> {
   workerId?: string;
 }
 
-export class JobWorker<C> {
+/** How long wake-ups that came during a claim are gathered before the next claim. */
+const WAKE_COALESCE_MS = 10;
+/** Immediate jobs a worker keeps in line at most (ids only); beyond, the queue has them. */
+const MAX_WAITING_NOW = 10_000;
+
+export class JobWorker<C> implements ImmediateRunner {
   private readonly o: WorkerOptions<C>;
   private readonly workerId: string;
   private readonly running = new Set<Promise<void>>();
   private stopped = true;
-  private wake: (() => void) | undefined;
+  private sleeping: (() => void) | undefined;
+  /** Immediate jobs waiting for a free slot (runNow), oldest first. */
+  private readonly waitingNow: string[] = [];
+  private woken = false;
   private loop: Promise<void> | undefined;
   private unlisten: (() => Promise<void>) | undefined;
 
@@ -50,7 +58,7 @@ export class JobWorker<C> {
   async start(): Promise<void> {
     if (!this.stopped) return;
     this.stopped = false;
-    this.unlisten = await this.o.database.listen(JOB_CHANNEL, () => this.wake?.());
+    this.unlisten = await this.o.database.listen(JOB_CHANNEL, () => this.wake());
     this.loop = this.run();
   }
 
@@ -58,7 +66,7 @@ export class JobWorker<C> {
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
-    this.wake?.();
+    this.wake();
     await this.unlisten?.();
     await this.loop;
     await Promise.allSettled([...this.running]);
@@ -90,7 +98,9 @@ export class JobWorker<C> {
           for (const job of jobs) {
             const p: Promise<void> = this.execute(job).finally(() => {
               this.running.delete(p);
-              this.wake?.();
+              const next = this.waitingNow.shift();
+              if (next) this.runNow(next);
+              else this.wake();
             });
             this.running.add(p);
           }
@@ -99,17 +109,69 @@ export class JobWorker<C> {
         }
       }
       // A full batch suggests more are waiting: loop at once. Otherwise sleep until a
-      // NOTIFY, a finished job, or the poll interval.
+      // NOTIFY, a finished job, or the poll interval — unless one of those came while this
+      // round was claiming (a wake-up with nobody asleep would otherwise be lost, and the job
+      // it announced would wait a whole poll interval).
       if (claimed > 0 && claimed === free) continue;
+      // Woken meanwhile: claim again after a breath, so a burst of wake-ups (a NOTIFY per
+      // commit) costs one claim, not one each.
+      const pause = this.woken ? WAKE_COALESCE_MS : this.o.pollMs;
+      this.woken = false;
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, this.o.pollMs);
-        this.wake = () => {
+        const timer = setTimeout(resolve, pause);
+        this.sleeping = () => {
           clearTimeout(timer);
           resolve();
         };
       });
-      this.wake = undefined;
+      this.sleeping = undefined;
+      this.woken = false;
     }
+  }
+
+  /** Wakes the loop now, or makes its next round skip the sleep when it is busy claiming. */
+  private wake(): void {
+    if (this.sleeping) this.sleeping();
+    else this.woken = true;
+  }
+
+  /**
+   * Claims this one job now and runs it (ImmediateRunner): for jobs whose transaction just
+   * committed in this process. When every slot is taken the id waits here, in order, for the
+   * next free one — ahead of the queue's older work — up to a bound; past it, the queue takes
+   * over (the job is in the table all along: any worker may claim it first, which is fine).
+   */
+  runNow(jobId: string): void {
+    if (this.stopped) return;
+    if (this.running.size >= this.o.concurrency) {
+      if (this.waitingNow.length < MAX_WAITING_NOW) this.waitingNow.push(jobId);
+      else this.wake();
+      return;
+    }
+    const p: Promise<void> = this.claimOne(jobId)
+      .then((job) => (job ? this.execute(job) : undefined))
+      .catch((error: unknown) => this.o.log.error({ err: error, jobId }, 'immediate job claim failed'))
+      .finally(() => {
+        this.running.delete(p);
+        const next = this.waitingNow.shift();
+        if (next) this.runNow(next);
+        else this.wake();
+      });
+    this.running.add(p);
+  }
+
+  private async claimOne(jobId: string): Promise<ClaimedJob | undefined> {
+    const names = this.o.registry.names();
+    const now = this.o.clock.now();
+    const [job] = await queryRows<ClaimedJob>(
+      this.o.database.db,
+      sql`
+        UPDATE job SET state = 'active', attempts = attempts + 1, locked_by = ${this.workerId},
+          locked_until = ${now.toISOString()}::timestamptz + ((${this.timeouts(names)}::jsonb ->> name)::int * interval '1 millisecond')
+        WHERE id = ${jobId} AND state = 'pending' AND run_at <= ${now.toISOString()} AND name = ANY(${sql.param(names)}::text[])
+        RETURNING id, name, payload, attempts, max_attempts`,
+    );
+    return job;
   }
 
   private async claim(limit: number): Promise<ClaimedJob[]> {

@@ -1,0 +1,158 @@
+// Acknowledgment latency under a burst: 1,000 cases opened through the API as fast as 32
+// clients can, each with a new customer's e-mail; the server sends every acknowledgment
+// through a real SMTP relay (smtp-server on loopback, started here). For each case: from the
+// moment its POST left the client (receipt) to the moment the relay had the whole mail, after
+// a warm-up of a few dozen cases that is not measured.
+import { SMTPServer } from 'smtp-server';
+import { signIn, createOrganisation } from '../bootstrap.ts';
+import { provision, type EngineName } from '../engine.ts';
+import { HttpClient } from '../http.ts';
+import { startServer } from '../server.ts';
+import { summarise, type LatencySummary } from '../stats.ts';
+
+export interface AcknowledgmentResult {
+  engine: EngineName;
+  cases: number;
+  concurrency: number;
+  /** Until the last POST answered. */
+  burstSeconds: number;
+  acknowledged: number;
+  /** POST sent → acknowledgment received by the relay. */
+  latency: LatencySummary;
+  /** Inside the server: case written → acknowledgment handed to the relay (sent_at − created_at). */
+  serverLatency: LatencySummary;
+  /** Until the last acknowledgment arrived. */
+  drainedSeconds: number;
+}
+
+const NUMBER = /\b(SAV-\d{4}-\d{6,})\b/;
+
+/** An SMTP relay that notes when each message naming a case number has fully arrived. */
+async function startRelay(onMail: (number: string, at: number) => void): Promise<{ port: number; close(): Promise<void> }> {
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    // No reverse DNS of the client: this machine has no resolver to ask, and a relay's lookup
+    // is not what is measured.
+    disableReverseLookup: true,
+    logger: false,
+    onData(stream, _session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        const at = performance.now();
+        const number = NUMBER.exec(Buffer.concat(chunks).toString('utf8'))?.[1];
+        if (number) onMail(number, at);
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return { port, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+export async function measureAcknowledgments(
+  engine: EngineName,
+  options: { cases: number; concurrency: number; postgresUrl: string; logFile: string; timeoutMs?: number; serverEnv?: Record<string, string> },
+): Promise<AcknowledgmentResult> {
+  const tag = `ack${Date.now().toString(36)}`;
+  // A case's number is known once its POST answers; its acknowledgment may reach the relay
+  // first, and then waits in `early` for its send time.
+  const sentAt = new Map<string, number>();
+  const early = new Map<string, number>();
+  const latencies: number[] = [];
+  let lastAck = 0;
+  const match = (number: string, sent: number, at: number) => {
+    latencies.push(at - sent);
+    lastAck = Math.max(lastAck, at);
+  };
+  const relay = await startRelay((number, at) => {
+    const sent = sentAt.get(number);
+    if (sent === undefined) early.set(number, at);
+    else if (sentAt.delete(number)) match(number, sent, at);
+  });
+  const target = await provision(engine, { postgresUrl: options.postgresUrl, tag });
+  const admin = { email: 'admin@bench.comptoir.fr', password: 'benchmark-admin-password' };
+  const server = await startServer({
+    dataDir: target.dataDir,
+    databaseUrl: target.databaseUrl,
+    adminEmail: admin.email,
+    adminPassword: admin.password,
+    logFile: options.logFile,
+    extraEnv: { COMPTOIR_SMTP_URL: `smtp://127.0.0.1:${relay.port}`, COMPTOIR_MAIL_FROM: 'SAV <sav@bench.comptoir.fr>', ...options.serverEnv },
+  });
+  const http = new HttpClient(server.url, { maxSockets: options.concurrency });
+  let stopped = false;
+  try {
+    await signIn(http, admin.email, admin.password);
+    const org = await createOrganisation(http, tag);
+    const open = (i: number) =>
+      http.post<{ number: string }>('/api/v1/cases', {
+        customer: { email: `client.${i}.${tag}@bench.comptoir`, firstName: 'Client', lastName: `N°${i}` },
+        subject: 'Ma commande est arrivée abîmée',
+        message: 'Bonjour, le colis est arrivé écrasé et le produit ne fonctionne pas.',
+        channel: 'email',
+        brandId: org.brandId,
+      });
+    // Warm-up (JIT, prepared statements, pooled SMTP connections), not measured.
+    const warmup = Math.max(10, Math.round(options.cases / 20));
+    for (let i = 0; i < warmup; i++) await open(-1 - i);
+    const warmDeadline = performance.now() + 30_000;
+    while (early.size < warmup && performance.now() < warmDeadline) await new Promise((r) => setTimeout(r, 20));
+    early.clear();
+
+    const t0 = performance.now();
+    const measured: string[] = [];
+    let next = 0;
+    const worker = async () => {
+      while (next < options.cases) {
+        const i = next++;
+        const start = performance.now();
+        const res = await open(i);
+        measured.push(res.body.number);
+        if (res.status !== 201) throw new Error(`POST /api/v1/cases answered ${res.status}`);
+        const arrived = early.get(res.body.number);
+        if (arrived === undefined) sentAt.set(res.body.number, start);
+        else if (early.delete(res.body.number)) match(res.body.number, start, arrived);
+      }
+    };
+    await Promise.all(Array.from({ length: options.concurrency }, worker));
+    const burstSeconds = (performance.now() - t0) / 1000;
+    const deadline = performance.now() + (options.timeoutMs ?? 120_000);
+    while (latencies.length < options.cases && performance.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    // The server's own account, read once it has stopped (PGlite is one process's at a time).
+    http.close();
+    await server.stop();
+    stopped = true;
+    const sql = await target.connect();
+    let inServer: number[];
+    try {
+      const rows = await sql.query<{ ms: number }>(
+        `SELECT extract(epoch FROM (d.sent_at - c.created_at)) * 1000 AS ms
+         FROM message_delivery d JOIN sav_case c ON c.id = d.case_id
+         WHERE d.sent_at IS NOT NULL AND c.number = ANY($1::text[])`,
+        [measured],
+      );
+      inServer = rows.map((r) => Number(r.ms)).sort((a, b) => a - b);
+    } finally {
+      await sql.close();
+    }
+    return {
+      engine,
+      cases: options.cases,
+      concurrency: options.concurrency,
+      burstSeconds: Number(burstSeconds.toFixed(2)),
+      acknowledged: latencies.length,
+      latency: summarise(latencies.sort((a, b) => a - b)),
+      serverLatency: summarise(inServer),
+      drainedSeconds: Number(((lastAck - t0) / 1000).toFixed(2)),
+    };
+  } finally {
+    http.close();
+    if (!stopped) await server.stop();
+    await relay.close();
+    await target.drop();
+  }
+}
