@@ -6,6 +6,7 @@ import { buildApp } from './app.ts';
 import { ctxOf, type Ctx, type Services } from './context.ts';
 import type { DomainEvent } from './domain-events.ts';
 import { buildJobRegistry, buildSchedules } from './jobs.ts';
+import { openBlobStore } from './platform/blobs/open.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
 import { SecretBox } from './platform/crypto/secrets.ts';
@@ -39,6 +40,7 @@ export function createServices(config: Config, database: Database, options: { cl
     events: new DomainEvents<DomainEvent>(jobs, realtime),
     secrets: new SecretBox(config.secretKey),
     metrics: new Registry(),
+    blobs: openBlobStore(config),
     policyBook: new PolicyBook(),
   };
 }

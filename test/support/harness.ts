@@ -1,5 +1,8 @@
 // A Comptoir for one test file: real database (PGlite or PostgreSQL), real services, the
 // real HTTP app driven with app.inject, an injectable clock, and a worker to drain jobs.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/app.ts';
 import { ctxOf, type Ctx, type Services } from '../../src/context.ts';
@@ -42,7 +45,9 @@ export const PASSWORD = 'correct horse battery staple';
 
 export async function startHarness(options: { clock?: ManualClock; env?: Record<string, string> } = {}): Promise<Harness> {
   const database = await testDatabase();
-  const config = loadConfig({ ...process.env, ...options.env });
+  // Attachments of this file go to a folder of its own, removed at the end.
+  const blobDir = mkdtempSync(join(tmpdir(), 'comptoir-test-blobs-'));
+  const config = loadConfig({ ...process.env, COMPTOIR_BLOB_DIR: blobDir, ...options.env });
   const clock = options.clock ?? systemClock;
   const services = createServices(config, database, { clock, log: createLogger('silent') });
   await services.realtime.start();
@@ -103,6 +108,7 @@ export async function startHarness(options: { clock?: ManualClock; env?: Record<
       await services.notifier.drain();
       await services.realtime.stop();
       await database.close();
+      rmSync(blobDir, { recursive: true, force: true });
     },
   };
 }
