@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -21,13 +22,17 @@ import { AppError } from './platform/errors.ts';
 import { uuidv7 } from './platform/ids.ts';
 import type { Api } from './platform/http/api.ts';
 import { handleError, sendProblem } from './platform/http/problem.ts';
+import { registerSecurityHeaders } from './platform/http/security-headers.ts';
 import { registerAuth } from './modules/access/access.http.ts';
 import { registerAccessRoutes } from './modules/access/access.routes.ts';
 import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
+import { registerAttachmentRoutes } from './modules/cases/attachments.routes.ts';
 import { registerCaseRoutes } from './modules/cases/cases.routes.ts';
 import { registerCaseStream } from './modules/cases/cases.stream.ts';
 import { registerCustomerRoutes } from './modules/customers/customers.routes.ts';
 import { registerOrgRoutes } from './modules/org/org.routes.ts';
+import { registerTrackingPage } from './modules/tracking/tracking.page.routes.ts';
+import { registerTrackingRoutes } from './modules/tracking/tracking.routes.ts';
 
 export const webDist = fileURLToPath(new URL('../web/dist', import.meta.url));
 
@@ -52,15 +57,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
-  app.addHook('onSend', async (request, reply) => {
-    reply.header('x-request-id', request.id);
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'same-origin');
-    if (!request.url.startsWith('/api/docs')) {
-      reply.header('content-security-policy', "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
-      reply.header('x-frame-options', 'DENY');
-    }
-  });
+  registerSecurityHeaders(app, { embeddableFrameAncestors: config.webform.frameAncestors });
   registerHttpMetrics(app, services);
 
   await app.register(fastifyCookie);
@@ -114,6 +111,15 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   registerCaseRoutes(api);
   registerCaseStream(api);
   registerAuditRoutes(api);
+  registerAttachmentRoutes(api);
+  // The customer's side (no login): the routes that take files and HTML forms, in a scope of
+  // their own so no other route accepts multipart bodies. Registered before the web app's
+  // fallback so /t/{token} is ours.
+  await app.register(async (customerSide) => {
+    await customerSide.register(fastifyMultipart);
+    registerTrackingRoutes(customerSide as Api);
+    registerTrackingPage(customerSide as Api);
+  });
 
   const serveWeb = (options.web ?? true) && existsSync(webDist);
   if (serveWeb) {
