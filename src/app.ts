@@ -18,6 +18,7 @@ import {
 import { collectDefaultMetrics, Histogram } from 'prom-client';
 import { z } from 'zod';
 import type { Services } from './context.ts';
+import { registerWebformRoutes } from './channels/webform/webform.routes.ts';
 import { AppError } from './platform/errors.ts';
 import { uuidv7 } from './platform/ids.ts';
 import type { Api } from './platform/http/api.ts';
@@ -119,6 +120,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     await customerSide.register(fastifyMultipart);
     registerTrackingRoutes(customerSide as Api);
     registerTrackingPage(customerSide as Api);
+    registerWebformRoutes(customerSide as Api);
   });
 
   const serveWeb = (options.web ?? true) && existsSync(webDist);

@@ -19,6 +19,7 @@ import { caseAttachment, caseEvent, caseStep, savCase } from '../cases/cases.sch
 import { customerIdentity } from '../customers/customers.schema.ts';
 import { brand, store } from '../org/org.schema.ts';
 import { clocksOf } from '../sla/clocks.read.ts';
+import type { ClockDto } from '../sla/sla.contract.ts';
 import type { TrackedAttachment, TrackedCase } from './tracking.contract.ts';
 import { journey, type StepChange } from './tracking.steps.ts';
 import { holderWords, metricWords, notifyWords, statusWords } from './tracking.words.ts';
@@ -81,7 +82,7 @@ async function presentTracking(ctx: Ctx, row: CaseListRow, token: string, lang: 
   const identities = await reachableIdentities(ctx, c.customerId);
   const [brandRow] = await ctx.db.select({ name: brand.name }).from(brand).where(eq(brand.id, c.brandId));
 
-  const running = clocks.filter((k) => k.state === 'active').sort((a, b) => Date.parse(a.deadline) - Date.parse(b.deadline))[0];
+  const running = nextPromiseOf(clocks);
   const options = notifyOptions(identities, lang);
   const chosen = c.notifyVia !== null && options.some((o) => o.channel === c.notifyVia);
   return {
@@ -147,6 +148,11 @@ export function reachableIdentities(ctx: Ctx, customerId: string) {
     .from(customerIdentity)
     .where(and(eq(customerIdentity.customerId, customerId), inArray(customerIdentity.kind, ['email', 'phone']), eq(customerIdentity.system, '')))
     .orderBy(asc(customerIdentity.createdAt));
+}
+
+/** The promise that falls due first among the clocks still running (paused ones wait for the customer). */
+export function nextPromiseOf(clocks: ClockDto[]): ClockDto | undefined {
+  return clocks.filter((k) => k.state === 'active').sort((a, b) => Date.parse(a.deadline) - Date.parse(b.deadline))[0];
 }
 
 /** The channels the customer can be reached on (an e-mail, a phone), each shown masked. */

@@ -29,9 +29,14 @@ export async function limitPublicRead(ctx: PublicLimitCtx, ip: string, subject?:
 /** Counts one write (a message, a choice, a form sent) by this IP and for each subject; 429 past the limit. */
 export async function limitPublicWrite(ctx: PublicLimitCtx, ip: string, ...subjects: string[]): Promise<void> {
   const max = ctx.config.publicLimits.writesPerHour;
-  const now = ctx.clock.now();
-  await enforce(ctx.db, { key: `public:write:ip:${ip}`, max, windowMs: HOUR }, now, 'Too many messages sent from here; try again later');
+  await enforce(ctx.db, { key: `public:write:ip:${ip}`, max, windowMs: HOUR }, ctx.clock.now(), 'Too many messages sent from here; try again later');
+  await limitSubjectWrites(ctx, ...subjects);
+}
+
+/** Counts one write for each subject (a tracking link, an e-mail address), whoever sends it. */
+export async function limitSubjectWrites(ctx: PublicLimitCtx, ...subjects: string[]): Promise<void> {
+  const max = ctx.config.publicLimits.writesPerHour;
   for (const subject of subjects) {
-    await enforce(ctx.db, { key: `public:write:${digestOf(subject)}`, max, windowMs: HOUR }, now, 'Too many messages sent; try again later');
+    await enforce(ctx.db, { key: `public:write:${digestOf(subject)}`, max, windowMs: HOUR }, ctx.clock.now(), 'Too many messages sent; try again later');
   }
 }

@@ -56,12 +56,13 @@ fieldset label{font-weight:400;display:flex;gap:.5rem;align-items:flex-start;mar
 .hint{display:block;color:#4d4d4d;font-size:.9rem;margin:0 0 .25rem}
 input[type=text],input[type=email],input[type=tel],select,textarea{width:100%;font:inherit;padding:.55rem .6rem;border:1px solid #6b6f66;border-radius:.35rem;background:#fff;color:#1c1c1c}
 textarea{min-height:8rem;resize:vertical}
-input[type=file]{font:inherit;max-width:100%}
+input[type=file]{display:block;font:inherit;max-width:100%}
 input[type=radio]{width:1.2rem;height:1.2rem;margin-top:.15rem}
 [aria-invalid=true]{border-color:#a4161a;border-width:2px}
 .field-error{color:#a4161a;font-weight:600;margin:.25rem 0 0}
 button{font:inherit;font-weight:700;margin-top:1rem;padding:.65rem 1.25rem;border-radius:.35rem;border:2px solid #1e4d2b;background:#1e4d2b;color:#fff;cursor:pointer}
-button:hover{background:#14361e}
+button:hover,a.button:hover{background:#14361e}
+a.button{display:inline-block;font-weight:700;padding:.65rem 1.25rem;border-radius:.35rem;border:2px solid #1e4d2b;background:#1e4d2b;color:#fff;text-decoration:none}
 .trap{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}
 .sr-only{position:absolute;width:1px;height:1px;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 footer.site{max-width:42rem;margin:0 auto;padding:0 1rem 2rem;color:#4d4d4d;font-size:.9rem}
