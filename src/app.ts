@@ -3,7 +3,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
-import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -22,6 +21,7 @@ import { registerWebformRoutes } from './channels/webform/webform.routes.ts';
 import { AppError } from './platform/errors.ts';
 import { uuidv7 } from './platform/ids.ts';
 import type { Api } from './platform/http/api.ts';
+import { acceptHtmlForms } from './platform/http/forms.ts';
 import { handleError, sendProblem } from './platform/http/problem.ts';
 import { registerSecurityHeaders } from './platform/http/security-headers.ts';
 import { registerAuth } from './modules/access/access.http.ts';
@@ -114,10 +114,10 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   registerAuditRoutes(api);
   registerAttachmentRoutes(api);
   // The customer's side (no login): the routes that take files and HTML forms, in a scope of
-  // their own so no other route accepts multipart bodies. Registered before the web app's
+  // their own so no other route accepts multipart or url-encoded bodies. Registered before the web app's
   // fallback so /t/{token} is ours.
   await app.register(async (customerSide) => {
-    await customerSide.register(fastifyMultipart);
+    await acceptHtmlForms(customerSide);
     registerTrackingRoutes(customerSide as Api);
     registerTrackingPage(customerSide as Api);
     registerWebformRoutes(customerSide as Api);

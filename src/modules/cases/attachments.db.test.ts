@@ -121,6 +121,11 @@ describe('uploads', () => {
     expect(nothing.statusCode).toBe(422);
   });
 
+  it('is taken on the customer’s routes only: the agent API still wants JSON', async () => {
+    const form = await multipart({ subject: 'x' }, [{ name: 'photo.png', content: png }]);
+    expect((await agent.request({ method: 'POST', url: '/api/v1/cases', ...form })).statusCode).toBe(415);
+  });
+
   it('refuses an upload to an unknown link before reading it', async () => {
     const res = await send('C'.repeat(43), 'Bonjour', [{ name: 'photo.png', content: png }]);
     expect(res.statusCode).toBe(404);

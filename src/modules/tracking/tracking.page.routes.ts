@@ -89,11 +89,6 @@ function backToPage(req: PageRequest, reply: FastifyReply, what: 'sent' | 'saved
 }
 
 export function registerTrackingPage(app: Api): void {
-  // The notification choice is a plain HTML form (application/x-www-form-urlencoded).
-  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {
-    done(null, Object.fromEntries(new URLSearchParams(body as string)));
-  });
-
   app.get('/t/:token', hidden, (req, reply) => showPage(req, reply, 200));
 
   app.post('/t/:token/messages', hidden, async (req, reply) => {
@@ -108,6 +103,7 @@ export function registerTrackingPage(app: Api): void {
     }
   });
 
+  // The notification choice is a plain HTML form (application/x-www-form-urlencoded).
   app.post('/t/:token/notify', hidden, async (req, reply) => {
     try {
       const notifyVia = z.enum(notifyChannels).safeParse((req.body as Record<string, string> | undefined)?.notifyVia);
