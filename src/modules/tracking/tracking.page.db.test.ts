@@ -112,6 +112,8 @@ describe('the tracking page', () => {
     expect(shown.body).toContain('value="sms" checked');
     expect(shown.body).toContain('•• •• •• 54 32');
     expect(shown.body).not.toContain('ines@exemple.fr');
-    expect((await form('fax')).statusCode).toBe(422);
+    const fax = await form('fax');
+    expect(fax.statusCode).toBe(422);
+    expect(fax.body).toContain('Choisissez comment être prévenu.');
   });
 });

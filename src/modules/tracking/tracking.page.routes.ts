@@ -33,7 +33,7 @@ function problemOf(error: AppError, form: PageProblem['form'], lang: Language, r
   if (error.code === 'rate_limited') return { form, field: null, text: t(lang, 'page.error.rate', { minutes: Math.ceil((error.retryAfterSeconds ?? 60) / 60) }) };
   if (error.code === 'conflict') return { form, field: null, text: t(lang, 'page.error.closed') };
   const field = error.errors?.[0]?.field;
-  if (field === 'notifyVia') return { form, field: 'notifyVia', text: t(lang, 'page.error.notify') };
+  if (field === 'notifyVia') return { form, field: 'notifyVia', text: t(lang, error.errors?.[0]?.message === 'choose one' ? 'page.error.notify.choose' : 'page.error.notify') };
   if (field === 'body') return { form, field: 'body', text: t(lang, error.message.includes('write a message') ? 'page.error.empty' : 'page.error.too_long') };
   return { form, field: null, text: t(lang, 'page.error.other') };
 }
