@@ -17,13 +17,17 @@ import {
 import { collectDefaultMetrics, Histogram } from 'prom-client';
 import { z } from 'zod';
 import type { Services } from './context.ts';
+import { registerWebformRoutes } from './channels/webform/webform.routes.ts';
 import { AppError } from './platform/errors.ts';
 import { uuidv7 } from './platform/ids.ts';
 import type { Api } from './platform/http/api.ts';
+import { acceptHtmlForms } from './platform/http/forms.ts';
 import { handleError, sendProblem } from './platform/http/problem.ts';
+import { registerSecurityHeaders } from './platform/http/security-headers.ts';
 import { registerAuth } from './modules/access/access.http.ts';
 import { registerAccessRoutes } from './modules/access/access.routes.ts';
 import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
+import { registerAttachmentRoutes } from './modules/cases/attachments.routes.ts';
 import { registerCaseRoutes } from './modules/cases/cases.routes.ts';
 import { registerCaseStream } from './modules/cases/cases.stream.ts';
 import { registerCustomerRoutes } from './modules/customers/customers.routes.ts';
@@ -31,6 +35,8 @@ import { registerOrgRoutes } from './modules/org/org.routes.ts';
 import { registerSlaRoutes } from './modules/sla/sla.routes.ts';
 import { registerNotificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { registerChannelRoutes } from './channels/channels.routes.ts';
+import { registerTrackingPage } from './modules/tracking/tracking.page.routes.ts';
+import { registerTrackingRoutes } from './modules/tracking/tracking.routes.ts';
 
 export const webDist = fileURLToPath(new URL('../web/dist', import.meta.url));
 
@@ -55,15 +61,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
-  app.addHook('onSend', async (request, reply) => {
-    reply.header('x-request-id', request.id);
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'same-origin');
-    if (!request.url.startsWith('/api/docs')) {
-      reply.header('content-security-policy', "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
-      reply.header('x-frame-options', 'DENY');
-    }
-  });
+  registerSecurityHeaders(app, { embeddableFrameAncestors: config.webform.frameAncestors });
   registerHttpMetrics(app, services);
 
   await app.register(fastifyCookie);
@@ -120,6 +118,16 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   registerAuditRoutes(api);
   registerNotificationRoutes(api);
   registerChannelRoutes(api);
+  registerAttachmentRoutes(api);
+  // The customer's side (no login): the routes that take files and HTML forms, in a scope of
+  // their own so no other route accepts multipart or url-encoded bodies. Registered before the web app's
+  // fallback so /t/{token} is ours.
+  await app.register(async (customerSide) => {
+    await acceptHtmlForms(customerSide);
+    registerTrackingRoutes(customerSide as Api);
+    registerTrackingPage(customerSide as Api);
+    registerWebformRoutes(customerSide as Api);
+  });
 
   const serveWeb = (options.web ?? true) && existsSync(webDist);
   if (serveWeb) {

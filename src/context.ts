@@ -1,6 +1,7 @@
 // What every service receives: an explicit context, no hidden globals. `db` is the database
 // or the current transaction; everything else is a process-wide service.
 import type { Registry } from 'prom-client';
+import type { BlobStore } from './platform/blobs/blob-store.ts';
 import type { Clock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
 import type { SecretBox } from './platform/crypto/secrets.ts';
@@ -27,6 +28,8 @@ export interface Services {
   events: DomainEvents<DomainEvent>;
   secrets: SecretBox;
   metrics: Registry;
+  /** Attachment bytes (local folder, later S3). */
+  blobs: BlobStore;
   /** SLA policies and calendars, cached (see policy-book.ts). */
   policyBook: PolicyBook;
   /** Admins' message templates, cached the same way. */

@@ -7,6 +7,7 @@ import { ctxOf, type Ctx, type Services } from './context.ts';
 import type { DomainEvent } from './domain-events.ts';
 import { buildJobRegistry, buildSchedules, registerSubscribers } from './jobs.ts';
 import { createOutboundChannels } from './channels/outbound.ts';
+import { openBlobStore } from './platform/blobs/open.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
 import { SecretBox } from './platform/crypto/secrets.ts';
@@ -43,6 +44,7 @@ export function createServices(config: Config, database: Database, options: { cl
     events,
     secrets: new SecretBox(config.secretKey),
     metrics: new Registry(),
+    blobs: openBlobStore(config),
     policyBook: new PolicyBook(),
     templates: new TemplateBook(),
     channels: createOutboundChannels(config, clock),

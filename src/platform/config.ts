@@ -48,6 +48,16 @@ const envSchema = z.object({
   COMPTOIR_STREAM_RECHECK_MS: int(100, 3_600_000).default(30_000),
   COMPTOIR_DEMO_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
   ...outboundEnv,
+  COMPTOIR_BLOB_DIR: z.string().min(1).optional(),
+  COMPTOIR_UPLOAD_MAX_BYTES: int(1024, 1024 * 1024 * 1024).default(10 * 1024 * 1024),
+  COMPTOIR_UPLOAD_MAX_FILES: int(1, 50).default(5),
+  COMPTOIR_FORM_FRAME_ANCESTORS: z
+    .string()
+    .regex(/^[\w\s*:/.'-]+$/, "must be CSP frame-ancestors sources, e.g. * or 'self' https://www.example.fr")
+    .default('*'),
+  COMPTOIR_FORM_MIN_FILL_SECONDS: int(0, 3600).default(3),
+  COMPTOIR_PUBLIC_READS_PER_MINUTE: int(1, 100_000).default(120),
+  COMPTOIR_PUBLIC_WRITES_PER_HOUR: int(1, 100_000).default(30),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -72,6 +82,14 @@ export interface Config {
   demoPassword: string | undefined;
   /** E-mail transport and sender, SMS provider and quiet hours (config-outbound.ts). */
   outbound: OutboundConfig;
+  /** Where attachments are kept (the local-folder blob store). */
+  blobs: { dir: string };
+  /** Files sent with a message: the size of each and how many at once. */
+  uploads: { maxBytes: number; maxFiles: number };
+  /** The embeddable web form: who may frame it, and how fast a person can fill it at least. */
+  webform: { frameAncestors: string; minFillSeconds: number };
+  /** Public pages and APIs (tracking, web form): hits allowed per IP, per tracking link, per e-mail. */
+  publicLimits: { readsPerMinute: number; writesPerHour: number };
 }
 
 export class ConfigError extends Error {
@@ -139,6 +157,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     streamRecheckMs: e.COMPTOIR_STREAM_RECHECK_MS,
     demoPassword: e.COMPTOIR_DEMO_PASSWORD,
     outbound,
+    blobs: { dir: resolve(e.COMPTOIR_BLOB_DIR ?? join(dataDir, 'blobs')) },
+    uploads: { maxBytes: e.COMPTOIR_UPLOAD_MAX_BYTES, maxFiles: e.COMPTOIR_UPLOAD_MAX_FILES },
+    webform: { frameAncestors: e.COMPTOIR_FORM_FRAME_ANCESTORS.trim(), minFillSeconds: e.COMPTOIR_FORM_MIN_FILL_SECONDS },
+    publicLimits: { readsPerMinute: e.COMPTOIR_PUBLIC_READS_PER_MINUTE, writesPerHour: e.COMPTOIR_PUBLIC_WRITES_PER_HOUR },
   };
 }
 

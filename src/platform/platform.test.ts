@@ -34,6 +34,16 @@ describe('configuration', () => {
     }
   });
 
+  it('keeps attachments in the data folder unless told otherwise, with upload and public-page limits', () => {
+    const c = loadConfig({ NODE_ENV: 'test', COMPTOIR_DATA_DIR: '/var/lib/comptoir' });
+    expect(c.blobs.dir).toBe('/var/lib/comptoir/blobs');
+    expect(c.uploads).toEqual({ maxBytes: 10 * 1024 * 1024, maxFiles: 5 });
+    expect(c.webform).toEqual({ frameAncestors: '*', minFillSeconds: 3 });
+    expect(loadConfig({ NODE_ENV: 'test', COMPTOIR_BLOB_DIR: '/srv/blobs' }).blobs.dir).toBe('/srv/blobs');
+    expect(() => loadConfig({ NODE_ENV: 'test', COMPTOIR_FORM_FRAME_ANCESTORS: "'self'; script-src *" })).toThrow(/COMPTOIR_FORM_FRAME_ANCESTORS: must be CSP frame-ancestors sources/);
+    expect(() => loadConfig({ NODE_ENV: 'test', COMPTOIR_UPLOAD_MAX_FILES: '0' })).toThrow(/COMPTOIR_UPLOAD_MAX_FILES/);
+  });
+
   it('refuses to start in production without a secret key or a public URL', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/COMPTOIR_SECRET_KEY: required in production[\s\S]*COMPTOIR_PUBLIC_URL/);
     const key = Buffer.alloc(32, 7).toString('base64');

@@ -3,6 +3,9 @@
 // admin, an agent and a few cases through the real services (the same factories as the
 // integration tests). `apiAs` acts as another user over HTTP, e.g. to change a case while
 // the browser looks at it.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.ts';
 import { ctxOf, type Ctx, type Services } from '../../src/context.ts';
@@ -47,11 +50,12 @@ export interface E2eServer {
 
 export async function startE2eServer(options: { env?: Record<string, string> } = {}): Promise<E2eServer> {
   const database = await openPglite({});
+  const blobDir = mkdtempSync(join(tmpdir(), 'comptoir-e2e-blobs-'));
   let app: FastifyInstance | undefined;
   let services: Services | undefined;
   try {
     await migrate(database);
-    const config = loadConfig({ ...process.env, NODE_ENV: 'test', ...options.env });
+    const config = loadConfig({ ...process.env, NODE_ENV: 'test', COMPTOIR_BLOB_DIR: blobDir, ...options.env });
     services = createServices(config, database, { log: createLogger('silent') });
     await services.realtime.start();
     const ctx = ctxOf(services);
@@ -131,12 +135,14 @@ export async function startE2eServer(options: { env?: Record<string, string> } =
         await runningServices.realtime.stop();
         runningServices.channels.email.close();
         await database.close();
+        rmSync(blobDir, { recursive: true, force: true });
       },
     };
   } catch (error) {
     await app?.close();
     await services?.realtime.stop();
     await database.close();
+    rmSync(blobDir, { recursive: true, force: true });
     throw error;
   }
 }

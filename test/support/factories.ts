@@ -1,10 +1,10 @@
-// Test data through the real services: buildBrand(), buildStore(), buildCase()…
+// Test data through the real services: buildBrand(), buildStore(), buildCase(), buildTrackedCase()…
 import type { Ctx } from '../../src/context.ts';
 import { systemActor } from '../../src/modules/access/actor.ts';
 import { createBrand } from '../../src/modules/org/brands.service.ts';
 import { createStore } from '../../src/modules/org/stores.service.ts';
 import { createTeam } from '../../src/modules/org/teams.service.ts';
-import { createCase } from '../../src/modules/cases/cases.service.ts';
+import { createCase, openCase } from '../../src/modules/cases/cases.service.ts';
 import type { CreateCaseInput } from '../../src/modules/cases/cases.contract.ts';
 
 let n = 0;
@@ -34,9 +34,9 @@ export function buildTeam(ctx: Ctx, over: Partial<Parameters<typeof createTeam>[
   return createTeam(ctx, system, { slug: `team-${n}`, name: `Équipe ${n}`, memberIds: [], active: true, ...over });
 }
 
-export function buildCase(ctx: Ctx, brandId: string, over: Partial<CreateCaseInput> = {}) {
+function caseInput(brandId: string, over: Partial<CreateCaseInput>): CreateCaseInput {
   n++;
-  return createCase(ctx, system, {
+  return {
     customer: { email: `client${n}@exemple.fr`, firstName: 'Client', lastName: `Numéro ${n}` },
     subject: `Demande ${n}`,
     message: `Bonjour, ma demande numéro ${n}.`,
@@ -45,5 +45,14 @@ export function buildCase(ctx: Ctx, brandId: string, over: Partial<CreateCaseInp
     priority: 'normal',
     tags: [],
     ...over,
-  });
+  };
+}
+
+export function buildCase(ctx: Ctx, brandId: string, over: Partial<CreateCaseInput> = {}) {
+  return createCase(ctx, system, caseInput(brandId, over));
+}
+
+/** A case and the token of its tracking link (what the customer holds). */
+export function buildTrackedCase(ctx: Ctx, brandId: string, over: Partial<CreateCaseInput> = {}) {
+  return openCase(ctx, system, caseInput(brandId, over));
 }

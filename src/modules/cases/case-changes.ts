@@ -124,7 +124,7 @@ export async function updateCase(ctx: Ctx, actor: Actor, id: string, input: Upda
     }
   }
   const fields: Record<string, { from: unknown; to: unknown }> = {};
-  for (const key of ['subject', 'language', 'orderRef', 'storeId'] as const) {
+  for (const key of ['subject', 'language', 'orderRef', 'storeId', 'product', 'holder', 'notifyVia'] as const) {
     if (input[key] !== undefined && input[key] !== c[key]) {
       fields[key] = { from: c[key], to: input[key] };
       (set as Record<string, unknown>)[key] = input[key];

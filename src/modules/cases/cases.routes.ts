@@ -20,6 +20,7 @@ import {
 import { listCases } from './cases.query.ts';
 import { createCase, getCase } from './cases.service.ts';
 import { listCaseEvents } from './events.read.ts';
+import { regenerateTrackingLink } from './tracking-link.service.ts';
 import { createReference, createReferenceBody, listReference, updateReference, updateReferenceBody, type ReferenceKind } from './reference.service.ts';
 
 const ifMatchHeaders = z.object({
@@ -133,6 +134,19 @@ export function registerCaseRoutes(app: Api): void {
         postMessage({ ...req.ctx, db }, principal, req.params.id, req.body, ifMatch),
       );
     },
+  );
+
+  app.post(
+    '/api/v1/cases/:id/tracking-link',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: 'Replace the customer’s tracking link: the old link stops working (recorded in the audit log)',
+        params: idParams,
+        response: { 201: z.object({ url: z.string().describe('The new tracking link, to send to the customer') }), ...problems(401, 403, 404) },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await regenerateTrackingLink(req.ctx, principalOf(req), req.params.id)),
   );
 
   for (const kind of ['reasons', 'steps'] as const satisfies ReferenceKind[]) {
