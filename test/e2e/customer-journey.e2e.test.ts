@@ -1,6 +1,6 @@
 // The customer's side in a real browser against a real Comptoir: a customer opens a case
-// from the web form, reads the acknowledgment (number, promised date), lands on the
-// tracking page, replies with a photo; an agent answers through the API; the customer
+// from the web form, reads the acknowledgment (number, promised date), receives it by e-mail
+// within seconds with the same promise, which the agents see too, lands on the tracking page, replies with a photo; an agent answers through the API; the customer
 // reloads and reads the answer. axe-core checks the form, the acknowledgment and the
 // tracking page; the pages run no script at all, on a phone-sized screen too.
 import { mkdirSync } from 'node:fs';
@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousA11yViolations } from '../support/a11y.ts';
 import { launchBrowser, type TestBrowser } from '../support/browser.ts';
 import { startE2eServer, type E2eServer } from '../support/e2e-server.ts';
+import { startSmtpRelay, type SmtpRelay } from '../fakes/smtp-relay.ts';
 import { solidPng } from '../support/images.ts';
 
 const screenshots = fileURLToPath(new URL('../screenshots/', import.meta.url));
@@ -21,6 +22,8 @@ const pageErrors: string[] = [];
 /** Every script the customer's browser downloaded, with its size. */
 const scripts: { url: string; bytes: number }[] = [];
 let caseNumber = '';
+let promised = '';
+let relay: SmtpRelay;
 
 async function shot(name: string) {
   await page.screenshot({ path: `${screenshots}${name}.png`, fullPage: true });
@@ -34,7 +37,11 @@ const horizontalOverflow = () => page.evaluate(() => Math.max(0, document.docume
 
 beforeAll(async () => {
   mkdirSync(screenshots, { recursive: true });
-  [server, browser] = await Promise.all([startE2eServer({ env: { COMPTOIR_FORM_MIN_FILL_SECONDS: '1' } }), launchBrowser({ viewport: { width: 390, height: 844 } })]);
+  relay = await startSmtpRelay();
+  [server, browser] = await Promise.all([
+    startE2eServer({ env: { COMPTOIR_FORM_MIN_FILL_SECONDS: '1' }, mailRelay: relay.url }),
+    launchBrowser({ viewport: { width: 390, height: 844 } }),
+  ]);
   browser.context.setDefaultTimeout(10_000);
   page = await browser.context.newPage();
   page.on('pageerror', (error) => pageErrors.push(`uncaught: ${error.message}`));
@@ -49,6 +56,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  await relay?.close();
 });
 
 describe('the customer’s journey', () => {
@@ -84,9 +92,28 @@ describe('the customer’s journey', () => {
     caseNumber = number!;
     const promise = await page.locator('text=Réponse promise').locator('strong').textContent();
     expect(promise).toMatch(/^au plus tard le \p{L}+ \d+(er)? \p{L}+ \d{4} à \d\d:\d\d$/u);
+    promised = promise!;
     await page.getByText('Un conseiller lit votre demande et vous répond au plus tard le').waitFor();
     await expectAccessible('the acknowledgment');
     await shot('webform-acknowledgment');
+  });
+
+  it('receives the acknowledgment by e-mail within seconds, with the promise the agents track', async () => {
+    const sent = Date.now();
+    // The seeded cases' acknowledgments arrive too: ours is the one naming our case.
+    await expect.poll(() => relay.received.some((m) => m.mail.subject?.includes(caseNumber)), { timeout: 5_000 }).toBe(true);
+    expect(Date.now() - sent).toBeLessThan(5_000);
+    const mail = relay.received.find((m) => m.mail.subject?.includes(caseNumber));
+    expect(mail!.envelope.to).toEqual(['marc.petit@example.fr']);
+    expect(mail!.mail.subject).toContain(caseNumber);
+    expect(mail!.mail.headers.get('auto-submitted')).toBe('auto-replied');
+    expect(mail!.mail.text).toContain(promised.replace(/^au plus tard le /, ''));
+    expect(mail!.mail.text).toMatch(/\/t\/[A-Za-z0-9_-]{43}/);
+    const agent = await server.apiAs(server.agent.email);
+    const found = (await agent.request('GET', `/api/v1/cases?q=${caseNumber}`)).body as { items: { clocks: { metric: string; promise: { fr: string }; remainingMs: number }[] }[] };
+    const firstReply = found.items[0]!.clocks.find((k) => k.metric === 'first_reply')!;
+    expect(firstReply.promise.fr).toBe(promised);
+    expect(firstReply.remainingMs).toBeGreaterThan(0);
   });
 
   it('lands on the tracking page, in plain words', async () => {

@@ -2,7 +2,7 @@
 // and HTTP app serving the built web app on a free port, seeded with a brand, a team, an
 // admin, an agent and a few cases through the real services (the same factories as the
 // integration tests). `apiAs` acts as another user over HTTP, e.g. to change a case while
-// the browser looks at it.
+// the browser looks at it. With `mailRelay`, a job worker runs and e-mail goes to that relay.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +18,8 @@ import { migrate } from '../../src/platform/db/migrate.ts';
 import { openPglite } from '../../src/platform/db/pglite.ts';
 import { createLogger } from '../../src/platform/log.ts';
 import { createServices } from '../../src/runtime.ts';
+import { buildJobRegistry } from '../../src/jobs.ts';
+import { JobWorker } from '../../src/platform/jobs/worker.ts';
 import { buildBrand, buildCase, buildTeam } from './factories.ts';
 import { PASSWORD } from './harness.ts';
 
@@ -48,14 +50,16 @@ export interface E2eServer {
   close(): Promise<void>;
 }
 
-export async function startE2eServer(options: { env?: Record<string, string> } = {}): Promise<E2eServer> {
+export async function startE2eServer(options: { env?: Record<string, string>; mailRelay?: string } = {}): Promise<E2eServer> {
   const database = await openPglite({});
   const blobDir = mkdtempSync(join(tmpdir(), 'comptoir-e2e-blobs-'));
   let app: FastifyInstance | undefined;
   let services: Services | undefined;
+  let worker: JobWorker<Ctx> | undefined;
   try {
     await migrate(database);
-    const config = loadConfig({ ...process.env, NODE_ENV: 'test', COMPTOIR_BLOB_DIR: blobDir, ...options.env });
+    const mail = options.mailRelay ? { COMPTOIR_SMTP_URL: options.mailRelay, COMPTOIR_MAIL_FROM: 'SAV Jardins & Co <sav@jardins.test>' } : {};
+    const config = loadConfig({ ...process.env, NODE_ENV: 'test', COMPTOIR_BLOB_DIR: blobDir, ...mail, ...options.env });
     services = createServices(config, database, { log: createLogger('silent') });
     await services.realtime.start();
     const ctx = ctxOf(services);
@@ -96,6 +100,12 @@ export async function startE2eServer(options: { env?: Record<string, string> } =
       tags: ['arrosage'],
     });
 
+    if (options.mailRelay) {
+      const s = services;
+      worker = new JobWorker<Ctx>({ database, registry: buildJobRegistry(), context: () => ctxOf(s), clock: s.clock, log: s.log, concurrency: 4, pollMs: 100 });
+      await worker.start();
+      services.jobs.attach(worker);
+    }
     app = await buildApp(services, { web: true });
     const url = await app.listen({ host: '127.0.0.1', port: 0 });
     const running = app;
@@ -132,6 +142,8 @@ export async function startE2eServer(options: { env?: Record<string, string> } =
       },
       async close() {
         await running.close();
+        runningServices.jobs.attach(undefined);
+        await worker?.stop();
         await runningServices.realtime.stop();
         runningServices.channels.email.close();
         await database.close();
@@ -140,6 +152,7 @@ export async function startE2eServer(options: { env?: Record<string, string> } =
     };
   } catch (error) {
     await app?.close();
+    await worker?.stop();
     await services?.realtime.stop();
     await database.close();
     rmSync(blobDir, { recursive: true, force: true });

@@ -6,7 +6,7 @@ export const storeKinds = ['store', 'eshop', 'marketplace', 'dealer', 'warehouse
 const id = z.uuid();
 const instant = z.iso.datetime({ offset: true });
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lower-case letters, digits and dashes');
-const timezone = z.string().refine((tz) => {
+export const timezone = z.string().refine((tz) => {
   try {
     new Intl.DateTimeFormat('en', { timeZone: tz });
     return true;

@@ -1,6 +1,7 @@
 // The SLA API's shapes (calendars, holidays, policies, clocks, the promise preview), shared
 // with the web app. Only zod here.
 import { z } from 'zod';
+import { timezone } from '../org/org.contract.ts';
 
 export const clockMetrics = ['first_reply', 'next_reply', 'resolution'] as const;
 export type ClockMetric = (typeof clockMetrics)[number];
@@ -19,15 +20,6 @@ const isoDate = z.iso.date();
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'HH:MM');
 const interval = z.tuple([time, time]);
 const weekdayKeys = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-const timezone = z.string().refine((tz) => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}, 'must be an IANA time zone such as Europe/Paris');
-
 export const hoursSchema = z.strictObject(Object.fromEntries(weekdayKeys.map((d) => [d, z.array(interval).max(6).optional()])) as Record<
   (typeof weekdayKeys)[number],
   z.ZodOptional<z.ZodArray<typeof interval>>
