@@ -63,6 +63,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     HOST: '127.0.0.1',
     PORT: String(port),
     COMPTOIR_LOG_LEVEL: 'warn',
+    // Several benchmark servers may run at once (the smoke test runs both engines).
+    COMPTOIR_SMTP_INBOUND_PORT: '0',
     COMPTOIR_DATA_DIR: options.dataDir,
     COMPTOIR_ADMIN_EMAIL: options.adminEmail,
     COMPTOIR_ADMIN_PASSWORD: options.adminPassword,

@@ -9,11 +9,14 @@ import type { Schedule } from './platform/jobs/scheduler.ts';
 import { housekeepingJob, runHousekeeping } from './housekeeping.ts';
 import { handleNotificationJobs, subscribeNotifications } from './modules/notifications/notifications.jobs.ts';
 import { runSlaSweep, slaSweepJob } from './modules/sla/sla.sweep.ts';
+import { processInbound } from './channels/inbound/inbound.process.ts';
+import { processInboundJob } from './channels/inbound/inbound.store.ts';
 
 export function buildJobRegistry(): JobRegistry<Ctx> {
   const registry = new JobRegistry<Ctx>()
     .handle(housekeepingJob, (_payload, ctx) => runHousekeeping(ctx))
-    .handle(slaSweepJob, async (_payload, ctx) => void (await runSlaSweep(ctx)));
+    .handle(slaSweepJob, async (_payload, ctx) => void (await runSlaSweep(ctx)))
+    .handle(processInboundJob, async (p, ctx) => void (await processInbound(ctx, p.id)));
   return handleNotificationJobs(registry);
 }
 

@@ -7,6 +7,7 @@ import { ctxOf, type Ctx, type Services } from './context.ts';
 import type { DomainEvent } from './domain-events.ts';
 import { buildJobRegistry, buildSchedules, registerSubscribers } from './jobs.ts';
 import { createOutboundChannels } from './channels/outbound.ts';
+import { startSmtpInbound, type RunningSmtpServer } from './channels/email/smtp-inbound.ts';
 import { openBlobStore } from './platform/blobs/open.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
@@ -84,6 +85,7 @@ export async function startRoles(services: Services, role: Role): Promise<Runnin
   let worker: JobWorker<Ctx> | undefined;
   let ticker: NodeJS.Timeout | undefined;
   let url: string | undefined;
+  let smtp: RunningSmtpServer | null = null;
 
   let jobPool: Database | undefined;
   if (role === 'worker' || role === 'all') {
@@ -119,6 +121,8 @@ export async function startRoles(services: Services, role: Role): Promise<Runnin
     await services.realtime.start();
     app = await buildApp(services);
     url = await app.listen({ host: config.http.host, port: config.http.port });
+    smtp = await startSmtpInbound(services);
+    if (smtp) log.info({ port: smtp.port }, 'SMTP server listening for forwarded mail');
   } else {
     await services.realtime.start();
   }
@@ -129,6 +133,7 @@ export async function startRoles(services: Services, role: Role): Promise<Runnin
     url,
     async stop() {
       if (ticker) clearInterval(ticker);
+      await smtp?.stop();
       await app?.close();
       services.jobs.attach(undefined);
       await worker?.stop();

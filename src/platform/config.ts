@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { inboundConfig, inboundEnv, type InboundConfig } from './config-inbound.ts';
 import { outboundConfig, outboundEnv, type OutboundConfig } from './config-outbound.ts';
 
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v));
@@ -48,6 +49,7 @@ const envSchema = z.object({
   COMPTOIR_STREAM_RECHECK_MS: int(100, 3_600_000).default(30_000),
   COMPTOIR_DEMO_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
   ...outboundEnv,
+  ...inboundEnv,
   COMPTOIR_BLOB_DIR: z.string().min(1).optional(),
   COMPTOIR_UPLOAD_MAX_BYTES: int(1024, 1024 * 1024 * 1024).default(10 * 1024 * 1024),
   COMPTOIR_UPLOAD_MAX_FILES: int(1, 50).default(5),
@@ -82,6 +84,8 @@ export interface Config {
   demoPassword: string | undefined;
   /** E-mail transport and sender, SMS provider and quiet hours (config-outbound.ts). */
   outbound: OutboundConfig;
+  /** The SMTP server, message size, threading and reopening (config-inbound.ts). */
+  email: InboundConfig;
   /** Where attachments are kept (the local-folder blob store). */
   blobs: { dir: string };
   /** Files sent with a message: the size of each and how many at once. */
@@ -157,6 +161,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     streamRecheckMs: e.COMPTOIR_STREAM_RECHECK_MS,
     demoPassword: e.COMPTOIR_DEMO_PASSWORD,
     outbound,
+    email: inboundConfig(e),
     blobs: { dir: resolve(e.COMPTOIR_BLOB_DIR ?? join(dataDir, 'blobs')) },
     uploads: { maxBytes: e.COMPTOIR_UPLOAD_MAX_BYTES, maxFiles: e.COMPTOIR_UPLOAD_MAX_FILES },
     webform: { frameAncestors: e.COMPTOIR_FORM_FRAME_ANCESTORS.trim(), minFillSeconds: e.COMPTOIR_FORM_MIN_FILL_SECONDS },

@@ -42,7 +42,20 @@ export async function createCase(ctx: Ctx, actor: Actor, input: CreateCaseInput)
 }
 
 /** Opens a case; also gives the tracking token, for channels that hand the link over at once (web form, counter). */
-export async function openCase(ctx: Ctx, actor: Actor, input: CreateCaseInput): Promise<{ case: CaseDto; trackingToken: string }> {
+/** What channels add when they open a case (not part of the public API). */
+export interface OpenOptions {
+  /** Facts of the channel kept with the first message (the provider's message id, flags…). */
+  messageData?: Record<string, unknown>;
+  /** Why no automatic answer may go back (RFC 3834 loop protection), when none may. */
+  noAutoReply?: string | null;
+}
+
+export async function openCase(
+  ctx: Ctx,
+  actor: Actor,
+  input: CreateCaseInput,
+  options: OpenOptions = {},
+): Promise<{ case: CaseDto; trackingToken: string; messageEventId: string | null }> {
   requirePermission(actor, 'cases.write');
   const now = ctx.clock.now();
   const refs = await resolveRefs(ctx, {
@@ -138,10 +151,10 @@ export async function openCase(ctx: Ctx, actor: Actor, input: CreateCaseInput): 
         channel: input.channel,
         visibility: 'public',
         bodyText: input.message,
-        data: { subject: input.subject, ...(actor.userId ? { recordedBy: actor.userId } : {}) },
+        data: { subject: input.subject, ...(actor.userId ? { recordedBy: actor.userId } : {}), ...options.messageData, ...(options.noAutoReply ? { noAutoReply: options.noAutoReply } : {}) },
       });
     }
-    await appendEvents(tx, row, [...events, ...clocks.events], now);
+    const written = await appendEvents(tx, row, [...events, ...clocks.events], now);
     await saveClocks(tx, row.id, clocks.clocks);
     const presentedClocks = clocks.clocks.map((c) => presentClock(c, now));
     const named = 'id' in input.customer ? null : input.customer;
@@ -153,6 +166,7 @@ export async function openCase(ctx: Ctx, actor: Actor, input: CreateCaseInput): 
       storeName: refs.storeName,
       step: refs.initialStep ? { key: refs.initialStep.key, labelFr: refs.initialStep.label_fr, labelEn: refs.initialStep.label_en } : null,
       clocks: presentedClocks,
+      noAutoReply: options.noAutoReply ?? null,
     });
     await tx.events.emit(tx.db, {
       type: 'case.created',
@@ -176,9 +190,9 @@ export async function openCase(ctx: Ctx, actor: Actor, input: CreateCaseInput): 
       stepEn: refs.initialStep?.label_en ?? null,
       stepHolder: refs.initialStep?.holder ?? null,
     };
-    return presentCase(listed, 'full', actor.language, presentedClocks);
+    return { dto: presentCase(listed, 'full', actor.language, presentedClocks), messageEventId: written.find((e) => e.type === 'message_in')?.id ?? null };
   });
-  return { case: presented, trackingToken: token };
+  return { case: presented.dto, trackingToken: token, messageEventId: presented.messageEventId };
 }
 
 export async function getCase(ctx: Ctx, actor: Actor, id: string): Promise<CaseDto> {

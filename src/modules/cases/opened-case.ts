@@ -14,6 +14,8 @@ export interface OpenedCase {
   storeName: string | null;
   step: { key: string; labelFr: string; labelEn: string } | null;
   clocks: ClockDto[];
+  /** Why no automatic answer may go back (loop protection), or null. */
+  noAutoReply: string | null;
 }
 
 const key = (caseId: string) => `opened-case:${caseId}`;

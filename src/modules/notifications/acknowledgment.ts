@@ -60,7 +60,10 @@ export async function acknowledgeWithCase(ctx: Ctx, caseId: string): Promise<voi
     const facts = opened ? factsOfOpened(opened) : await loadCaseFacts(ctx, caseId, { nextStep: false });
     if (!facts) throw new Error(`case ${caseId} is not visible in its own transaction`);
     const addresses = opened?.contact ? addressesFrom(opened.contact) : await addressesOf(ctx, facts.c.customerId);
-    const destination = chooseDestination(facts.c.notifyVia, facts.c.channel, addresses);
+    // A robot, a list or a bounce gets no answer: the acknowledgment is recorded as not sent.
+    const destination: Destination = opened?.noAutoReply
+      ? { channel: 'email', recipient: '', suppressed: `no automatic answer: ${opened.noAutoReply}` }
+      : chooseDestination(facts.c.notifyVia, facts.c.channel, addresses);
     composed = { facts, destination, message: await composeAcknowledgment(ctx, facts, destination.channel, facts.c.language) };
   } catch (error) {
     ctx.log.warn({ err: error, caseId }, 'acknowledgment not written with the case; queued to retry');

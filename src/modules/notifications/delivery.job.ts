@@ -6,6 +6,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { Ctx } from '../../context.ts';
+import { queryRows } from '../../platform/db/database.ts';
 import { messageIdDomain } from '../../channels/email/email-sender.ts';
 import { asProviderError, decideAfterFailure, ProviderError } from '../../channels/provider-errors.ts';
 import { SMS_STATUS_PATH } from '../../channels/sms/sms.routes.ts';
@@ -38,12 +39,18 @@ type Delivery = typeof messageDelivery.$inferSelect;
 /** The message a delivery stands for, through the client of its channel. */
 async function sendThrough(ctx: Ctx, d: Delivery, p: DeliverPayload): Promise<string> {
   if (d.channel === 'email') {
+    const messageId = `${d.id}@${messageIdDomain(ctx.config.outbound.mail.from)}`;
+    const thread = await emailThreadOf(ctx, d.caseId);
+    // Recorded before it leaves: the customer's answer (In-Reply-To: this id) finds its case.
+    await ctx.db.execute(sql`INSERT INTO message_ref (channel, ref, case_id, event_id, created_at)
+      VALUES ('email', ${messageId}, ${d.caseId}, ${d.eventId}, ${ctx.clock.now().toISOString()}) ON CONFLICT DO NOTHING`);
     const sent = await ctx.channels.email.send({
       to: d.recipient,
       subject: p.subject ?? '',
       text: p.text,
       html: htmlOf({ subject: p.subject, text: p.text }, 'email', p.language),
-      messageId: `${d.id}@${messageIdDomain(ctx.config.outbound.mail.from)}`,
+      messageId,
+      ...thread,
       automatic: p.automatic,
     });
     return sent.providerId;
@@ -58,6 +65,21 @@ async function sendThrough(ctx: Ctx, d: Delivery, p: DeliverPayload): Promise<st
     return sent.providerId;
   }
   throw new ProviderError('not_configured', `no outbound client for the ${d.channel} channel`);
+}
+
+/**
+ * In-Reply-To: the customer's latest e-mail on the case; References: the case's e-mail ids,
+ * oldest first (the last ten), so the customer's mail client shows one conversation.
+ */
+async function emailThreadOf(ctx: Ctx, caseId: string): Promise<{ inReplyTo?: string; references?: string[] }> {
+  const rows = await queryRows<{ ref: string; inbound: boolean }>(
+    ctx.db,
+    sql`SELECT r.ref, (e.actor_type = 'customer') AS inbound FROM message_ref r LEFT JOIN case_event e ON e.id = r.event_id
+        WHERE r.channel = 'email' AND r.case_id = ${caseId} ORDER BY r.created_at DESC LIMIT 10`,
+  );
+  if (rows.length === 0) return {};
+  const customer = rows.find((r) => r.inbound);
+  return { ...(customer ? { inReplyTo: customer.ref } : {}), references: rows.map((r) => r.ref).reverse() };
 }
 
 export async function runDelivery(ctx: Ctx, p: DeliverPayload, run: JobRun): Promise<void> {

@@ -1,0 +1,31 @@
+// The channel accounts admin API: mailboxes, widgets, counters… with write-only secrets.
+import { z } from 'zod';
+import type { Api } from '../../platform/http/api.ts';
+import { idParams, problems } from '../../platform/http/api.ts';
+import { principalOf } from '../../modules/access/access.http.ts';
+import { channelAccountSchema, createAccountBody, updateAccountBody } from './accounts.contract.ts';
+import { createAccount, deleteAccount, listAccounts, loadAccount, presentAccount, updateAccount } from './accounts.service.ts';
+import { requirePermission } from '../../modules/access/actor.ts';
+
+const tags = ['channels'];
+const write = problems(400, 401, 403, 404, 409, 422);
+
+export function registerAccountRoutes(app: Api): void {
+  app.get('/api/v1/channel-accounts', { schema: { tags, summary: 'List channel accounts (mailboxes, chat widgets, counters…)', response: { 200: z.object({ items: z.array(channelAccountSchema) }), ...problems(401, 403) } } }, async (req) => ({
+    items: await listAccounts(req.ctx, principalOf(req)),
+  }));
+  app.post('/api/v1/channel-accounts', { schema: { tags, summary: 'Connect a channel account; secrets are stored encrypted and never returned', body: createAccountBody, response: { 201: channelAccountSchema, ...write } } }, async (req, reply) =>
+    reply.code(201).send(await createAccount(req.ctx, principalOf(req), req.body)),
+  );
+  app.get('/api/v1/channel-accounts/:id', { schema: { tags, summary: 'Get a channel account', params: idParams, response: { 200: channelAccountSchema, ...problems(401, 403, 404) } } }, async (req) => {
+    requirePermission(principalOf(req), 'org.read');
+    return presentAccount(req.ctx, await loadAccount(req.ctx, req.params.id));
+  });
+  app.patch('/api/v1/channel-accounts/:id', { schema: { tags, summary: 'Change a channel account (secrets given replace those of the same name)', params: idParams, body: updateAccountBody, response: { 200: channelAccountSchema, ...write } } }, async (req) =>
+    updateAccount(req.ctx, principalOf(req), req.params.id, req.body),
+  );
+  app.delete('/api/v1/channel-accounts/:id', { schema: { tags, summary: 'Remove a channel account that has no message', params: idParams, response: { 204: z.null(), ...write } } }, async (req, reply) => {
+    await deleteAccount(req.ctx, principalOf(req), req.params.id);
+    return reply.code(204).send(null);
+  });
+}

@@ -1,0 +1,73 @@
+// Which case an e-mail belongs to, in the order the reference gives: the case number in the
+// subject, then In-Reply-To and References against the Message-IDs we know (ours and the
+// customers'), then the same customer writing on the same subject (Re:, TR:, Fwd: stripped)
+// within a window. A found case that was closed, or solved too long ago, is not reopened: the
+// message opens a new case linked to it.
+import { and, desc, eq, gt, inArray, ne, sql } from 'drizzle-orm';
+import type { Ctx } from '../../../context.ts';
+import { queryRows } from '../../../platform/db/database.ts';
+import { savCase } from '../../../modules/cases/cases.schema.ts';
+import { subjectKey } from './parse.ts';
+
+export interface ThreadQuestion {
+  customerId: string;
+  caseNumber: string | null;
+  refs: string[];
+  subject: string | null;
+}
+
+export type ThreadAnswer =
+  | { kind: 'append'; caseId: string; via: 'number' | 'references' | 'subject' }
+  | { kind: 'new' }
+  /** The thread's case is closed, or solved before the reopening window: a new case, linked. */
+  | { kind: 'follow-up'; previousCaseId: string; via: 'number' | 'references' | 'subject' };
+
+const DAY = 86_400_000;
+
+export async function findThread(ctx: Ctx, q: ThreadQuestion): Promise<ThreadAnswer> {
+  const found = (await byNumber(ctx, q)) ?? (await byReferences(ctx, q)) ?? (await bySubject(ctx, q));
+  if (!found) return { kind: 'new' };
+  const [c] = await ctx.db.select({ status: savCase.status, solvedAt: savCase.solvedAt, mergedIntoId: savCase.mergedIntoId }).from(savCase).where(eq(savCase.id, found.caseId));
+  if (!c) return { kind: 'new' };
+  const caseId = c.mergedIntoId ?? found.caseId;
+  const window = ctx.config.email.reopenWindowDays * DAY;
+  const tooOld = c.status === 'solved' && c.solvedAt !== null && ctx.clock.now().getTime() - c.solvedAt.getTime() > window;
+  if (c.status === 'closed' || tooOld) return { kind: 'follow-up', previousCaseId: caseId, via: found.via };
+  return { kind: 'append', caseId, via: found.via };
+}
+
+/** A case number names a case of this customer only: a stranger's guess does not join it. */
+async function byNumber(ctx: Ctx, q: ThreadQuestion) {
+  if (!q.caseNumber) return null;
+  const [c] = await ctx.db.select({ id: savCase.id }).from(savCase).where(and(eq(savCase.number, q.caseNumber), eq(savCase.customerId, q.customerId)));
+  return c ? { caseId: c.id, via: 'number' as const } : null;
+}
+
+/** Message-IDs are unguessable: whoever answers one of ours, or one of the customer's, is in that thread. */
+async function byReferences(ctx: Ctx, q: ThreadQuestion) {
+  if (q.refs.length === 0) return null;
+  const rows = await queryRows<{ case_id: string; ref: string }>(
+    ctx.db,
+    sql`SELECT case_id, ref FROM message_ref WHERE channel = 'email' AND ref = ANY(${sql.param(q.refs.slice(0, 50))}::text[])`,
+  );
+  // The nearest reference wins (In-Reply-To first).
+  for (const ref of q.refs) {
+    const hit = rows.find((r) => r.ref === ref);
+    if (hit) return { caseId: hit.case_id, via: 'references' as const };
+  }
+  return null;
+}
+
+async function bySubject(ctx: Ctx, q: ThreadQuestion) {
+  const key = subjectKey(q.subject);
+  if (key.length < 3) return null;
+  const since = new Date(ctx.clock.now().getTime() - ctx.config.email.threadWindowDays * DAY);
+  const recent = await ctx.db
+    .select({ id: savCase.id, subject: savCase.subject })
+    .from(savCase)
+    .where(and(eq(savCase.customerId, q.customerId), inArray(savCase.channel, ['email', 'webform']), gt(savCase.lastActivityAt, since), ne(savCase.status, 'closed')))
+    .orderBy(desc(savCase.lastActivityAt))
+    .limit(20);
+  const hit = recent.find((c) => subjectKey(c.subject) === key);
+  return hit ? { caseId: hit.id, via: 'subject' as const } : null;
+}
