@@ -7,6 +7,7 @@ import { ctxOf, type Ctx, type Services } from './context.ts';
 import type { DomainEvent } from './domain-events.ts';
 import { buildJobRegistry, buildSchedules, registerSubscribers } from './jobs.ts';
 import { createOutboundChannels } from './channels/outbound.ts';
+import { startImapWatchers } from './channels/email/imap-poller.ts';
 import { startSmtpInbound, type RunningSmtpServer } from './channels/email/smtp-inbound.ts';
 import { openBlobStore } from './platform/blobs/open.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
@@ -86,6 +87,7 @@ export async function startRoles(services: Services, role: Role): Promise<Runnin
   let ticker: NodeJS.Timeout | undefined;
   let url: string | undefined;
   let smtp: RunningSmtpServer | null = null;
+  let mailboxes: { stop(): Promise<void> } | undefined;
 
   let jobPool: Database | undefined;
   if (role === 'worker' || role === 'all') {
@@ -112,6 +114,7 @@ export async function startRoles(services: Services, role: Role): Promise<Runnin
     });
     await worker.start();
     services.jobs.attach(worker);
+    mailboxes = startImapWatchers(services);
     const tick = () => scheduler.tick().catch((error: unknown) => log.error({ err: error }, 'scheduler tick failed'));
     void tick();
     ticker = setInterval(tick, SCHEDULER_TICK_MS);
@@ -135,6 +138,7 @@ export async function startRoles(services: Services, role: Role): Promise<Runnin
       if (ticker) clearInterval(ticker);
       await smtp?.stop();
       await app?.close();
+      await mailboxes?.stop();
       services.jobs.attach(undefined);
       await worker?.stop();
       await jobPool?.close();

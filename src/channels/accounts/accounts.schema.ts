@@ -30,6 +30,8 @@ export const channelAccount = pgTable(
     /** Why it is failing (the provider's answer), when it is. */
     stateDetail: text('state_detail'),
     stateChangedAt: instant('state_changed_at'),
+    /** Where reading left off (an IMAP mailbox's UIDVALIDITY and last UID…): the connector's own. */
+    cursor: jsonb('cursor').$type<Record<string, unknown>>().notNull().default({}),
     ...timestamps(),
   },
   (t) => [uniqueIndex('channel_account_address_key').on(t.channel, sql`lower(${t.address})`), index('channel_account_channel_idx').on(t.channel)],

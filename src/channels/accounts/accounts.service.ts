@@ -98,6 +98,7 @@ export async function createAccount(ctx: Ctx, actor: Actor, input: z.infer<typeo
     state: 'active',
     stateDetail: null,
     stateChangedAt: null,
+    cursor: {},
     createdAt: now,
     updatedAt: now,
   };

@@ -1,0 +1,1 @@
+ALTER TABLE "channel_account" ADD COLUMN "cursor" jsonb DEFAULT '{}'::jsonb NOT NULL;
