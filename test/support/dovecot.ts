@@ -2,7 +2,7 @@
 // from a throw-away folder on a free loopback port, with plain-text users. Mail "arrives" by
 // IMAP APPEND, as a mail server would deliver it.
 import { spawn, spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,6 +37,8 @@ export async function startDovecot(users: Record<string, string>): Promise<Dovec
     throw new Error('IMAP tests need Dovecot: apt-get install -y dovecot-imapd (.ci/run installs it)');
   }
   const dir = mkdtempSync(join(tmpdir(), 'comptoir-dovecot-'));
+  // Dovecot's own processes (user dovecot) read the configuration and the users.
+  chmodSync(dir, 0o755);
   const port = await freePort();
   for (const sub of ['run', 'state', 'home']) mkdirSync(join(dir, sub));
   writeFileSync(join(dir, 'passwd'), Object.entries(users).map(([u, p]) => `${u}:{PLAIN}${p}`).join('\n') + '\n');
