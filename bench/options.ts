@@ -13,13 +13,14 @@ export interface Profile {
   search: { rounds: number; budgetMs: number; minRounds: number; timeoutMs: number };
   chunkSize: number;
   promise: { cases: number; concurrency: number; deadlineMs: number };
+  channels: { emails: number; connections: number };
 }
 
-export const suites = ['cases', 'promise'] as const;
+export const suites = ['cases', 'promise', 'channels'] as const;
 export type Suite = (typeof suites)[number];
 
 export interface BenchOptions {
-  /** cases: creation, inbox and search at scale; promise: deadline computations and acknowledgment latency. */
+  /** cases: creation, inbox and search at scale; promise: deadline computations and acknowledgment latency; channels: inbound e-mail. */
   suites: Suite[];
   engines: EngineName[];
   scales: Scale[];
@@ -39,8 +40,10 @@ export interface BenchOptions {
 
 export const usage = `npm run bench -- [options]
 
-  --suite cases|promise|all       what to measure (default all): cases = creation, inbox and search
-                                  at scale; promise = deadline computations and acknowledgment latency
+  --suite cases|promise|channels|all
+                                  what to measure (default all): cases = creation, inbox and search
+                                  at scale; promise = deadline computations and acknowledgment
+                                  latency; channels = inbound e-mail end to end
   --engine pglite|postgres|both   engines to measure (default both)
   --scales 100k,1m                case counts to generate and measure (default 100k,1m; --quick: 300)
   --quick                         tiny sizes: a smoke run of every code path in well under a minute
@@ -61,6 +64,7 @@ export const fullProfile: Profile = {
   search: { rounds: 50, budgetMs: 150_000, minRounds: 3, timeoutMs: 60_000 },
   chunkSize: 20_000,
   promise: { cases: 1000, concurrency: 16, deadlineMs: 5_000 },
+  channels: { emails: 2000, connections: 8 },
 };
 
 export const quickProfile: Profile = {
@@ -69,6 +73,7 @@ export const quickProfile: Profile = {
   search: { rounds: 3, budgetMs: 0, minRounds: 3, timeoutMs: 30_000 },
   chunkSize: 150,
   promise: { cases: 30, concurrency: 8, deadlineMs: 300 },
+  channels: { emails: 20, connections: 2 },
 };
 
 export function parseScale(text: string): Scale {
@@ -101,7 +106,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
     values.engine === 'both' ? ['postgres', 'pglite'] : values.engine === 'pglite' || values.engine === 'postgres' ? [values.engine] : [];
   if (engines.length === 0) throw new Error(`--engine must be pglite, postgres or both (got ${values.engine})`);
   const chosen: Suite[] = values.suite === 'all' ? [...suites] : (suites as readonly string[]).includes(values.suite) ? [values.suite as Suite] : [];
-  if (chosen.length === 0) throw new Error(`--suite must be cases, promise or all (got ${values.suite})`);
+  if (chosen.length === 0) throw new Error(`--suite must be cases, promise, channels or all (got ${values.suite})`);
   const scales = (values.scales ?? (values.quick ? '300' : '100k,1m')).split(',').map(parseScale);
   for (let i = 1; i < scales.length; i++) {
     if (scales[i]!.cases <= scales[i - 1]!.cases) throw new Error('--scales must grow (each scale tops the previous one up)');

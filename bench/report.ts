@@ -6,6 +6,8 @@ import { dirname } from 'node:path';
 import type { EngineName } from './engine.ts';
 import type { Machine } from './machine.ts';
 import type { AcknowledgmentResult } from './promise/acknowledgments.ts';
+import type { ChannelsResult } from './channels/suite.ts';
+import type { EmailInboundResult } from './channels/email-inbound.ts';
 import type { PromiseResult } from './promise/suite.ts';
 import type { EngineResult, ScaleResult } from './suite.ts';
 
@@ -20,6 +22,8 @@ export interface BenchResults {
   engines: EngineResult[];
   /** The promise suite (deadline function, acknowledgment latency), when it ran. */
   promise?: PromiseResult;
+  /** The channels suite (inbound e-mail), when it ran. */
+  channels?: ChannelsResult;
 }
 
 const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : '—');
@@ -128,7 +132,7 @@ export function engineSection(results: BenchResults, engine: EngineResult): stri
   return out.join('\n');
 }
 
-const marker = (section: EngineName | 'promise', edge: 'start' | 'end') => `<!-- bench:${section}:${edge} -->`;
+const marker = (section: EngineName | 'promise' | 'channels', edge: 'start' | 'end') => `<!-- bench:${section}:${edge} -->`;
 
 export const docSkeleton = `# Benchmarks
 
@@ -203,7 +207,32 @@ export function promiseSection(results: BenchResults, p: PromiseResult): string 
   return out.join('\n');
 }
 
-function replaceSection(doc: string, key: EngineName | 'promise', body: string): string {
+/** The channels suite's section: inbound e-mail per engine. */
+export function channelsSection(results: BenchResults, c: ChannelsResult): string {
+  const m = results.machine;
+  const out: string[] = [`## Channels${results.quick ? ' (quick smoke run: tiny sizes, not comparable)' : ''}`, ''];
+  out.push(`Run of ${c.startedAt.slice(0, 16).replace('T', ' ')} UTC on ${m.cpuModel} (${m.cores} cores), Node ${m.node} (\`${results.command}\`).`, '');
+  out.push('| Target | Engine | Measured | Status |', '| --- | --- | --- | --- |');
+  for (const e of c.email) {
+    if ('failure' in e) {
+      out.push(`| ≥ 200 inbound e-mails/s processed end to end | ${names[e.engine as EngineName] ?? e.engine} | failed: ${e.failure.split('\n')[0]} | **not measured** |`);
+      continue;
+    }
+    const status = e.engine === 'postgres' ? (e.processedPerSecond >= 200 && e.acknowledged === e.emails ? '**met**' : '**not met**') : '—';
+    out.push(`| ≥ 200 inbound e-mails/s processed end to end (PostgreSQL) | ${names[e.engine]} | ${fmt(e.processedPerSecond)}/s, ${fmt(e.acknowledged)}/${fmt(e.emails)} acknowledged | ${status} |`);
+  }
+  const done = c.email.filter((e): e is EmailInboundResult => !('failure' in e));
+  if (done.length) {
+    out.push('', 'Each e-mail, from a new customer, is sent by SMTP to the server\'s SMTP server (as a relay forwards them, over pooled connections); the server stores it, its job turns it into a case, and the acknowledgment goes to a real SMTP relay on loopback. Latency: from the start of the e-mail\'s SMTP exchange to its acknowledgment at the relay (matched by In-Reply-To).', '');
+    out.push('| Engine | E-mails | SMTP connections | Accepted in | Accepted/s | All acknowledged after | Processed/s | p50 ms | p95 ms | p99 ms |', '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+    for (const e of done) {
+      out.push(`| ${names[e.engine]} | ${fmt(e.emails)} | ${e.connections} | ${e.acceptSeconds} s | ${fmt(e.acceptedPerSecond)} | ${e.doneSeconds} s | ${fmt(e.processedPerSecond)} | ${ms(e.latency.p50)} | ${ms(e.latency.p95)} | ${ms(e.latency.p99)} |`);
+    }
+  }
+  return out.join('\n');
+}
+
+function replaceSection(doc: string, key: EngineName | 'promise' | 'channels', body: string): string {
   const start = marker(key, 'start');
   const end = marker(key, 'end');
   const section = `${start}\n${body}\n${end}`;
@@ -216,6 +245,7 @@ export function writeDoc(file: string, results: BenchResults): void {
   let doc = existsSync(file) ? readFileSync(file, 'utf8') : docSkeleton;
   for (const engine of results.engines) doc = replaceSection(doc, engine.engine, engineSection(results, engine));
   if (results.promise) doc = replaceSection(doc, 'promise', promiseSection(results, results.promise));
+  if (results.channels) doc = replaceSection(doc, 'channels', channelsSection(results, results.channels));
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, doc);
 }

@@ -5,6 +5,7 @@ import { describeMachine } from './machine.ts';
 import { parseOptions, usage, type BenchOptions } from './options.ts';
 import { writeDoc, writeJson, type BenchResults } from './report.ts';
 import { repoRoot } from './server.ts';
+import { runChannels } from './channels/suite.ts';
 import { runPromise } from './promise/suite.ts';
 import { runEngine } from './suite.ts';
 
@@ -26,6 +27,10 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
   };
   if (options.suites.includes('promise')) {
     results.promise = await runPromise(options, log);
+    save();
+  }
+  if (options.suites.includes('channels')) {
+    results.channels = await runChannels(options, log);
     save();
   }
   if (options.suites.includes('cases')) {

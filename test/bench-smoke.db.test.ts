@@ -63,8 +63,13 @@ describe(`npm run bench -- --quick (${engine})`, () => {
       expect(acks.serverLatency.count).toBe(acks.cases);
     }
 
+    const [email] = results.channels!.email;
+    expect('failure' in email! ? email.failure : null).toBeNull();
+    if (!('failure' in email!)) expect(email!.acknowledged).toBe(email!.emails);
+
     const doc = readFileSync(join(dir, 'benchmarks.md'), 'utf8');
     expect(doc).toContain('<!-- bench:promise:start -->');
+    expect(doc).toContain('<!-- bench:channels:start -->');
     expect(doc).toContain(`<!-- bench:${engine}:start -->`);
     expect(doc).toContain('### Against the targets');
     expect(JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')).engines[0].engine).toBe(engine);

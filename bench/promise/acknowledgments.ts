@@ -3,7 +3,7 @@
 // through a real SMTP relay (smtp-server on loopback, started here). For each case: from the
 // moment its POST left the client (receipt) to the moment the relay had the whole mail, after
 // a warm-up of a few dozen cases that is not measured.
-import { SMTPServer } from 'smtp-server';
+import { startRelay } from '../relay.ts';
 import { signIn, createOrganisation } from '../bootstrap.ts';
 import { provision, type EngineName } from '../engine.ts';
 import { HttpClient } from '../http.ts';
@@ -27,32 +27,6 @@ export interface AcknowledgmentResult {
 
 const NUMBER = /\b(SAV-\d{4}-\d{6,})\b/;
 
-/** An SMTP relay that notes when each message naming a case number has fully arrived. */
-async function startRelay(onMail: (number: string, at: number) => void): Promise<{ port: number; close(): Promise<void> }> {
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    // No reverse DNS of the client: this machine has no resolver to ask, and a relay's lookup
-    // is not what is measured.
-    disableReverseLookup: true,
-    logger: false,
-    onData(stream, _session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        const at = performance.now();
-        const number = NUMBER.exec(Buffer.concat(chunks).toString('utf8'))?.[1];
-        if (number) onMail(number, at);
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return { port, close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
-
 export async function measureAcknowledgments(
   engine: EngineName,
   options: { cases: number; concurrency: number; postgresUrl: string; logFile: string; timeoutMs?: number; serverEnv?: Record<string, string> },
@@ -68,7 +42,9 @@ export async function measureAcknowledgments(
     latencies.push(at - sent);
     lastAck = Math.max(lastAck, at);
   };
-  const relay = await startRelay((number, at) => {
+  const relay = await startRelay((raw, at) => {
+    const number = NUMBER.exec(raw)?.[1];
+    if (!number) return;
     const sent = sentAt.get(number);
     if (sent === undefined) early.set(number, at);
     else if (sentAt.delete(number)) match(number, sent, at);

@@ -139,6 +139,16 @@ describe('e-mail to the SAV address', () => {
     expect(await casesOf('mailer-daemon@mx.exemple.fr')).toEqual([]);
   });
 
+  it('acknowledges one address a few times an hour at most (a robot we did not recognise)', async () => {
+    for (let i = 0; i < 7; i++) await deliver({ from: 'robot-inconnu@exemple.fr', subject: `Alerte ${i}`, text: `Alerte numéro ${i}` });
+    await h.worker.drain();
+    expect(out.mailsTo('robot-inconnu@exemple.fr')).toHaveLength(5);
+    const cases = await casesOf('robot-inconnu@exemple.fr');
+    const suppressed = [];
+    for (const c of cases) suppressed.push(...(await eventsOf(c.id)).filter((e) => e.data.kind === 'acknowledgment' && e.delivery?.status === 'suppressed'));
+    expect(suppressed.map((e) => e.delivery!.detail)).toEqual(Array(2).fill('more than 5 acknowledgments to robot-inconnu@exemple.fr within an hour'));
+  });
+
   it('refuses unknown mailboxes and oversized mail at the SMTP level, before anything is kept', async () => {
     const t = transport();
     try {

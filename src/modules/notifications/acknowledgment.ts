@@ -9,6 +9,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { inTransaction, type Ctx } from '../../context.ts';
+import { hit } from '../../platform/http/rate-limit.ts';
 import { jobType } from '../../platform/jobs/job-types.ts';
 import type { Language } from '../../platform/i18n/i18n.ts';
 import { caseEvent } from '../cases/cases.schema.ts';
@@ -61,9 +62,16 @@ export async function acknowledgeWithCase(ctx: Ctx, caseId: string): Promise<voi
     if (!facts) throw new Error(`case ${caseId} is not visible in its own transaction`);
     const addresses = opened?.contact ? addressesFrom(opened.contact) : await addressesOf(ctx, facts.c.customerId);
     // A robot, a list or a bounce gets no answer: the acknowledgment is recorded as not sent.
-    const destination: Destination = opened?.noAutoReply
+    let destination: Destination = opened?.noAutoReply
       ? { channel: 'email', recipient: '', suppressed: `no automatic answer: ${opened.noAutoReply}` }
       : chooseDestination(facts.c.notifyVia, facts.c.channel, addresses);
+    // Mail that answers mail can loop with a robot we did not recognise: one address gets a
+    // few acknowledgments an hour at most.
+    if (facts.c.channel === 'email' && !destination.suppressed) {
+      const max = ctx.config.email.ackPerSenderPerHour;
+      const { count } = await hit(ctx.db, { key: `ack:${destination.recipient}`, max, windowMs: 3_600_000 }, ctx.clock.now());
+      if (count > max) destination = { channel: 'email', recipient: '', suppressed: `more than ${max} acknowledgments to ${destination.recipient} within an hour` };
+    }
     composed = { facts, destination, message: await composeAcknowledgment(ctx, facts, destination.channel, facts.c.language) };
   } catch (error) {
     ctx.log.warn({ err: error, caseId }, 'acknowledgment not written with the case; queued to retry');

@@ -1,0 +1,126 @@
+// Inbound e-mail, end to end: a burst of customers' e-mails sent by SMTP to the server's own
+// SMTP server (as a relay forwards them), each from a new customer; the server stores each one,
+// processes it into a case and sends its acknowledgment through a real relay (started here).
+// Measured: how fast the SMTP server accepts them, how fast they become cases with their
+// acknowledgment sent, and, for each, the time from the start of its SMTP exchange to its
+// acknowledgment at the relay (the acknowledgment answers it: In-Reply-To names its Message-ID).
+import nodemailer from 'nodemailer';
+import { signIn, createOrganisation } from '../bootstrap.ts';
+import { provision, type EngineName } from '../engine.ts';
+import { HttpClient } from '../http.ts';
+import { startRelay } from '../relay.ts';
+import { freePort, startServer } from '../server.ts';
+import { summarise, type LatencySummary } from '../stats.ts';
+
+export interface EmailInboundResult {
+  engine: EngineName;
+  emails: number;
+  connections: number;
+  /** Until the SMTP server had accepted the last one. */
+  acceptSeconds: number;
+  acceptedPerSecond: number;
+  /** Until the last acknowledgment reached the relay. */
+  doneSeconds: number;
+  processedPerSecond: number;
+  acknowledged: number;
+  /** Start of the SMTP exchange → acknowledgment at the relay. */
+  latency: LatencySummary;
+}
+
+const IN_REPLY_TO = /^In-Reply-To:\s*<([^>]+)>/im;
+
+export async function measureEmailInbound(
+  engine: EngineName,
+  options: { emails: number; connections: number; postgresUrl: string; logFile: string; timeoutMs?: number },
+): Promise<EmailInboundResult> {
+  const tag = `mail${Date.now().toString(36)}`;
+  // An acknowledgment can reach the relay before its mail's SMTP exchange has resolved here:
+  // it waits in `early` for the acceptance time.
+  const acceptedAt = new Map<string, number>();
+  const early = new Map<string, number>();
+  const latencies: number[] = [];
+  let lastAck = 0;
+  const match = (accepted: number, at: number) => {
+    latencies.push(at - accepted);
+    lastAck = Math.max(lastAck, at);
+  };
+  const relay = await startRelay((raw, at) => {
+    const id = IN_REPLY_TO.exec(raw)?.[1];
+    if (!id) return;
+    const accepted = acceptedAt.get(id);
+    if (accepted === undefined) early.set(id, at);
+    else if (acceptedAt.delete(id)) match(accepted, at);
+  });
+  const smtpPort = await freePort();
+  const target = await provision(engine, { postgresUrl: options.postgresUrl, tag });
+  const admin = { email: 'admin@bench.comptoir.fr', password: 'benchmark-admin-password' };
+  const server = await startServer({
+    dataDir: target.dataDir,
+    databaseUrl: target.databaseUrl,
+    adminEmail: admin.email,
+    adminPassword: admin.password,
+    logFile: options.logFile,
+    extraEnv: {
+      COMPTOIR_SMTP_URL: `smtp://127.0.0.1:${relay.port}`,
+      COMPTOIR_MAIL_FROM: 'SAV <sav@bench.comptoir.fr>',
+      COMPTOIR_SMTP_INBOUND_PORT: String(smtpPort),
+      COMPTOIR_SMTP_INBOUND_HOST: '127.0.0.1',
+    },
+  });
+  const http = new HttpClient(server.url);
+  const transport = nodemailer.createTransport({ host: '127.0.0.1', port: smtpPort, secure: false, ignoreTLS: true, pool: true, maxConnections: options.connections, maxMessages: Infinity });
+  try {
+    await signIn(http, admin.email, admin.password);
+    const org = await createOrganisation(http, tag);
+    const account = await http.post('/api/v1/channel-accounts', { channel: 'email', name: 'SAV', address: 'sav@bench.comptoir.fr', brandId: org.brandId });
+    if (account.status !== 201) throw new Error(`creating the mailbox answered ${account.status}`);
+    const send = (i: number) =>
+      transport.sendMail({
+        from: `Client ${i} <client.${i}.${tag}@bench.comptoir>`,
+        to: 'sav@bench.comptoir.fr',
+        subject: `Colis abîmé, commande ${100000 + i}`,
+        text: 'Bonjour,\nle colis est arrivé écrasé et l’appareil ne s’allume pas. Que faire ?\nMerci.',
+        messageId: `<bench-${i}-${tag}@bench.comptoir>`,
+      });
+    // Warm-up, not measured.
+    await Promise.all(Array.from({ length: 20 }, (_, i) => send(-1 - i)));
+    await new Promise((r) => setTimeout(r, 2_000));
+    early.clear();
+
+    const t0 = performance.now();
+    let next = 0;
+    const sender = async () => {
+      while (next < options.emails) {
+        const i = next++;
+        const id = `bench-${i}-${tag}@bench.comptoir`;
+        const started = performance.now();
+        await send(i);
+        const arrived = early.get(id);
+        if (arrived === undefined) acceptedAt.set(id, started);
+        else if (early.delete(id)) match(started, arrived);
+      }
+    };
+    await Promise.all(Array.from({ length: options.connections }, sender));
+    const acceptSeconds = (performance.now() - t0) / 1000;
+    const deadline = performance.now() + (options.timeoutMs ?? 300_000);
+    while (latencies.length < options.emails && performance.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    const doneSeconds = (lastAck - t0) / 1000;
+    return {
+      engine,
+      emails: options.emails,
+      connections: options.connections,
+      acceptSeconds: Number(acceptSeconds.toFixed(2)),
+      acceptedPerSecond: Math.round(options.emails / acceptSeconds),
+      doneSeconds: Number(doneSeconds.toFixed(2)),
+      processedPerSecond: Math.round(latencies.length / doneSeconds),
+      acknowledged: latencies.length,
+      latency: summarise(latencies.sort((a, b) => a - b)),
+    };
+  } finally {
+    transport.close();
+    http.close();
+    await server.stop();
+    await relay.close();
+    await target.drop();
+  }
+}

@@ -1,0 +1,35 @@
+// The channels suite: inbound e-mail end to end on each engine.
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import type { BenchOptions } from '../options.ts';
+import { repoRoot } from '../server.ts';
+import { measureEmailInbound, type EmailInboundResult } from './email-inbound.ts';
+
+export interface ChannelsResult {
+  startedAt: string;
+  email: (EmailInboundResult | { engine: string; failure: string })[];
+}
+
+export async function runChannels(options: BenchOptions, log: (line: string) => void): Promise<ChannelsResult> {
+  const startedAt = new Date().toISOString();
+  const resultsDir = dirname(resolve(repoRoot, options.json));
+  mkdirSync(resultsDir, { recursive: true });
+  const email: ChannelsResult['email'] = [];
+  for (const engine of options.engines) {
+    try {
+      const r = await measureEmailInbound(engine, {
+        emails: options.profile.channels.emails,
+        connections: options.profile.channels.connections,
+        postgresUrl: options.postgresUrl,
+        logFile: join(resultsDir, `server-${engine}-email.log`),
+      });
+      log(`[channels] ${engine}: ${r.acceptedPerSecond} e-mails/s accepted, ${r.processedPerSecond}/s processed to a case and acknowledged; p99 ${r.latency.p99} ms to the acknowledgment`);
+      email.push(r);
+    } catch (error) {
+      const failure = error instanceof Error ? error.message : String(error);
+      log(`[channels] ${engine} failed: ${failure}`);
+      email.push({ engine, failure: failure.slice(0, 2000) });
+    }
+  }
+  return { startedAt, email };
+}
