@@ -11,12 +11,14 @@ import { handleNotificationJobs, subscribeNotifications } from './modules/notifi
 import { runSlaSweep, slaSweepJob } from './modules/sla/sla.sweep.ts';
 import { processInbound } from './channels/inbound/inbound.process.ts';
 import { processInboundJob } from './channels/inbound/inbound.store.ts';
+import { accountFailingJob, tellAdminsAccountFailing } from './channels/accounts/account-alerts.ts';
 
 export function buildJobRegistry(): JobRegistry<Ctx> {
   const registry = new JobRegistry<Ctx>()
     .handle(housekeepingJob, (_payload, ctx) => runHousekeeping(ctx))
     .handle(slaSweepJob, async (_payload, ctx) => void (await runSlaSweep(ctx)))
-    .handle(processInboundJob, async (p, ctx) => void (await processInbound(ctx, p.id)));
+    .handle(processInboundJob, async (p, ctx) => void (await processInbound(ctx, p.id)))
+    .handle(accountFailingJob, (p, ctx) => tellAdminsAccountFailing(ctx, p));
   return handleNotificationJobs(registry);
 }
 

@@ -1,6 +1,6 @@
 // Channel accounts, managed by admins: each connector checks its settings and secrets; secrets
 // are sealed at rest and never returned (only which ones are set); every change is audited.
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, ne } from 'drizzle-orm';
 import type { z } from 'zod';
 import { inTransaction, type Ctx } from '../../context.ts';
 import { AppError, conflict, invalid, isForeignKeyViolation, isUniqueViolation, notFound } from '../../platform/errors.ts';
@@ -10,6 +10,7 @@ import { requirePermission, type Actor } from '../../modules/access/actor.ts';
 import { connectorFor, connectors } from '../registry.ts';
 import type { AccountRow } from '../connector.ts';
 import type { ChannelAccountDto, createAccountBody, updateAccountBody } from './accounts.contract.ts';
+import { accountFailingJob } from './account-alerts.ts';
 import { channelAccount } from './accounts.schema.ts';
 
 function secretsOf(ctx: Pick<Ctx, 'secrets'>, row: Pick<AccountRow, 'secretsSealed'>): Record<string, string> {
@@ -134,7 +135,15 @@ export async function deleteAccount(ctx: Ctx, actor: Actor, id: string): Promise
   });
 }
 
-/** Marks an account failing (its credentials or provider refuse us), with the reason. */
+/** Marks an account failing (its credentials or provider refuse us), with the reason; the admins are told once. */
 export async function markFailing(ctx: Ctx, id: string, detail: string): Promise<void> {
-  await ctx.db.update(channelAccount).set({ state: 'failing', stateDetail: detail.slice(0, 1000), stateChangedAt: ctx.clock.now() }).where(eq(channelAccount.id, id));
+  const now = ctx.clock.now();
+  await inTransaction(ctx, async (tx) => {
+    const changed = await tx.db
+      .update(channelAccount)
+      .set({ state: 'failing', stateDetail: detail.slice(0, 1000), stateChangedAt: now })
+      .where(and(eq(channelAccount.id, id), ne(channelAccount.state, 'failing')))
+      .returning({ id: channelAccount.id });
+    if (changed.length) await tx.jobs.enqueue(tx.db, accountFailingJob, { accountId: id, at: now.toISOString() });
+  });
 }

@@ -84,6 +84,10 @@ describe('IMAP mailboxes', () => {
     await expect(pollMailbox(h.ctx, await loadAccount(h.ctx, a.id))).rejects.toThrow();
     const after = (await admin.get(`/api/v1/channel-accounts/${a.id}`)).json();
     expect(after).toMatchObject({ state: 'failing', stateDetail: expect.stringMatching(/^IMAP login refused/) });
+    // The admins are told, once.
+    await expect(pollMailbox(h.ctx, await loadAccount(h.ctx, a.id))).rejects.toThrow();
+    const alerts = await queryRows<{ n: number }>(h.ctx.db, sql`SELECT count(*)::int AS n FROM job WHERE name = 'channels.account-failing'`);
+    expect(alerts[0]!.n).toBe(1);
     // Fixing the password makes it active again.
     const fixed = await admin.patch(`/api/v1/channel-accounts/${a.id}`, { secrets: { imapPassword: 'imap-secret-1' }, state: 'active' });
     expect(fixed.json()).toMatchObject({ state: 'active', stateDetail: null });
