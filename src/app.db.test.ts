@@ -21,7 +21,7 @@ describe('operations endpoints', () => {
   it('serves an OpenAPI 3.1 document describing the API, and browsable docs', async () => {
     const doc = (await h.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
     expect(doc.openapi).toBe('3.1.0');
-    for (const path of ['/api/v1/auth/login', '/api/v1/cases', '/api/v1/cases/{id}', '/api/v1/cases/{id}/events', '/api/v1/cases/{id}/messages', '/api/v1/customers', '/api/v1/customers/{id}', '/api/v1/customers/{id}/merge', '/api/v1/users', '/api/v1/brands', '/api/v1/stores', '/api/v1/teams', '/api/v1/events', '/api/v1/audit', '/api/v1/attachments/{id}', '/api/v1/cases/{id}/tracking-link', '/api/v1/track/{token}', '/api/v1/track/{token}/messages', '/api/v1/track/{token}/attachments/{id}', '/api/v1/inbound/webform', '/health']) {
+    for (const path of ['/api/v1/auth/login', '/api/v1/cases', '/api/v1/cases/{id}', '/api/v1/cases/{id}/events', '/api/v1/cases/{id}/messages', '/api/v1/customers', '/api/v1/customers/{id}', '/api/v1/customers/{id}/merge', '/api/v1/merge-suggestions', '/api/v1/merge-suggestions/{id}/accept', '/api/v1/users', '/api/v1/brands', '/api/v1/stores', '/api/v1/teams', '/api/v1/events', '/api/v1/audit', '/api/v1/attachments/{id}', '/api/v1/cases/{id}/tracking-link', '/api/v1/track/{token}', '/api/v1/track/{token}/messages', '/api/v1/track/{token}/attachments/{id}', '/api/v1/inbound/webform', '/health']) {
       expect(doc.paths, path).toHaveProperty([path]);
     }
     expect(doc.paths['/api/v1/cases'].post.requestBody.content['application/json'].schema).toBeDefined();

@@ -29,6 +29,8 @@ export type DomainEvent =
       at: string;
     }
   | { type: 'customer.merged'; survivorId: string; mergedId: string; at: string }
+  /** A message brought an identity another customer owns: an agent decides whether they are one person. */
+  | { type: 'customer.merge_suggested'; suggestionId: string; customerIds: [string, string]; at: string }
   | {
       /** An SLA clock is about to pass its deadline (warned) or has passed it (breached). */
       type: 'sla.warned' | 'sla.breached';

@@ -106,7 +106,7 @@ export async function processInbound(ctx: Ctx, id: string): Promise<Outcome | nu
     // the order messages came in (two processed at once, or one late after an outage), and its
     // SLA clocks start when the customer wrote.
     const tx = { ...db, clock: fixedClock(new Date(locked.received_at)) };
-    const customer = await resolveCustomer(tx, { email: message.from.email, phone: message.from.phone, displayName: message.from.displayName });
+    const customer = await resolveCustomer(tx, { email: message.from.email, phone: message.from.phone, displayName: message.from.displayName, seenOn: account.channel });
     const thread = await findThread(tx, { customerId: customer.id, caseNumber: message.thread.caseNumber, refs: message.thread.refs, subject: message.subject });
     const body = message.text;
     let caseId: string;

@@ -92,7 +92,7 @@ export async function openCase(
     const who =
       'id' in input.customer
         ? await loadCustomer(tx, input.customer.id).then((c) => ({ id: c.id, displayName: c.displayName, language: c.language, contact: null }))
-        : await resolveCustomer(tx, input.customer);
+        : await resolveCustomer(tx, { ...input.customer, seenOn: input.channel });
     const year = yearIn(ctx.config.defaults.timezone, now);
     const draft: Omit<CaseRow, 'number' | 'seq'> = {
       id: uuidv7(now.getTime()),

@@ -91,3 +91,29 @@ export const mergeResultSchema = z
     conflicts: z.array(z.object({ field: z.string(), survivor: z.string(), source: z.string() })),
   })
   .meta({ id: 'MergeResult' });
+
+export const mergeSuggestionSchema = z
+  .object({
+    id,
+    customer: z.object({ id, displayName: z.string() }).describe('The customer the message was for'),
+    otherCustomer: z.object({ id, displayName: z.string() }).describe('The customer who already owns the identity'),
+    identity: z.object({ kind: z.enum(identityKinds), value: z.string() }).describe('The identity both records claim'),
+    source: z.string().describe('Where it was seen: the channel of the message (email, chat, counter, phone…)'),
+    status: z.enum(['open', 'accepted', 'dismissed']),
+    createdAt: instant,
+    resolvedAt: instant.nullable(),
+  })
+  .meta({ id: 'MergeSuggestion' });
+export type MergeSuggestionDto = z.infer<typeof mergeSuggestionSchema>;
+
+export const mergeSuggestionQuery = z.strictObject({
+  status: z.enum(['open', 'accepted', 'dismissed']).default('open'),
+  customerId: id.optional().describe('Only the suggestions naming this customer'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type MergeSuggestionQuery = z.infer<typeof mergeSuggestionQuery>;
+
+export const acceptSuggestionBody = z.strictObject({
+  survivorId: id.optional().describe('Which of the two records stays (default: the older one)'),
+  preview: z.boolean().default(false).describe('true: say what the merge would do, change nothing'),
+});

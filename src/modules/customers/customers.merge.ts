@@ -11,6 +11,7 @@ import { savCase } from '../cases/cases.schema.ts';
 import { actorColumns, appendEvents } from '../cases/timeline.ts';
 import { customer, customerIdentity } from './customers.schema.ts';
 import { loadCustomer, refreshSearchText } from './customers.service.ts';
+import { settleSuggestionsOnMerge } from './merge-suggestions.ts';
 
 const mergeableFields = ['firstName', 'lastName', 'company', 'notes'] as const;
 
@@ -63,6 +64,7 @@ export async function mergeCustomers(ctx: Ctx, actor: Actor, survivorId: string,
     await tx.db.update(customer).set({ mergedIntoId: survivorId, mergedAt: now, updatedAt: now }).where(eq(customer.id, sourceId));
     await refreshSearchText(tx, survivorId);
     await refreshSearchText(tx, sourceId);
+    await settleSuggestionsOnMerge(tx, actor, survivorId, sourceId);
     for (const c of cases) {
       await appendEvents(tx, c, [{ type: 'customer_changed', ...actorColumns(actor), visibility: 'internal', data: { from: sourceId, to: survivorId, reason: 'merge' } }], now);
     }

@@ -1,12 +1,14 @@
 // Finding the customer behind contact details (an e-mail, a phone number) or creating one.
 // Used wherever a case is opened for someone who may already be known. Only exact identity
-// matches count; a second identity is attached when nobody else owns it, never merged.
+// matches count; a second identity is attached when nobody else owns it, and when someone
+// else does, a merge is suggested to the agents (merge-suggestions.ts), never made.
 import { eq, sql } from 'drizzle-orm';
 import type { Ctx } from '../../context.ts';
 import { param, prepared } from '../../platform/db/prepared.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { customer, customerIdentity } from './customers.schema.ts';
-import { claimIdentities, newCustomerRow, normaliseAll, refreshSearchText } from './customers.service.ts';
+import { newCustomerRow, normaliseAll, refreshSearchText } from './customers.service.ts';
+import { learnIdentities } from './merge-suggestions.ts';
 import type { NormalisedIdentity } from './identities.ts';
 
 export interface ContactDetails {
@@ -16,6 +18,8 @@ export interface ContactDetails {
   email?: string | undefined;
   phone?: string | undefined;
   language?: 'fr' | 'en' | undefined;
+  /** The channel these details came on, recorded on a merge suggestion they may cause. */
+  seenOn?: string | undefined;
 }
 
 export interface ResolvedCustomer {
@@ -82,7 +86,7 @@ export async function resolveCustomer(ctx: Ctx, contact: ContactDetails): Promis
   if (known) {
     const missing = identities.filter((i) => !known.owned.includes(`${i.kind}|${i.value}`));
     if (missing.length) {
-      await claimIdentities(ctx, known.id, missing);
+      await learnIdentities(ctx, known.id, missing, contact.seenOn ?? 'api');
       await refreshSearchText(ctx, known.id);
     }
     return { id: known.id, displayName: known.display_name, language: known.language, created: false, contact: contactOf(known.owned, identities) };

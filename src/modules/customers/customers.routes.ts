@@ -7,19 +7,26 @@ import { principalOf } from '../access/access.http.ts';
 import { caseSchema } from '../cases/cases.contract.ts';
 import { listCases } from '../cases/cases.query.ts';
 import {
+  acceptSuggestionBody,
   createCustomerBody,
   customerListQuery,
   customerSchema,
   identityInput,
   mergeBody,
   mergeResultSchema,
+  mergeSuggestionQuery,
+  mergeSuggestionSchema,
   updateCustomerBody,
 } from './customers.contract.ts';
 import { mergeCustomers } from './customers.merge.ts';
+import { acceptancePair, dismissMergeSuggestion, listMergeSuggestions, openSuggestionsFor } from './merge-suggestions.ts';
 import { addIdentity, createCustomer, getCustomer, listCustomers, removeIdentity, updateCustomer } from './customers.service.ts';
 
 const customerDetail = customerSchema
-  .extend({ cases: z.array(caseSchema).describe('Latest 50 cases, open and past, across channels and stores') })
+  .extend({
+    cases: z.array(caseSchema).describe('Latest 50 cases, open and past, across channels and stores'),
+    mergeSuggestions: z.array(mergeSuggestionSchema).describe('Open suggestions that this customer and another are one person'),
+  })
   .meta({ id: 'CustomerDetail' });
 
 export function registerCustomerRoutes(app: Api): void {
@@ -56,7 +63,7 @@ export function registerCustomerRoutes(app: Api): void {
       const principal = principalOf(req);
       const found = await getCustomer(req.ctx, principal, req.params.id);
       const cases = await listCases(req.ctx, principal, { customerId: found.id, sort: '-createdAt', limit: 50 });
-      return { ...found, cases: cases.items };
+      return { ...found, cases: cases.items, mergeSuggestions: await openSuggestionsFor(req.ctx, found.id) };
     },
   );
 
@@ -105,5 +112,48 @@ export function registerCustomerRoutes(app: Api): void {
       },
     },
     async (req) => mergeCustomers(req.ctx, principalOf(req), req.params.id, req.body.sourceId, req.body.preview),
+  );
+
+  app.get(
+    '/api/v1/merge-suggestions',
+    {
+      schema: {
+        tags: ['customers'],
+        summary: 'Pairs of customers who may be one person (an identity seen on both), newest first',
+        querystring: mergeSuggestionQuery,
+        response: { 200: z.object({ items: z.array(mergeSuggestionSchema) }), ...problems(400, 401, 403) },
+      },
+    },
+    async (req) => ({ items: await listMergeSuggestions(req.ctx, principalOf(req), req.query) }),
+  );
+
+  app.post(
+    '/api/v1/merge-suggestions/:id/accept',
+    {
+      schema: {
+        tags: ['customers'],
+        summary: 'Merge the two customers of a suggestion (preview: true to see the outcome first)',
+        params: idParams,
+        body: acceptSuggestionBody,
+        response: { 200: mergeResultSchema, ...problems(401, 403, 404, 409, 422) },
+      },
+    },
+    async (req) => {
+      const pair = await acceptancePair(req.ctx, req.params.id, req.body.survivorId);
+      return mergeCustomers(req.ctx, principalOf(req), pair.survivorId, pair.sourceId, req.body.preview);
+    },
+  );
+
+  app.post(
+    '/api/v1/merge-suggestions/:id/dismiss',
+    {
+      schema: {
+        tags: ['customers'],
+        summary: 'Two different people: close the suggestion without merging',
+        params: idParams,
+        response: { 200: mergeSuggestionSchema, ...problems(401, 403, 404, 409) },
+      },
+    },
+    async (req) => dismissMergeSuggestion(req.ctx, principalOf(req), req.params.id),
   );
 }

@@ -52,3 +52,39 @@ export const customerIdentity = pgTable(
     index('customer_identity_customer_idx').on(t.customerId),
   ],
 );
+
+/**
+ * Two customers who may be one person: a message brought an identity (an e-mail given in a
+ * chat, a phone number given at the counter) that another customer already owns. Never
+ * merged on this evidence alone; an agent accepts (the merge runs) or dismisses it. One
+ * open suggestion per pair, whichever way round it was seen.
+ */
+export const mergeSuggestion = pgTable(
+  'customer_merge_suggestion',
+  {
+    id: uuid('id').primaryKey(),
+    /** The customer the message was for (the one an agent is looking at). */
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customer.id),
+    /** The customer who owns the identity already. */
+    otherCustomerId: uuid('other_customer_id')
+      .notNull()
+      .references(() => customer.id),
+    identityKind: text('identity_kind', { enum: identityKinds }).notNull(),
+    identityValue: text('identity_value').notNull(),
+    /** Where it was seen: `email`, `chat`, `counter`, `phone`… */
+    source: text('source').notNull(),
+    status: text('status', { enum: ['open', 'accepted', 'dismissed'] }).notNull().default('open'),
+    resolvedBy: uuid('resolved_by'),
+    resolvedAt: instant('resolved_at'),
+    createdAt: instant('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('customer_merge_suggestion_open_pair_key')
+      .on(sql`least(${t.customerId}, ${t.otherCustomerId})`, sql`greatest(${t.customerId}, ${t.otherCustomerId})`)
+      .where(sql`status = 'open'`),
+    index('customer_merge_suggestion_customer_idx').on(t.customerId),
+    index('customer_merge_suggestion_other_idx').on(t.otherCustomerId),
+  ],
+);
