@@ -2,7 +2,12 @@
 // as a relay forwards to it), gets the acknowledgment with the promise (at the outgoing relay),
 // answers it and lands in the same case; the same message twice is one message; robots,
 // lists, our own address and bounces are kept, never answered; a closed case is not reopened.
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import nodemailer from 'nodemailer';
+import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOutboundHarness, type EventItem, type OutboundHarness } from '../../../test/support/outbound.ts';
@@ -96,6 +101,58 @@ describe('e-mail to the SAV address', () => {
     expect((await eventsOf(c!.id)).filter((e) => e.type === 'message_in')).toHaveLength(1);
   });
 
+  // A worker process killed while its transaction is open (PostgreSQL: PGlite has no second
+  // process). The test holds a lock that stops the worker after it wrote the customer and before
+  // the case, kills it there, and runs the job again: one customer, one case, one message.
+  it.skipIf(process.env.COMPTOIR_TEST_ENGINE !== 'postgres')('keeps one message on one case when a worker is killed half-way', async () => {
+    await deliver({ from: 'mort.subite@exemple.fr', subject: 'Store bloqué', text: 'Le store reste bloqué.', messageId: '<killed-1@exemple.fr>' });
+    const row = (await inbound()).find((r) => r.state === 'received')!;
+    const url = h.database.url!;
+    const blocker = new pg.Client({ connectionString: url });
+    await blocker.connect();
+    try {
+      await blocker.query('BEGIN');
+      await blocker.query('LOCK TABLE sav_case IN SHARE ROW EXCLUSIVE MODE'); // reads pass, inserts wait
+      const child = spawn(process.execPath, ['test/support/inbound-child.ts', row.id], {
+        env: { ...process.env, DATABASE_URL: url, COMPTOIR_DATA_DIR: mkdtempSync(join(tmpdir(), 'comptoir-child-')), COMPTOIR_LOG_LEVEL: 'silent' },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      let said = '';
+      child.stdout.on('data', (chunk: Buffer) => (said += chunk.toString()));
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      // Inside a transaction the activity view is a snapshot: cleared before each look.
+      const waiting = async () =>
+        (await blocker.query('SELECT pg_stat_clear_snapshot()'), await blocker.query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()`)).rows as { pid: number }[];
+      for (let i = 0; i < 300 && (await waiting()).length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+      const [stuck] = await waiting();
+      expect(stuck, 'the worker reached the case insert and waits there').toBeDefined();
+      child.kill('SIGKILL');
+      await exited;
+      await blocker.query('COMMIT');
+      // Freed, its backend finds its client gone and rolls the transaction back.
+      for (let i = 0; i < 200; i++) {
+        const alive = await blocker.query('SELECT 1 FROM pg_stat_activity WHERE pid = $1', [stuck!.pid]);
+        if (alive.rowCount === 0) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(said).not.toContain('committed');
+    } finally {
+      await blocker.end();
+    }
+    expect(await casesOf('mort.subite@exemple.fr')).toEqual([]);
+    expect((await admin.get('/api/v1/customers?q=mort.subite@exemple.fr')).json().items, 'the customer it wrote went with it').toEqual([]);
+    expect((await inbound()).find((r) => r.id === row.id)).toMatchObject({ state: 'received', case_id: null });
+
+    await processInbound(h.ctx, row.id); // the job, run again once its lease has expired
+    await processInbound(h.ctx, row.id);
+    await h.worker.drain();
+    const cases = await casesOf('mort.subite@exemple.fr');
+    expect(cases).toHaveLength(1);
+    expect((await eventsOf(cases[0]!.id)).filter((e) => e.type === 'message_in')).toHaveLength(1);
+    const customers = (await admin.get('/api/v1/customers?q=mort.subite@exemple.fr')).json().items;
+    expect(customers).toHaveLength(1);
+  }, 60_000);
+
   it('answers no robot: auto-replies, lists and null senders open their case without an acknowledgment', async () => {
     await deliver({ from: 'vacances@exemple.fr', subject: 'Absent du bureau', text: 'Je suis absent.', headers: { 'Auto-Submitted': 'auto-replied' } });
     await deliver({ from: 'news@boutique.exemple.fr', subject: 'Nos promotions', text: 'Promo !', headers: { 'List-Id': '<news.boutique.exemple.fr>' } });
@@ -150,13 +207,45 @@ describe('e-mail to the SAV address', () => {
   });
 
   it('refuses unknown mailboxes and oversized mail at the SMTP level, before anything is kept', async () => {
+    const before = (await inbound()).length;
     const t = transport();
     try {
       await expect(t.sendMail({ from: 'a@exemple.fr', to: 'personne@jardin-maison.fr', subject: 'x', text: 'x' })).rejects.toMatchObject({ responseCode: 550 });
+      // 31 MB of attachment is 42 MB once encoded: over the 40 MB limit, refused with 552.
+      const huge = { filename: 'scan.pdf', content: Buffer.alloc(31 * 1024 * 1024, 0x41), contentType: 'application/pdf' };
+      await expect(t.sendMail({ from: 'a@exemple.fr', to: SAV, subject: 'Trop gros', text: 'x', attachments: [huge] })).rejects.toMatchObject({ responseCode: 552 });
     } finally {
       t.close();
     }
+    expect((await inbound()).length).toBe(before);
   });
+
+  it('keeps the message of a 25 MB attachment and a zip bomb, refusing the files with their reason', async () => {
+    // A 25 MB PDF: within an e-mail's limit, over a case file's (10 MB by default).
+    const big = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(25 * 1024 * 1024, 0x20)]);
+    // A zip that claims 4 GB once unpacked: refused by its type, never opened.
+    const bomb = Buffer.alloc(512);
+    bomb.write('PK\x03\x04', 0, 'latin1');
+    bomb.writeUInt32LE(0xffffffff, 22); // uncompressed size in the local file header
+    await deliver({
+      from: 'noe@exemple.fr',
+      subject: 'Facture et photos',
+      text: 'Voici la facture et les photos.',
+      attachments: [
+        { filename: 'facture.pdf', content: big, contentType: 'application/pdf' },
+        { filename: 'photos.zip', content: bomb, contentType: 'application/zip' },
+      ],
+    });
+    await h.worker.drain();
+    const [c] = await casesOf('noe@exemple.fr');
+    const message = (await eventsOf(c!.id)).find((e) => e.type === 'message_in')!;
+    expect(message.body).toContain('Voici la facture');
+    const flags = (message.data as { flags: string[] }).flags;
+    expect(flags).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^attachment_refused: facture\.pdf: .*(large|limit|bytes)/i), expect.stringMatching(/^attachment_refused: photos\.zip: /)]),
+    );
+    expect((await inbound()).at(-1)).toMatchObject({ state: 'processed' });
+  }, 120_000);
 
   it('opens a new case, linked, when the customer writes on a case closed long ago', async () => {
     await deliver({ from: 'lucie@exemple.fr', subject: 'Tondeuse', text: 'Elle ne démarre plus.', messageId: '<tondeuse-1@exemple.fr>' });
