@@ -31,7 +31,7 @@ const IN_REPLY_TO = /^In-Reply-To:\s*<([^>]+)>/im;
 
 export async function measureEmailInbound(
   engine: EngineName,
-  options: { emails: number; connections: number; postgresUrl: string; logFile: string; timeoutMs?: number },
+  options: { emails: number; connections: number; postgresUrl: string; logFile: string; cpuProfDir?: string | undefined; serverEnv?: Record<string, string>; timeoutMs?: number },
 ): Promise<EmailInboundResult> {
   const tag = `mail${Date.now().toString(36)}`;
   // An acknowledgment can reach the relay before its mail's SMTP exchange has resolved here:
@@ -60,7 +60,9 @@ export async function measureEmailInbound(
     adminEmail: admin.email,
     adminPassword: admin.password,
     logFile: options.logFile,
+    cpuProfDir: options.cpuProfDir,
     extraEnv: {
+      ...options.serverEnv,
       COMPTOIR_SMTP_URL: `smtp://127.0.0.1:${relay.port}`,
       COMPTOIR_MAIL_FROM: 'SAV <sav@bench.comptoir.fr>',
       COMPTOIR_SMTP_INBOUND_PORT: String(smtpPort),

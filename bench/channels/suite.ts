@@ -22,6 +22,8 @@ export async function runChannels(options: BenchOptions, log: (line: string) => 
         connections: options.profile.channels.connections,
         postgresUrl: options.postgresUrl,
         logFile: join(resultsDir, `server-${engine}-email.log`),
+        cpuProfDir: options.cpuProf ? resultsDir : undefined,
+        serverEnv: options.serverEnv,
       });
       log(`[channels] ${engine}: ${r.acceptedPerSecond} e-mails/s accepted, ${r.processedPerSecond}/s processed to a case and acknowledged; p99 ${r.latency.p99} ms to the acknowledgment`);
       email.push(r);

@@ -9,9 +9,12 @@ import { queryRows } from '../../platform/db/database.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { jobType } from '../../platform/jobs/job-types.ts';
 
+// Immediate: the process that received the message processes it as soon as it is stored, so
+// the customer's acknowledgment does not wait for a worker's next look at the queue.
 export const processInboundJob = jobType('inbound.process', z.object({ id: z.uuid() }), {
   retry: { maxAttempts: 6, baseDelayMs: 2_000 },
   timeoutMs: 2 * 60_000,
+  immediate: true,
 });
 
 export interface Received {
