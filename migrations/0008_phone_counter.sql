@@ -35,4 +35,6 @@ ALTER TABLE "phone_extension" ADD CONSTRAINT "phone_extension_user_id_app_user_i
 CREATE UNIQUE INDEX "phone_call_provider_key" ON "phone_call" USING btree ("account_id","provider_call_id");--> statement-breakpoint
 CREATE INDEX "phone_call_case_idx" ON "phone_call" USING btree ("case_id");--> statement-breakpoint
 CREATE INDEX "phone_call_pending_idx" ON "phone_call" USING btree ("agent_user_id","started_at") WHERE state IN ('ringing', 'pending');--> statement-breakpoint
-CREATE UNIQUE INDEX "phone_extension_user_key" ON "phone_extension" USING btree ("user_id");
+CREATE UNIQUE INDEX "phone_extension_user_key" ON "phone_extension" USING btree ("user_id");--> statement-breakpoint
+-- Hand-written: the counter finds cases by the order number the customer has, typed in any case.
+CREATE INDEX "sav_case_order_ref_idx" ON "sav_case" USING btree (lower("order_ref")) WHERE order_ref IS NOT NULL;
