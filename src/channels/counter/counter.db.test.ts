@@ -2,14 +2,17 @@
 // what they can tell, see the case (read-only: it is the web's), record the visit, print the
 // ticket — read back from the PDF with pdftotext, its QR code decoded — and open counter cases.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import jsQR from 'jsqr';
+import jsQRModule from 'jsqr';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Client, type Harness } from '../../../test/support/harness.ts';
 import { buildBrand, buildCase, buildStore, buildTrackedCase } from '../../../test/support/factories.ts';
+
+// jsqr is CommonJS: its module.exports is the function, which its types call an ES default export.
+const jsQR = jsQRModule as unknown as typeof jsQRModule.default;
 
 let h: Harness;
 let staff: Client;
