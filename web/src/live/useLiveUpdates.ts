@@ -13,20 +13,11 @@ const FLUSH_MS = 300;
 
 export type LiveState = 'connecting' | 'open' | 'closed';
 
-/** What a case.timeline or case.created message carries that matters here. */
-function caseIdOf(data: string): string | null {
+/** An id a stream message carries (caseId of case.*, callId of phone.*), or null. */
+function idIn(data: string, key: 'caseId' | 'callId'): string | null {
   try {
-    const parsed = JSON.parse(data) as { caseId?: unknown };
-    return typeof parsed.caseId === 'string' ? parsed.caseId : null;
-  } catch {
-    return null;
-  }
-}
-
-function callIdOf(data: string): string | null {
-  try {
-    const parsed = JSON.parse(data) as { callId?: unknown };
-    return typeof parsed.callId === 'string' ? parsed.callId : null;
+    const parsed = JSON.parse(data) as Record<string, unknown>;
+    return typeof parsed[key] === 'string' ? parsed[key] : null;
   } catch {
     return null;
   }
@@ -88,14 +79,14 @@ export function useLiveUpdates(enabled: boolean, signals: LiveSignals = {}): Liv
       if (wasOpen) void queryClient.invalidateQueries({ queryKey: caseKeys.all });
       wasOpen = true;
     });
-    source.addEventListener('case.created', (e) => invalidator.caseChanged(caseIdOf(e.data), false));
-    source.addEventListener('case.timeline', (e) => invalidator.caseChanged(caseIdOf(e.data), true));
+    source.addEventListener('case.created', (e) => invalidator.caseChanged(idIn(e.data, 'caseId'), false));
+    source.addEventListener('case.timeline', (e) => invalidator.caseChanged(idIn(e.data, 'caseId'), true));
     source.addEventListener('phone.ringing', (e) => {
-      const callId = callIdOf(e.data);
+      const callId = idIn(e.data, 'callId');
       if (callId) onRinging.current?.(callId);
     });
     source.addEventListener('phone.call_updated', (e) => {
-      const callId = callIdOf(e.data);
+      const callId = idIn(e.data, 'callId');
       if (callId) void queryClient.invalidateQueries({ queryKey: phoneKeys.pop(callId) });
     });
     source.addEventListener('error', () => {
