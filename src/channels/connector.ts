@@ -46,6 +46,22 @@ export interface CommonInbound {
   to: string[];
 }
 
+/**
+ * How processing a stored inbound row ended (written on the row by the inbound job). A processed
+ * row names its case and event when it made one (a telephony event may only ring a screen).
+ */
+export type InboundOutcome =
+  | { state: 'processed'; caseId: string | null; eventId: string | null; detail: string | null }
+  | { state: 'ignored' | 'failed'; detail: string; caseId?: string | null };
+
+/** A stored inbound row, as a connector that handles its own rows receives it. */
+export interface StoredInbound {
+  id: string;
+  raw: Buffer;
+  receivedAt: Date;
+  account: AccountRow;
+}
+
 export interface Connector<S = Record<string, unknown>, K = Record<string, string>> {
   channel: string;
   /** Account settings (not secret) and secrets, checked on create and update. */
@@ -53,6 +69,12 @@ export interface Connector<S = Record<string, unknown>, K = Record<string, strin
   secrets: z.ZodType<K>;
   /** Raw stored bytes → the common message. Throwing a ParseError stores the reason and flags the message. */
   normalise?(raw: Buffer, account: AccountRow): Promise<CommonInbound>;
+  /**
+   * For what arrives that is not a customer's message (a telephony system's call events):
+   * the connector handles its stored row itself, inside the inbound job's transaction with
+   * the row locked, and says how it ended. Used instead of `normalise`.
+   */
+  process?(ctx: Ctx, row: StoredInbound): Promise<InboundOutcome>;
   /** Checks the account can connect (IMAP login, SMTP relay), for the admin's "test" button. */
   test?(ctx: Ctx, account: AccountRow, secrets: K): Promise<{ ok: boolean; code: string | null; detail: string }>;
   /** Listeners and pollers this connector runs in a worker (IMAP) or a web process (SMTP), stopped on shutdown. */

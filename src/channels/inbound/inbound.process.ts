@@ -16,7 +16,7 @@ import { openCase } from '../../modules/cases/cases.service.ts';
 import { recordCustomerMessage } from '../../modules/cases/customer-messages.ts';
 import { resolveCustomer } from '../../modules/customers/customers.resolve.ts';
 import { channelAccount } from '../accounts/accounts.schema.ts';
-import { ParseError, type CommonInbound } from '../connector.ts';
+import { ParseError, type CommonInbound, type Connector, type InboundOutcome } from '../connector.ts';
 import { findThread } from '../email/inbound/threading.ts';
 import { connectorFor } from '../registry.ts';
 import { attachBounce } from './bounces.ts';
@@ -29,7 +29,7 @@ interface InboundRow {
   state: string;
 }
 
-type Outcome = { state: 'processed'; caseId: string; eventId: string; detail: string | null } | { state: 'ignored' | 'failed'; detail: string; caseId?: string | null };
+type Outcome = InboundOutcome;
 
 async function finish(ctx: Ctx, id: string, o: Outcome): Promise<void> {
   await ctx.db.execute(sql`
@@ -59,6 +59,7 @@ export async function processInbound(ctx: Ctx, id: string): Promise<Outcome | nu
   const [account] = await ctx.db.select().from(channelAccount).where(eq(channelAccount.id, row.account_id));
   if (!account) throw new PermanentJobError(`channel account ${row.account_id} is gone`);
   const connector = connectorFor(row.channel);
+  if (connector?.process) return processByConnector(ctx, id, account, connector.process.bind(connector));
   if (!connector?.normalise) throw new PermanentJobError(`no connector reads ${row.channel} messages`);
 
   let message: CommonInbound;
@@ -146,6 +147,17 @@ export async function processInbound(ctx: Ctx, id: string): Promise<Outcome | nu
       await tx.db.execute(sql`INSERT INTO message_ref (channel, ref, case_id, event_id, created_at) VALUES ('email', ${ref}, ${caseId}, ${eventId}, ${tx.clock.now().toISOString()}) ON CONFLICT DO NOTHING`);
     }
     const outcome: Outcome = { state: 'processed', caseId, eventId, detail };
+    await finish(tx, id, outcome);
+    return outcome;
+  });
+}
+
+/** A connector that handles its own rows: the same lock, the same single outcome, as a message. */
+async function processByConnector(ctx: Ctx, id: string, account: typeof channelAccount.$inferSelect, handle: NonNullable<Connector['process']>): Promise<Outcome | null> {
+  return inTransaction(ctx, async (tx) => {
+    const [locked] = await queryRows<InboundRow & { received_at: Date | string }>(tx.db, sql`SELECT id, raw, state, received_at FROM inbound_message WHERE id = ${id} FOR UPDATE`);
+    if (!locked || locked.state === 'processed' || locked.state === 'ignored') return null;
+    const outcome = await handle(tx, { id, raw: Buffer.from(locked.raw), receivedAt: new Date(locked.received_at), account });
     await finish(tx, id, outcome);
     return outcome;
   });

@@ -46,6 +46,12 @@ export const eventTypes = [
   'customer_changed',
   /** An SLA clock started, paused, resumed, was achieved, warned, breached or escalated. */
   'sla_clock',
+  /**
+   * A phone call put on the case (src/channels/phone/): direction, number, duration, the agent's
+   * summary. Not a message_in/out: a call is not a text the customer or we wrote, so it must not
+   * count as a customer message or a written answer, nor be sent to the customer as a reply.
+   */
+  'call_logged',
 ] as const;
 export type EventType = (typeof eventTypes)[number];
 

@@ -10,6 +10,7 @@ import type { DomainEvent } from '../../domain-events.ts';
 import type { Api } from '../../platform/http/api.ts';
 import { problems } from '../../platform/http/api.ts';
 import { openSse } from '../../platform/http/sse.ts';
+import { listenForUser } from '../../platform/events/user-signals.ts';
 import { isUuid } from '../../platform/ids.ts';
 import { canSeeEvent, caseAccess, type Scope } from '../access/access.policy.ts';
 import { principalOf } from '../access/access.http.ts';
@@ -64,7 +65,7 @@ export function registerCaseStream(app: Api): void {
     {
       schema: {
         tags: ['realtime'],
-        summary: 'Server-Sent Events: case.created and case.timeline (with the event) for the cases you work; with caseId, that case’s visible activity',
+        summary: 'Server-Sent Events: case.created and case.timeline (with the event) for the cases you work, phone.ringing for calls shown to you; with caseId, that case’s visible activity',
         querystring: z.strictObject({ caseId: z.uuid().optional().describe('Only this case (a case page)') }),
         response: { 200: z.string().describe('text/event-stream'), ...problems(401, 403) },
       },
@@ -105,6 +106,9 @@ export function registerCaseStream(app: Api): void {
       };
       const unsubscribe = ctx.events.listen((event) => (replaying ? held.push(event) : deliver(event)));
       stream.onClose(unsubscribe);
+      // Signals for this user alone (a call ringing for them: phone.ringing), on the general
+      // stream only (a case page's stream would show it twice); live only, never replayed.
+      if (!only) stream.onClose(listenForUser(ctx.realtime, principal.userId, (signal) => stream.send({ event: signal.event, data: signal.data })));
       // A stream must not outlive its credential (logout elsewhere, password change, deactivation).
       const recheck = setInterval(() => {
         isCredentialActive(ctx, principal).then(

@@ -8,6 +8,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sessionQuery, signOut } from '../auth/session.ts';
 import { useLiveUpdates } from '../live/useLiveUpdates.ts';
+import { ScreenPop } from '../phone/ScreenPop.tsx';
 import { ProblemAlert } from '../ui/ProblemAlert.tsx';
 import { RouterAnchor } from '../ui/RouterAnchor.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
@@ -19,7 +20,8 @@ export function AppLayout() {
   const { data: me } = useQuery(sessionQuery);
   const router = useRouter();
   const [signingOut, setSigningOut] = useState(false);
-  const live = useLiveUpdates(!!me);
+  const [ringing, setRinging] = useState<string | null>(null);
+  const live = useLiveUpdates(!!me, { onRinging: setRinging });
 
   // Signed out (here, in another tab, or the session expired): to the sign-in page, which
   // brings the user back to this page afterwards. Once, with the address of that moment.
@@ -75,6 +77,7 @@ export function AppLayout() {
       <AppShell.Main id="main" tabIndex={-1} bg="gray.0">
         <Outlet />
       </AppShell.Main>
+      {ringing && <ScreenPop key={ringing} callId={ringing} onClose={() => setRinging(null)} />}
     </AppShell>
   );
 }

@@ -1,6 +1,6 @@
 // The case at a glance: number, subject and badges (header), then the facts an agent looks
 // for — customer, reason, step, team, assignee, tags — as a description list.
-import { Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDto } from '../api/contracts.ts';
@@ -32,6 +32,16 @@ export function CaseHeader({ c }: { c: CaseDto }) {
               {t('case.stepBadge', { step: names.step(c.step.key) })}
             </Badge>
           )}
+        </Group>
+        <Group gap="xs" component="nav" aria-label={t('case.ticket.title')}>
+          <Text size="sm" fw={600} component="span">
+            {t('case.ticket.title')}
+          </Text>
+          {(['receipt', 'a4'] as const).map((format) => (
+            <Anchor key={format} size="sm" href={`/api/v1/cases/${encodeURIComponent(c.id)}/ticket.pdf?format=${format}`} target="_blank" rel="noopener" data-ticket={format}>
+              {t(`case.ticket.${format}`)}
+            </Anchor>
+          ))}
         </Group>
         {c.access !== 'full' && (
           <Text size="sm" c="orange.9">

@@ -6,6 +6,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { CaseEventDto, CaseStatus, Channel, Priority } from '../api/contracts.ts';
 import { useReferenceNames } from '../reference/reference.api.ts';
+import { formatDuration } from '../i18n/duration.ts';
 import { formatDateTime } from '../i18n/relative-time.ts';
 import { RelativeTime } from '../ui/RelativeTime.tsx';
 import classes from './TimelineEntry.module.css';
@@ -74,6 +75,16 @@ function describeChange(event: CaseEventDto, t: TFunction, names: Names, languag
       return t('timeline.change.fields', { who, fields: Object.keys(data).map((f) => t(`timeline.field.${fieldKey(f)}`)).join(', ') });
     case 'customer_changed':
       return t('timeline.change.customer', { who });
+    case 'call_logged': {
+      const seconds = typeof data.durationSeconds === 'number' ? data.durationSeconds : null;
+      const call = t('timeline.change.call', {
+        who,
+        direction: t(`timeline.call.${data.direction === 'out' ? 'out' : 'in'}`),
+        number: str(data.number) ?? '',
+        duration: seconds === null ? t('timeline.call.noDuration') : formatDuration(seconds * 1000, language),
+      });
+      return event.body ? t('timeline.change.callSummary', { call, summary: event.body }) : call;
+    }
     case 'sla_clock': {
       const metric = t(`sla.metric.${(str(data.metric) ?? 'first_reply') as 'first_reply'}`);
       const transition = str(data.transition) ?? 'started';

@@ -3,20 +3,21 @@
 // the affected queries stale so the list and the open case refetch what changed, without
 // a reload. EventSource reconnects by itself and resumes with Last-Event-ID.
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { sessionKey } from '../auth/session.ts';
 import { caseKeys } from '../cases/cases.keys.ts';
+import { phoneKeys } from '../phone/phone.api.ts';
 
 const RETRY_AFTER_CLOSE_MS = 5_000;
 const FLUSH_MS = 300;
 
 export type LiveState = 'connecting' | 'open' | 'closed';
 
-/** What a case.timeline or case.created message carries that matters here. */
-function caseIdOf(data: string): string | null {
+/** An id a stream message carries (caseId of case.*, callId of phone.*), or null. */
+function idIn(data: string, key: 'caseId' | 'callId'): string | null {
   try {
-    const parsed = JSON.parse(data) as { caseId?: unknown };
-    return typeof parsed.caseId === 'string' ? parsed.caseId : null;
+    const parsed = JSON.parse(data) as Record<string, unknown>;
+    return typeof parsed[key] === 'string' ? parsed[key] : null;
   } catch {
     return null;
   }
@@ -52,9 +53,17 @@ function createInvalidator(queryClient: QueryClient) {
   };
 }
 
-export function useLiveUpdates(enabled: boolean): LiveState {
+/** Signals sent to this user alone (a call ringing for them), by SSE event name. */
+export interface LiveSignals {
+  onRinging?: (callId: string) => void;
+}
+
+export function useLiveUpdates(enabled: boolean, signals: LiveSignals = {}): LiveState {
   const queryClient = useQueryClient();
   const [state, setState] = useState<LiveState>('connecting');
+  // The latest handler, without reconnecting when the caller renders a new one.
+  const onRinging = useRef(signals.onRinging);
+  onRinging.current = signals.onRinging;
   // Bumped to open a new connection after the server closed one for good.
   const [attempt, setAttempt] = useState(0);
 
@@ -70,8 +79,16 @@ export function useLiveUpdates(enabled: boolean): LiveState {
       if (wasOpen) void queryClient.invalidateQueries({ queryKey: caseKeys.all });
       wasOpen = true;
     });
-    source.addEventListener('case.created', (e) => invalidator.caseChanged(caseIdOf(e.data), false));
-    source.addEventListener('case.timeline', (e) => invalidator.caseChanged(caseIdOf(e.data), true));
+    source.addEventListener('case.created', (e) => invalidator.caseChanged(idIn(e.data, 'caseId'), false));
+    source.addEventListener('case.timeline', (e) => invalidator.caseChanged(idIn(e.data, 'caseId'), true));
+    source.addEventListener('phone.ringing', (e) => {
+      const callId = idIn(e.data, 'callId');
+      if (callId) onRinging.current?.(callId);
+    });
+    source.addEventListener('phone.call_updated', (e) => {
+      const callId = idIn(e.data, 'callId');
+      if (callId) void queryClient.invalidateQueries({ queryKey: phoneKeys.pop(callId) });
+    });
     source.addEventListener('error', () => {
       if (source.readyState === EventSource.CLOSED) {
         // The server refused the stream (e.g. the session ended): ask who is signed in.
