@@ -10,3 +10,4 @@ export * from './modules/sla/sla.schema.ts';
 export * from './modules/notifications/notifications.schema.ts';
 export * from './channels/accounts/accounts.schema.ts';
 export * from './channels/inbound/inbound.schema.ts';
+export * from './channels/chat/chat.schema.ts';

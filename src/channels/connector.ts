@@ -46,6 +46,11 @@ export interface CommonInbound {
   to: string[];
 }
 
+/** How processing a stored inbound message ended (the row's state says the same). */
+export type InboundOutcome =
+  | { state: 'processed'; caseId: string; eventId: string; detail: string | null }
+  | { state: 'ignored' | 'failed'; detail: string; caseId?: string | null };
+
 export interface Connector<S = Record<string, unknown>, K = Record<string, string>> {
   channel: string;
   /** Account settings (not secret) and secrets, checked on create and update. */
@@ -53,6 +58,12 @@ export interface Connector<S = Record<string, unknown>, K = Record<string, strin
   secrets: z.ZodType<K>;
   /** Raw stored bytes → the common message. Throwing a ParseError stores the reason and flags the message. */
   normalise?(raw: Buffer, account: AccountRow): Promise<CommonInbound>;
+  /**
+   * Processes a stored message itself, for channels whose messages belong to a conversation
+   * rather than a thread of e-mails (the live chat). It locks the row, writes the timeline and
+   * records the outcome (finishInbound) in one transaction; null when it was done already.
+   */
+  process?(ctx: Ctx, stored: { id: string; raw: Buffer }, account: AccountRow): Promise<InboundOutcome | null>;
   /** Checks the account can connect (IMAP login, SMTP relay), for the admin's "test" button. */
   test?(ctx: Ctx, account: AccountRow, secrets: K): Promise<{ ok: boolean; code: string | null; detail: string }>;
   /** Listeners and pollers this connector runs in a worker (IMAP) or a web process (SMTP), stopped on shutdown. */

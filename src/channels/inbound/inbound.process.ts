@@ -16,7 +16,7 @@ import { openCase } from '../../modules/cases/cases.service.ts';
 import { recordCustomerMessage } from '../../modules/cases/customer-messages.ts';
 import { resolveCustomer } from '../../modules/customers/customers.resolve.ts';
 import { channelAccount } from '../accounts/accounts.schema.ts';
-import { ParseError, type CommonInbound } from '../connector.ts';
+import { ParseError, type CommonInbound, type InboundOutcome } from '../connector.ts';
 import { findThread } from '../email/inbound/threading.ts';
 import { connectorFor } from '../registry.ts';
 import { attachBounce } from './bounces.ts';
@@ -29,9 +29,10 @@ interface InboundRow {
   state: string;
 }
 
-type Outcome = { state: 'processed'; caseId: string; eventId: string; detail: string | null } | { state: 'ignored' | 'failed'; detail: string; caseId?: string | null };
+type Outcome = InboundOutcome;
 
-async function finish(ctx: Ctx, id: string, o: Outcome): Promise<void> {
+/** Records how processing ended on the stored message's row. */
+export async function finishInbound(ctx: Ctx, id: string, o: Outcome): Promise<void> {
   await ctx.db.execute(sql`
     UPDATE inbound_message SET state = ${o.state}, detail = ${o.detail}, case_id = ${o.caseId ?? null},
       event_id = ${'eventId' in o ? o.eventId : null}, processed_at = ${ctx.clock.now().toISOString()}
@@ -59,6 +60,7 @@ export async function processInbound(ctx: Ctx, id: string): Promise<Outcome | nu
   const [account] = await ctx.db.select().from(channelAccount).where(eq(channelAccount.id, row.account_id));
   if (!account) throw new PermanentJobError(`channel account ${row.account_id} is gone`);
   const connector = connectorFor(row.channel);
+  if (connector?.process) return connector.process(ctx, { id: row.id, raw: Buffer.from(row.raw) }, account);
   if (!connector?.normalise) throw new PermanentJobError(`no connector reads ${row.channel} messages`);
 
   let message: CommonInbound;
@@ -68,24 +70,24 @@ export async function processInbound(ctx: Ctx, id: string): Promise<Outcome | nu
     if (!(error instanceof ParseError)) throw error;
     // Kept as it came, with the reason: an admin can look at it and retry.
     const outcome: Outcome = { state: 'failed', detail: error.message };
-    await finish(ctx, id, outcome);
+    await finishInbound(ctx, id, outcome);
     return outcome;
   }
 
   const own = await ownAddresses(ctx);
   if (message.from.email && own.has(message.from.email)) {
     const outcome: Outcome = { state: 'ignored', detail: `sent from our own address ${message.from.email} (a loop, or someone pretending to be us)` };
-    await finish(ctx, id, outcome);
+    await finishInbound(ctx, id, outcome);
     return outcome;
   }
   if (message.bounce) {
     const outcome = await attachBounce(ctx, message.bounce);
-    await finish(ctx, id, outcome);
+    await finishInbound(ctx, id, outcome);
     return outcome;
   }
   if (!message.from.email && !message.from.phone) {
     const outcome: Outcome = { state: 'failed', detail: 'no sender address: nobody to answer' };
-    await finish(ctx, id, outcome);
+    await finishInbound(ctx, id, outcome);
     return outcome;
   }
 
@@ -146,7 +148,7 @@ export async function processInbound(ctx: Ctx, id: string): Promise<Outcome | nu
       await tx.db.execute(sql`INSERT INTO message_ref (channel, ref, case_id, event_id, created_at) VALUES ('email', ${ref}, ${caseId}, ${eventId}, ${tx.clock.now().toISOString()}) ON CONFLICT DO NOTHING`);
     }
     const outcome: Outcome = { state: 'processed', caseId, eventId, detail };
-    await finish(tx, id, outcome);
+    await finishInbound(tx, id, outcome);
     return outcome;
   });
 }
