@@ -104,7 +104,8 @@ header button{background:none;border:0;color:#fff;font-size:22px;line-height:1;c
 .visitor{align-self:flex-end;background:#e0e8fb}
 .agent{align-self:flex-start;background:#f0f1f3}
 .who{display:block;font-size:12px;font-weight:600;color:#444b53}
-.note,.ack{font-size:13px;color:#333a41;background:#fff8e1;border-radius:8px;padding:8px 10px;margin:8px 0}
+.log li.note,.log li.ack{max-width:100%;align-self:stretch;font-size:13px;color:#333a41;background:#fff8e1}
+.ack p{margin:0 0 6px}
 .state{font-size:12px;color:#444b53;min-height:18px;padding:0 14px}
 form{padding:10px 14px;border-top:1px solid #e3e6e8;margin:0}
 .field{margin:0 0 8px}
@@ -122,18 +123,19 @@ a{color:#1d4ed8}
   const launcher = el('button', { class: 'launcher', type: 'button', 'aria-expanded': 'false', 'aria-controls': 'panel' }, words.open);
   const closeButton = el('button', { type: 'button', 'aria-label': words.close }, '×');
   const body = el('div', { class: 'body' });
-  const log = el('ol', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-label': words.title });
+  // The list keeps its list semantics; the region around it announces what is added.
+  const list = el('ol', { class: 'log' });
+  const log = el('div', { role: 'log', 'aria-live': 'polite', 'aria-label': words.title }, list);
   const stateLine = el('p', { class: 'state', 'aria-live': 'polite' });
   const forms = el('div');
   const panel = el('section', { class: 'panel', id: 'panel', role: 'dialog', 'aria-labelledby': 'chat-title', hidden: '' }, el('header', {}, el('h2', { id: 'chat-title' }, words.title), closeButton), body, stateLine, forms);
   body.append(log);
   root.append(launcher, panel);
 
-  const note = (text: string, cls = 'note') => {
-    const p = el('p', { class: cls, role: 'status' }, text);
-    body.append(p);
+  // Notes and acknowledgments are lines of the conversation too, in the order they came.
+  const note = (text: string) => {
+    list.append(el('li', { class: 'note' }, text));
     body.scrollTop = body.scrollHeight;
-    return p;
   };
   const show = (form: HTMLElement) => {
     forms.replaceChildren(form);
@@ -151,7 +153,7 @@ a{color:#1d4ed8}
 
   function addLine(line: Pick<Line, 'author' | 'name' | 'text'> & { key: string }): HTMLLIElement {
     const li = el('li', { class: line.author }, el('span', { class: 'who' }, line.author === 'visitor' ? words.you : (line.name ?? words.agent)), line.text);
-    log.append(li);
+    list.append(li);
     shown.set(line.key, li);
     body.scrollTop = body.scrollHeight;
     return li;
@@ -237,8 +239,7 @@ a{color:#1d4ed8}
   }
 
   function acknowledged(ack: Ack): void {
-    const card = el('div', { class: 'ack', role: 'status' }, el('p', {}, say(words.ack, { number: ack.number })), el('p', {}, ack.nextSteps), el('a', { href: ack.trackingUrl, target: '_blank', rel: 'noopener' }, words.track));
-    body.append(card);
+    list.append(el('li', { class: 'ack' }, el('p', {}, say(words.ack, { number: ack.number })), el('p', {}, ack.nextSteps), el('a', { href: ack.trackingUrl, target: '_blank', rel: 'noopener' }, words.track)));
     body.scrollTop = body.scrollHeight;
   }
 
