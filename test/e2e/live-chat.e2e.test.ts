@@ -1,8 +1,9 @@
 // A shop visitor chats with an agent, in a real browser: a shop's page on another origin
 // carries the one script tag; with no agent there the widget offers the offline form (an
 // e-mail case, acknowledged on screen and by e-mail); once an agent's console is there, the
-// visitor starts a conversation, gets the acknowledgment, sees the agent typing and the
-// answer, which comes back read; the agent sees the visitor typing. axe-core checks the
+// visitor starts a conversation, gets the acknowledgment; the agent, in the console, sees the
+// visitor typing and answers; the visitor sees the agent typing and the answer, which comes
+// back read, and sees their own message read. axe-core checks the
 // widget, open, in both states.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,8 +13,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousA11yViolations } from '../support/a11y.ts';
 import { launchBrowser, type TestBrowser } from '../support/browser.ts';
-import { startE2eServer, type ApiAs, type E2eServer } from '../support/e2e-server.ts';
-import { SseClient } from '../support/sse.ts';
+import { PASSWORD, startE2eServer, type ApiAs, type E2eServer } from '../support/e2e-server.ts';
 import { startSmtpRelay, type SmtpRelay } from '../fakes/smtp-relay.ts';
 
 const screenshots = fileURLToPath(new URL('../screenshots/', import.meta.url));
@@ -108,8 +108,17 @@ describe('the live chat widget', () => {
     await page.close();
   });
 
-  it('lets a shop visitor chat with an agent: acknowledgment, typing both ways, the answer, read', async () => {
-    expect((await agent.request('POST', '/api/v1/chat/presence')).status).toBe(204);
+  it('lets a shop visitor chat with an agent in the console: acknowledgment, typing both ways, the answer, read', async () => {
+    // The agent signs in: the console's heartbeat opens the chat.
+    const consolePage = await browser.context.newPage();
+    consolePage.on('pageerror', (error) => pageErrors.push(`console: ${error.message}`));
+    await consolePage.goto(`${server.url}/login`);
+    await consolePage.getByLabel('Adresse e-mail').fill(server.agent.email);
+    await consolePage.getByLabel(/^Mot de passe/).fill(PASSWORD);
+    await consolePage.getByRole('button', { name: 'Se connecter' }).click();
+    await consolePage.waitForURL(/\/cases$/);
+    await expect.poll(async () => ((await (await fetch(`${server.url}/api/v1/chat/accounts/${KEY}/status`, { headers: { origin: shopUrl } })).json()) as { open: boolean }).open).toBe(true);
+
     const page = await newShopPage();
     const launcher = page.getByRole('button', { name: 'Discuter avec nous' });
     // Keyboard: the launcher opens the panel and focus goes into it.
@@ -132,38 +141,31 @@ describe('the live chat widget', () => {
     const caseId = found.items[0]!.id;
     expect(found.items[0]!.channel).toBe('chat');
 
-    // The agent's console watches the case: it sees the visitor typing.
-    const login = await fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: server.agent.email, password: 'correct horse battery staple' }) });
-    const { token } = (await login.json()) as { token: string };
-    const signals = await SseClient.open(`${server.url}/api/v1/cases/${caseId}/chat/signals`, { authorization: `Bearer ${token}` });
-    try {
-      await box.pressSequentially('Et aussi');
-      expect((await signals.waitFor((f) => f.event === 'typing' && (f.data as { typing: boolean }).typing)).data).toEqual({ typing: true });
-      await box.fill('');
+    // The agent opens the case: the visitor's message shows read in the widget.
+    await consolePage.goto(`${server.url}/cases/${caseId}`);
+    await consolePage.getByText('Bonjour, mon programmateur Gardena fuit encore.').waitFor();
+    await page.getByText('Lu', { exact: true }).waitFor();
 
-      expect((await agent.request('POST', `/api/v1/cases/${caseId}/chat/typing`, { typing: true })).status).toBe(204);
-      await page.getByText('Camille écrit…').waitFor();
+    // Typing, both ways.
+    await box.pressSequentially('Et aussi');
+    await consolePage.getByText('Le visiteur écrit…').waitFor();
+    await box.fill('');
+    const reply = consolePage.getByLabel(/Votre réponse/);
+    await reply.pressSequentially('Bonjour Marc, nous vous envoyons un joint neuf.');
+    await page.getByText('Camille écrit…').waitFor();
+    await consolePage.getByRole('button', { name: 'Envoyer la réponse' }).click();
+    await page.getByText('Bonjour Marc, nous vous envoyons un joint neuf.').waitFor();
+    await expect.poll(() => page.getByText('Camille écrit…').count()).toBe(0);
 
-      const reply = await agent.request('POST', `/api/v1/cases/${caseId}/messages`, { kind: 'reply', body: 'Bonjour Marc, nous vous envoyons un joint neuf.' });
-      expect(reply.status).toBe(201);
-      await page.getByText('Bonjour Marc, nous vous envoyons un joint neuf.').waitFor();
-      expect(await page.getByText('Camille écrit…').count()).toBe(0);
-
-      // The visitor saw it (panel open, page in front): the delivery comes back read.
-      await signals.waitFor((f) => f.event === 'read');
-      const deliveryOf = async () => {
-        const events = (await agent.request('GET', `/api/v1/cases/${caseId}/events`)).body as { items: { body: string | null; delivery: { channel: string; status: string } | null }[] };
-        return events.items.find((e) => e.body === 'Bonjour Marc, nous vous envoyons un joint neuf.')?.delivery;
-      };
-      await expect.poll(async () => (await deliveryOf())?.status, { timeout: 5_000 }).toBe('read');
-      expect((await deliveryOf())?.channel).toBe('chat');
-
-      // The agent read the visitor's messages: the widget says so.
-      expect((await agent.request('POST', `/api/v1/cases/${caseId}/chat/read`)).status).toBe(204);
-      await page.getByText('Lu', { exact: true }).waitFor();
-    } finally {
-      await signals.close();
-    }
+    // The visitor saw it (panel open, page in front): the delivery comes back read.
+    const deliveryOf = async () => {
+      const events = (await agent.request('GET', `/api/v1/cases/${caseId}/events`)).body as { items: { body: string | null; delivery: { channel: string; status: string } | null }[] };
+      return events.items.find((e) => e.body === 'Bonjour Marc, nous vous envoyons un joint neuf.')?.delivery;
+    };
+    await expect.poll(async () => (await deliveryOf())?.status, { timeout: 5_000 }).toBe('read');
+    expect((await deliveryOf())?.channel).toBe('chat');
+    await consolePage.screenshot({ path: `${screenshots}chat-console.png` });
+    await consolePage.close();
     await page.screenshot({ path: `${screenshots}chat-conversation.png` });
 
     // Escape closes the panel and gives the focus back to the launcher.

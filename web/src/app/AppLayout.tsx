@@ -7,6 +7,7 @@ import { Outlet, useRouter } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sessionQuery, signOut } from '../auth/session.ts';
+import { useChatPresence } from '../chat/useChatPresence.ts';
 import { useLiveUpdates } from '../live/useLiveUpdates.ts';
 import { ProblemAlert } from '../ui/ProblemAlert.tsx';
 import { RouterAnchor } from '../ui/RouterAnchor.tsx';
@@ -20,6 +21,7 @@ export function AppLayout() {
   const router = useRouter();
   const [signingOut, setSigningOut] = useState(false);
   const live = useLiveUpdates(!!me);
+  useChatPresence(!!me);
 
   // Signed out (here, in another tab, or the session expired): to the sign-in page, which
   // brings the user back to this page afterwards. Once, with the address of that moment.
