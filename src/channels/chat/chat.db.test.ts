@@ -92,6 +92,16 @@ describe('the visitor API', () => {
     await agent.post('/api/v1/chat/presence');
   });
 
+  it('is closed outside the team’s hours, whoever is there', async () => {
+    const sundays = await admin.post('/api/v1/calendars', { name: 'Le dimanche', timezone: 'Europe/Paris', hours: { sun: [['10:00', '12:00']] } });
+    expect(sundays.statusCode, sundays.body).toBe(201);
+    const team = await buildTeam(h.ctx, { memberIds: [agent.userId], calendarId: sundays.json().id });
+    const res = await admin.post('/api/v1/channel-accounts', { channel: 'chat', name: 'Chat du dimanche', address: `${key}-sun`, teamId: team.id, settings: { allowedOrigins: [SHOP] } });
+    expect(res.statusCode, res.body).toBe(201);
+    await agent.post('/api/v1/chat/presence');
+    expect((await visitor('GET', `/api/v1/chat/accounts/${key}-sun/status`)).json()).toMatchObject({ open: false, reason: 'outside_hours' });
+  });
+
   it('refuses bad input as problem+json, with the CORS headers so the widget can read it', async () => {
     const c = await start();
     const empty = await say(c, 'abcdefgh1', '   ');
@@ -179,6 +189,21 @@ describe('the visitor API', () => {
       expect(again.frames.filter((f) => f.event === 'message').map((f) => (f.data as { text: string }).text)).toEqual(['Bonjour Léa, je regarde votre commande.']);
     } finally {
       await again.close();
+    }
+  });
+
+  it('tells the visitor when the agent solves the case', async () => {
+    const c = await start();
+    await say(c, 'client-msg-1501', 'Tout est réglé, merci.');
+    const caseId = await caseIdOf(c.conversationId);
+    const stream = await SseClient.open(`${base}/api/v1/chat/conversations/${c.conversationId}/stream?token=${encodeURIComponent(c.token)}`, { origin: SHOP });
+    try {
+      const current = (await admin.get(`/api/v1/cases/${caseId}`)).json();
+      const solved = await admin.patch(`/api/v1/cases/${caseId}`, { status: 'solved' }, { 'if-match': `"${current.version}"` });
+      expect(solved.statusCode, solved.body).toBe(200);
+      await stream.waitFor((f) => f.event === 'ended');
+    } finally {
+      await stream.close();
     }
   });
 
