@@ -7,6 +7,11 @@ import type { channelAccount } from './accounts/accounts.schema.ts';
 
 export type AccountRow = typeof channelAccount.$inferSelect;
 
+/** Where an account's new cases go: its brand (else the only one), store and team queue. */
+export function caseRoutingOf(account: Pick<AccountRow, 'brandId' | 'storeId' | 'teamId'>) {
+  return { brandId: account.brandId ?? undefined, storeId: account.storeId ?? undefined, teamId: account.teamId ?? undefined };
+}
+
 export interface InboundAttachment {
   filename: string;
   /** As the sender declared it; the attachments service checks the bytes. */

@@ -13,7 +13,7 @@ import { systemActor } from '../../modules/access/actor.ts';
 import { openCase } from '../../modules/cases/cases.service.ts';
 import { savCase } from '../../modules/cases/cases.schema.ts';
 import { recordCustomerMessage } from '../../modules/cases/customer-messages.ts';
-import type { AccountRow, InboundOutcome } from '../connector.ts';
+import { caseRoutingOf, type AccountRow, type InboundOutcome } from '../connector.ts';
 import { finishInbound } from '../inbound/inbound.process.ts';
 import { rawChatMessage, type RawChatMessage } from './chat.raw.ts';
 import { chatConversation } from './chat.schema.ts';
@@ -39,9 +39,7 @@ async function openChatCase(tx: Ctx, account: AccountRow, m: { name: string | nu
       subject: t(m.language, m.offline ? 'chat.offline.subject' : 'chat.subject', { start: startOf(m.text) }),
       message: m.text,
       channel: 'chat',
-      brandId: account.brandId ?? undefined,
-      storeId: account.storeId ?? undefined,
-      teamId: account.teamId ?? undefined,
+      ...caseRoutingOf(account),
       priority: 'normal',
       tags: [],
       language: m.language,

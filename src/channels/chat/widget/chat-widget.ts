@@ -26,7 +26,7 @@
       outside: 'Le chat est fermé en dehors de nos horaires.', nameRequired: 'Votre nom', emailRequired: 'Votre e-mail', leave: 'Envoyer le message',
       ack: 'Votre demande porte le numéro {number}.', track: 'Suivre ma demande', end: 'Terminer la conversation', ended: 'La conversation est terminée.',
       transcript: 'Recevoir la conversation par e-mail', transcriptSent: 'La conversation vous est envoyée par e-mail.', noEmail: 'Indiquez votre e-mail pour recevoir la conversation.',
-      failed: 'Le message n’est pas parti. Réessayez.', error: 'Une erreur est survenue. Réessayez dans un instant.', sending: 'Envoi…',
+      failed: 'Le message n’est pas parti. Réessayez.', error: 'Une erreur est survenue. Réessayez dans un instant.',
     },
     en: {
       open: 'Chat with us', title: 'Live chat', close: 'Close the chat', name: 'Your name (optional)', email: 'Your e-mail (optional)',
@@ -35,7 +35,7 @@
       outside: 'The chat is closed outside our opening hours.', nameRequired: 'Your name', emailRequired: 'Your e-mail', leave: 'Send the message',
       ack: 'Your request number is {number}.', track: 'Follow my request', end: 'End the conversation', ended: 'The conversation has ended.',
       transcript: 'Get the conversation by e-mail', transcriptSent: 'The conversation is on its way to your inbox.', noEmail: 'Give your e-mail to receive the conversation.',
-      failed: 'The message was not sent. Try again.', error: 'Something went wrong. Try again in a moment.', sending: 'Sending…',
+      failed: 'The message was not sent. Try again.', error: 'Something went wrong. Try again in a moment.',
     },
   }[lang];
   const say = (text: string, vars: Record<string, string> = {}) => text.replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? '');
