@@ -25,7 +25,7 @@ let agent: Client;
 let key: string;
 
 beforeAll(async () => {
-  out = await startOutboundHarness(clock, { COMPTOIR_PUBLIC_WRITES_PER_HOUR: '50' });
+  out = await startOutboundHarness(clock, { COMPTOIR_PUBLIC_WRITES_PER_HOUR: '50', COMPTOIR_CHAT_MESSAGES_PER_HOUR: '5' });
   h = out.h;
   base = await h.app.listen({ host: '127.0.0.1', port: 0 });
   admin = await h.userClient('admin');
@@ -145,6 +145,16 @@ describe('the visitor API', () => {
     await h.worker.drain();
     expect((await eventsOf(caseId)).filter((e) => e.type === 'message_in')).toHaveLength(2);
     expect((await admin.get(`/api/v1/cases/${caseId}`)).json()).toMatchObject({ channel: 'chat', number: sent.caseNumber });
+  });
+
+  it('limits the messages of one conversation per hour, with Retry-After and the CORS headers', async () => {
+    const c = await start();
+    for (let i = 1; i <= 5; i++) expect((await say(c, `client-burst-${i}`, `Message ${i}`)).statusCode).toBe(201);
+    const refused = await say(c, 'client-burst-6', 'Un de trop');
+    expect(refused.statusCode).toBe(429);
+    expect(refused.headers['content-type']).toContain('application/problem+json');
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    expect(refused.headers['access-control-allow-origin']).toBe(SHOP);
   });
 
   it('pushes the agent’s answer to the visitor’s stream, with typing, and comes back read', async () => {

@@ -7,6 +7,7 @@ import { inTransaction, type Ctx } from '../../context.ts';
 import { AppError, conflict } from '../../platform/errors.ts';
 import { queryRows } from '../../platform/db/database.ts';
 import { limitPublicWrite, limitSubjectWrites } from '../../platform/http/public-limits.ts';
+import { enforce } from '../../platform/http/rate-limit.ts';
 import type { Language } from '../../platform/i18n/i18n.ts';
 import { caseEvent, savCase } from '../../modules/cases/cases.schema.ts';
 import type { AccountRow } from '../connector.ts';
@@ -20,6 +21,19 @@ import { encodeRaw, type RawChatMessage } from './chat.raw.ts';
 import { chatConversation } from './chat.schema.ts';
 import { publishChatSignal } from './chat.signals.ts';
 import { transcriptJob } from './chat.transcript.ts';
+
+const HOUR = 3_600_000;
+
+/**
+ * A chat is many short messages: the web form's hourly write limit would stop a lively
+ * conversation, so chat messages have their own, per IP and per conversation.
+ */
+async function limitChatMessages(ctx: Ctx, ip: string, conversationId: string): Promise<void> {
+  const max = ctx.config.chat.messagesPerHour;
+  const now = ctx.clock.now();
+  await enforce(ctx.db, { key: `chat:messages:ip:${ip}`, max, windowMs: HOUR }, now, 'Too many messages sent from here; try again later');
+  await enforce(ctx.db, { key: `chat:messages:conversation:${conversationId}`, max, windowMs: HOUR }, now, 'Too many messages in this conversation; try again later');
+}
 
 /** Stores the message, processes it, and says what became of it. */
 async function storeAndProcess(ctx: Ctx, account: AccountRow, providerId: string, raw: RawChatMessage): Promise<{ caseId: string; eventId: string; replayed: boolean }> {
@@ -48,7 +62,7 @@ export interface MessageSent {
 
 export async function receiveVisitorMessage(ctx: Ctx, ip: string, conversation: ConversationRow, account: AccountRow, input: { clientId: string; text: string }): Promise<MessageSent> {
   if (conversation.state === 'ended') throw conflict('This conversation has ended: start a new one');
-  await limitPublicWrite(ctx, ip, `chat:${conversation.id}`);
+  await limitChatMessages(ctx, ip, conversation.id);
   const raw: RawChatMessage = { kind: 'message', conversationId: conversation.id, clientId: input.clientId, text: input.text };
   const done = await storeAndProcess(ctx, account, `${conversation.id}/${input.clientId}`, raw);
   await touchVisitor(ctx, conversation.id);
