@@ -102,6 +102,16 @@ describe('the visitor API', () => {
     expect((await visitor('GET', `/api/v1/chat/accounts/${key}-sun/status`)).json()).toMatchObject({ open: false, reason: 'outside_hours' });
   });
 
+  it('stops answering a disabled account, its open conversations included', async () => {
+    const created = await admin.post('/api/v1/channel-accounts', { channel: 'chat', name: 'Chat éphémère', address: `${key}-off`, settings: { allowedOrigins: [SHOP] } });
+    const res = await visitor('POST', `/api/v1/chat/accounts/${key}-off/conversations`, {});
+    expect(res.statusCode).toBe(201);
+    const c = res.json();
+    expect((await admin.patch(`/api/v1/channel-accounts/${created.json().id}`, { state: 'disabled' })).statusCode).toBe(200);
+    expect((await say(c, 'client-off-0001', 'Il y a quelqu’un ?')).statusCode).toBe(404);
+    expect((await visitor('GET', `/api/v1/chat/accounts/${key}-off/status`)).statusCode).toBe(404);
+  });
+
   it('refuses bad input as problem+json, with the CORS headers so the widget can read it', async () => {
     const c = await start();
     const empty = await say(c, 'abcdefgh1', '   ');

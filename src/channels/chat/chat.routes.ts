@@ -52,7 +52,8 @@ async function accountOfUrl(req: FastifyRequest): Promise<AccountRow> {
   if (params.key) return chatAccountByKey(req.ctx, params.key);
   if (params.id && isUuid(params.id)) {
     const [row] = await req.ctx.db.select({ account: channelAccount }).from(chatConversation).innerJoin(channelAccount, eq(channelAccount.id, chatConversation.accountId)).where(eq(chatConversation.id, params.id));
-    if (row) return row.account;
+    // A disabled account stops its conversations too, not only new ones.
+    if (row?.account.state === 'active') return row.account;
   }
   throw new AppError('not_found', 'No such conversation');
 }
