@@ -3,7 +3,7 @@
 // e-mail case, acknowledged on screen and by e-mail); once an agent's console is there, the
 // visitor starts a conversation, gets the acknowledgment; the agent, in the console, sees the
 // visitor typing and answers; the visitor sees the agent typing and the answer, which comes
-// back read, and sees their own message read. axe-core checks the
+// back read, and sees their own message read; the case solved, the transcript comes by e-mail. axe-core checks the
 // widget, open, in both states.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -173,6 +173,20 @@ describe('the live chat widget', () => {
     await page.keyboard.press('Escape');
     expect(await launcher.getAttribute('aria-expanded')).toBe('false');
     expect(await launcher.evaluate((b) => (b.getRootNode() as ShadowRoot).activeElement === b)).toBe(true);
+
+    // The agent solves the case: the widget offers the transcript, which arrives by e-mail.
+    await launcher.click();
+    const current = (await agent.request('GET', `/api/v1/cases/${caseId}`)).body as { version: number };
+    expect((await agent.request('PATCH', `/api/v1/cases/${caseId}`, { status: 'solved' }, { 'if-match': `"${current.version}"` })).status).toBe(200);
+    await page.getByText('La conversation est terminée.').waitFor();
+    await page.getByLabel('Votre e-mail', { exact: true }).fill('marc.chat@example.fr');
+    await page.getByRole('button', { name: 'Recevoir la conversation par e-mail' }).click();
+    await page.getByText('La conversation vous est envoyée par e-mail.').waitFor();
+    await expect.poll(() => relay.received.find((m) => m.envelope.to.includes('marc.chat@example.fr'))?.mail.subject, { timeout: 5_000 }).toBe(`[${number}] Votre conversation avec Jardins & Co`);
+    const transcript = relay.received.find((m) => m.envelope.to.includes('marc.chat@example.fr'))!.mail.text!;
+    expect(transcript).toMatch(/Vous : Bonjour, mon programmateur Gardena fuit encore\./);
+    expect(transcript).toMatch(/Camille : Bonjour Marc, nous vous envoyons un joint neuf\./);
+
     expect(widgetBytes).toBeGreaterThan(0);
     expect(widgetBytes).toBeLessThan(30 * 1024);
     expect(pageErrors).toEqual([]);
