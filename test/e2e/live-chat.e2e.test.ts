@@ -46,9 +46,10 @@ beforeAll(async () => {
   [server, browser] = await Promise.all([startE2eServer({ mailRelay: relay.url }), launchBrowser()]);
   browser.context.setDefaultTimeout(10_000);
   // The shop's own site: another origin than Comptoir's, with the one tag.
-  shop = createServer((_req, res) => {
+  shop = createServer((req, res) => {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(`<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Jardins &amp; Co, la boutique</title></head>
+    // /en is the shop's English page: the widget follows the page's language.
+    res.end(`<!doctype html><html lang="${req.url === '/en' ? 'en' : 'fr'}"><head><meta charset="utf-8"><title>Jardins &amp; Co, la boutique</title></head>
 <body><main><h1>Jardins &amp; Co</h1><p>Programmateurs d’arrosage, tondeuses et outils.</p></main>
 <script src="${server.url}/chat/widget.js" data-account="${KEY}" async></script></body></html>`);
   });
@@ -190,6 +191,17 @@ describe('the live chat widget', () => {
     expect(widgetBytes).toBeGreaterThan(0);
     expect(widgetBytes).toBeLessThan(30 * 1024);
     expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('speaks English on an English page', async () => {
+    expect((await agent.request('POST', '/api/v1/chat/presence')).status).toBe(204);
+    const page = await browser.context.newPage();
+    await page.goto(`${shopUrl}/en`);
+    await page.getByRole('button', { name: 'Chat with us' }).click();
+    await page.getByRole('dialog', { name: 'Live chat' }).waitFor();
+    await page.getByLabel('Your name (optional)').waitFor();
+    await page.getByRole('button', { name: 'Close the chat' }).click();
     await page.close();
   });
 });
