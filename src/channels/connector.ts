@@ -51,10 +51,18 @@ export interface CommonInbound {
   to: string[];
 }
 
-/** How processing a stored inbound message ended (the row's state says the same). */
+/** How processing a stored inbound row ended (the inbound job writes it on the row). */
 export type InboundOutcome =
-  | { state: 'processed'; caseId: string; eventId: string; detail: string | null }
+  | { state: 'processed'; caseId: string | null; eventId: string | null; detail: string | null }
   | { state: 'ignored' | 'failed'; detail: string; caseId?: string | null };
+
+/** A stored inbound row, as a connector that processes its own rows receives it. */
+export interface StoredInbound {
+  id: string;
+  raw: Buffer;
+  receivedAt: Date;
+  account: AccountRow;
+}
 
 export interface Connector<S = Record<string, unknown>, K = Record<string, string>> {
   channel: string;
@@ -64,11 +72,11 @@ export interface Connector<S = Record<string, unknown>, K = Record<string, strin
   /** Raw stored bytes → the common message. Throwing a ParseError stores the reason and flags the message. */
   normalise?(raw: Buffer, account: AccountRow): Promise<CommonInbound>;
   /**
-   * Processes a stored message itself, for channels whose messages belong to a conversation
-   * rather than a thread of e-mails (the live chat). It locks the row, writes the timeline and
-   * records the outcome (finishInbound) in one transaction; null when it was done already.
+   * For channels whose messages are not threads of e-mails (a live chat conversation): the
+   * connector processes its stored row itself, inside the inbound job's transaction with the
+   * row locked, and says how it ended. Used instead of `normalise`.
    */
-  process?(ctx: Ctx, stored: { id: string; raw: Buffer }, account: AccountRow): Promise<InboundOutcome | null>;
+  process?(ctx: Ctx, row: StoredInbound): Promise<InboundOutcome>;
   /** Checks the account can connect (IMAP login, SMTP relay), for the admin's "test" button. */
   test?(ctx: Ctx, account: AccountRow, secrets: K): Promise<{ ok: boolean; code: string | null; detail: string }>;
   /** Listeners and pollers this connector runs in a worker (IMAP) or a web process (SMTP), stopped on shutdown. */

@@ -1,11 +1,11 @@
 // A stored chat message becomes a case message (the connector's `process`, run by the
-// inbound.process job and, at once, by the request that stored it). In one transaction with
-// the stored row and the conversation locked: the first message of a conversation opens a
+// inbound.process job and, at once, by the request that stored it). In the job's transaction,
+// with the stored row and the conversation locked: the first message of a conversation opens a
 // `chat` case for the visitor, the next ones join it (a closed case: a new one), the
 // conversation learns its case, and the row says how it ended. Run twice, or by the request
 // and the job at once, it leaves one message on one case.
 import { eq, sql } from 'drizzle-orm';
-import { inTransaction, type Ctx } from '../../context.ts';
+import type { Ctx } from '../../context.ts';
 import { fixedClock } from '../../platform/clock.ts';
 import { queryRows } from '../../platform/db/database.ts';
 import { registerCatalog, t, type Language } from '../../platform/i18n/i18n.ts';
@@ -13,8 +13,7 @@ import { systemActor } from '../../modules/access/actor.ts';
 import { openCase } from '../../modules/cases/cases.service.ts';
 import { savCase } from '../../modules/cases/cases.schema.ts';
 import { recordCustomerMessage } from '../../modules/cases/customer-messages.ts';
-import { caseRoutingOf, type AccountRow, type InboundOutcome } from '../connector.ts';
-import { finishInbound } from '../inbound/inbound.process.ts';
+import { caseRoutingOf, type AccountRow, type InboundOutcome, type StoredInbound } from '../connector.ts';
 import { rawChatMessage, type RawChatMessage } from './chat.raw.ts';
 import { chatConversation } from './chat.schema.ts';
 import { publishChatSignal } from './chat.signals.ts';
@@ -72,24 +71,19 @@ async function processMessage(tx: Ctx, account: AccountRow, inboundId: string, m
   return { state: 'processed', ...opened, detail: conversation.case_id ? 'a new case, the previous one being closed' : 'a new case' };
 }
 
-export async function processChatInbound(ctx: Ctx, stored: { id: string; raw: Buffer }, account: AccountRow): Promise<InboundOutcome | null> {
-  const parsed = rawChatMessage.safeParse(JSON.parse(stored.raw.toString('utf8')));
-  if (!parsed.success) {
-    const outcome: InboundOutcome = { state: 'failed', detail: `not a chat message: ${parsed.error.issues[0]?.message}` };
-    await finishInbound(ctx, stored.id, outcome);
-    return outcome;
+/** Inside the inbound job's transaction, the stored row locked (inbound.process.ts). */
+export async function processChatInbound(db: Ctx, row: StoredInbound): Promise<InboundOutcome> {
+  let parsed: ReturnType<typeof rawChatMessage.safeParse>;
+  try {
+    parsed = rawChatMessage.safeParse(JSON.parse(row.raw.toString('utf8')));
+  } catch (error) {
+    return { state: 'failed', detail: `not a chat message: ${error instanceof Error ? error.message : String(error)}` };
   }
+  if (!parsed.success) return { state: 'failed', detail: `not a chat message: ${parsed.error.issues[0]?.message}` };
   const m = parsed.data;
-  return inTransaction(ctx, async (db) => {
-    const [locked] = await queryRows<{ state: string; received_at: Date | string }>(db.db, sql`SELECT state, received_at FROM inbound_message WHERE id = ${stored.id} FOR UPDATE`);
-    if (!locked || locked.state === 'processed' || locked.state === 'ignored') return null;
-    // Written at the moment the visitor sent it: the order of the conversation, and the SLA clocks.
-    const tx = { ...db, clock: fixedClock(new Date(locked.received_at)) };
-    const outcome =
-      m.kind === 'message'
-        ? await processMessage(tx, account, stored.id, m)
-        : { state: 'processed' as const, ...(await openChatCase(tx, account, { name: m.name, email: m.email, text: m.text, language: m.language, offline: true, data: { inboundId: stored.id, offline: true } })), detail: 'a new case, left offline' };
-    await finishInbound(tx, stored.id, outcome);
-    return outcome;
-  });
+  // Written at the moment the visitor sent it: the order of the conversation, and the SLA clocks.
+  const tx = { ...db, clock: fixedClock(row.receivedAt) };
+  if (m.kind === 'message') return processMessage(tx, row.account, row.id, m);
+  const opened = await openChatCase(tx, row.account, { name: m.name, email: m.email, text: m.text, language: m.language, offline: true, data: { inboundId: row.id, offline: true } });
+  return { state: 'processed', ...opened, detail: 'a new case, left offline' };
 }

@@ -16,7 +16,7 @@ import { openCase } from '../../modules/cases/cases.service.ts';
 import { recordCustomerMessage } from '../../modules/cases/customer-messages.ts';
 import { resolveCustomer } from '../../modules/customers/customers.resolve.ts';
 import { channelAccount } from '../accounts/accounts.schema.ts';
-import { caseRoutingOf, ParseError, type CommonInbound, type InboundOutcome } from '../connector.ts';
+import { caseRoutingOf, ParseError, type CommonInbound, type Connector, type InboundOutcome } from '../connector.ts';
 import { findThread } from '../email/inbound/threading.ts';
 import { connectorFor } from '../registry.ts';
 import { attachBounce } from './bounces.ts';
@@ -31,8 +31,7 @@ interface InboundRow {
 
 type Outcome = InboundOutcome;
 
-/** Records how processing ended on the stored message's row. */
-export async function finishInbound(ctx: Ctx, id: string, o: Outcome): Promise<void> {
+async function finish(ctx: Ctx, id: string, o: Outcome): Promise<void> {
   await ctx.db.execute(sql`
     UPDATE inbound_message SET state = ${o.state}, detail = ${o.detail}, case_id = ${o.caseId ?? null},
       event_id = ${'eventId' in o ? o.eventId : null}, processed_at = ${ctx.clock.now().toISOString()}
@@ -60,7 +59,7 @@ export async function processInbound(ctx: Ctx, id: string): Promise<Outcome | nu
   const [account] = await ctx.db.select().from(channelAccount).where(eq(channelAccount.id, row.account_id));
   if (!account) throw new PermanentJobError(`channel account ${row.account_id} is gone`);
   const connector = connectorFor(row.channel);
-  if (connector?.process) return connector.process(ctx, { id: row.id, raw: Buffer.from(row.raw) }, account);
+  if (connector?.process) return processByConnector(ctx, id, account, connector.process.bind(connector));
   if (!connector?.normalise) throw new PermanentJobError(`no connector reads ${row.channel} messages`);
 
   let message: CommonInbound;
@@ -70,24 +69,24 @@ export async function processInbound(ctx: Ctx, id: string): Promise<Outcome | nu
     if (!(error instanceof ParseError)) throw error;
     // Kept as it came, with the reason: an admin can look at it and retry.
     const outcome: Outcome = { state: 'failed', detail: error.message };
-    await finishInbound(ctx, id, outcome);
+    await finish(ctx, id, outcome);
     return outcome;
   }
 
   const own = await ownAddresses(ctx);
   if (message.from.email && own.has(message.from.email)) {
     const outcome: Outcome = { state: 'ignored', detail: `sent from our own address ${message.from.email} (a loop, or someone pretending to be us)` };
-    await finishInbound(ctx, id, outcome);
+    await finish(ctx, id, outcome);
     return outcome;
   }
   if (message.bounce) {
     const outcome = await attachBounce(ctx, message.bounce);
-    await finishInbound(ctx, id, outcome);
+    await finish(ctx, id, outcome);
     return outcome;
   }
   if (!message.from.email && !message.from.phone) {
     const outcome: Outcome = { state: 'failed', detail: 'no sender address: nobody to answer' };
-    await finishInbound(ctx, id, outcome);
+    await finish(ctx, id, outcome);
     return outcome;
   }
 
@@ -146,7 +145,18 @@ export async function processInbound(ctx: Ctx, id: string): Promise<Outcome | nu
       await tx.db.execute(sql`INSERT INTO message_ref (channel, ref, case_id, event_id, created_at) VALUES ('email', ${ref}, ${caseId}, ${eventId}, ${tx.clock.now().toISOString()}) ON CONFLICT DO NOTHING`);
     }
     const outcome: Outcome = { state: 'processed', caseId, eventId, detail };
-    await finishInbound(tx, id, outcome);
+    await finish(tx, id, outcome);
+    return outcome;
+  });
+}
+
+/** A connector that processes its own rows: under the same row lock, with one outcome, like a message. */
+async function processByConnector(ctx: Ctx, id: string, account: typeof channelAccount.$inferSelect, handle: NonNullable<Connector['process']>): Promise<Outcome | null> {
+  return inTransaction(ctx, async (tx) => {
+    const [locked] = await queryRows<InboundRow & { received_at: Date | string }>(tx.db, sql`SELECT id, raw, state, received_at FROM inbound_message WHERE id = ${id} FOR UPDATE`);
+    if (!locked || locked.state === 'processed' || locked.state === 'ignored') return null;
+    const outcome = await handle(tx, { id, raw: Buffer.from(locked.raw), receivedAt: new Date(locked.received_at), account });
+    await finish(tx, id, outcome);
     return outcome;
   });
 }
