@@ -12,13 +12,15 @@ import { runSlaSweep, slaSweepJob } from './modules/sla/sla.sweep.ts';
 import { processInbound } from './channels/inbound/inbound.process.ts';
 import { processInboundJob } from './channels/inbound/inbound.store.ts';
 import { accountFailingJob, tellAdminsAccountFailing } from './channels/accounts/account-alerts.ts';
+import { sendTranscript, transcriptJob } from './channels/chat/chat.transcript.ts';
 
 export function buildJobRegistry(): JobRegistry<Ctx> {
   const registry = new JobRegistry<Ctx>()
     .handle(housekeepingJob, (_payload, ctx) => runHousekeeping(ctx))
     .handle(slaSweepJob, async (_payload, ctx) => void (await runSlaSweep(ctx)))
     .handle(processInboundJob, async (p, ctx) => void (await processInbound(ctx, p.id)))
-    .handle(accountFailingJob, (p, ctx) => tellAdminsAccountFailing(ctx, p));
+    .handle(accountFailingJob, (p, ctx) => tellAdminsAccountFailing(ctx, p))
+    .handle(transcriptJob, async (p, ctx) => void (await sendTranscript(ctx, p.conversationId)));
   return handleNotificationJobs(registry);
 }
 

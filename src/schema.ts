@@ -11,3 +11,4 @@ export * from './modules/notifications/notifications.schema.ts';
 export * from './channels/accounts/accounts.schema.ts';
 export * from './channels/inbound/inbound.schema.ts';
 export * from './channels/phone/phone.schema.ts';
+export * from './channels/chat/chat.schema.ts';

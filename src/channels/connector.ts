@@ -7,6 +7,11 @@ import type { channelAccount } from './accounts/accounts.schema.ts';
 
 export type AccountRow = typeof channelAccount.$inferSelect;
 
+/** Where an account's new cases go: its brand (else the only one), store and team queue. */
+export function caseRoutingOf(account: Pick<AccountRow, 'brandId' | 'storeId' | 'teamId'>) {
+  return { brandId: account.brandId ?? undefined, storeId: account.storeId ?? undefined, teamId: account.teamId ?? undefined };
+}
+
 export interface InboundAttachment {
   filename: string;
   /** As the sender declared it; the attachments service checks the bytes. */
@@ -70,9 +75,9 @@ export interface Connector<S = Record<string, unknown>, K = Record<string, strin
   /** Raw stored bytes → the common message. Throwing a ParseError stores the reason and flags the message. */
   normalise?(raw: Buffer, account: AccountRow): Promise<CommonInbound>;
   /**
-   * For what arrives that is not a customer's message (a telephony system's call events):
-   * the connector handles its stored row itself, inside the inbound job's transaction with
-   * the row locked, and says how it ended. Used instead of `normalise`.
+   * For what arrives that is not an e-mail thread (a telephony system's call events, a live
+   * chat conversation): the connector handles its stored row itself, inside the inbound job's
+   * transaction with the row locked, and says how it ended. Used instead of `normalise`.
    */
   process?(ctx: Ctx, row: StoredInbound): Promise<InboundOutcome>;
   /** Checks the account can connect (IMAP login, SMTP relay), for the admin's "test" button. */

@@ -60,6 +60,7 @@ const envSchema = z.object({
   COMPTOIR_FORM_MIN_FILL_SECONDS: int(0, 3600).default(3),
   COMPTOIR_PUBLIC_READS_PER_MINUTE: int(1, 100_000).default(120),
   COMPTOIR_PUBLIC_WRITES_PER_HOUR: int(1, 100_000).default(30),
+  COMPTOIR_CHAT_MESSAGES_PER_HOUR: int(1, 100_000).default(240),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -94,6 +95,8 @@ export interface Config {
   webform: { frameAncestors: string; minFillSeconds: number };
   /** Public pages and APIs (tracking, web form): hits allowed per IP, per tracking link, per e-mail. */
   publicLimits: { readsPerMinute: number; writesPerHour: number };
+  /** Live chat visitors: messages allowed per hour, per IP and per conversation (a conversation is many short messages). */
+  chat: { messagesPerHour: number };
 }
 
 export class ConfigError extends Error {
@@ -166,6 +169,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     uploads: { maxBytes: e.COMPTOIR_UPLOAD_MAX_BYTES, maxFiles: e.COMPTOIR_UPLOAD_MAX_FILES },
     webform: { frameAncestors: e.COMPTOIR_FORM_FRAME_ANCESTORS.trim(), minFillSeconds: e.COMPTOIR_FORM_MIN_FILL_SECONDS },
     publicLimits: { readsPerMinute: e.COMPTOIR_PUBLIC_READS_PER_MINUTE, writesPerHour: e.COMPTOIR_PUBLIC_WRITES_PER_HOUR },
+    chat: { messagesPerHour: e.COMPTOIR_CHAT_MESSAGES_PER_HOUR },
   };
 }
 

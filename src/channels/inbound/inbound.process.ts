@@ -16,7 +16,7 @@ import { openCase } from '../../modules/cases/cases.service.ts';
 import { recordCustomerMessage } from '../../modules/cases/customer-messages.ts';
 import { resolveCustomer } from '../../modules/customers/customers.resolve.ts';
 import { channelAccount } from '../accounts/accounts.schema.ts';
-import { ParseError, type CommonInbound, type Connector, type InboundOutcome } from '../connector.ts';
+import { caseRoutingOf, ParseError, type CommonInbound, type Connector, type InboundOutcome } from '../connector.ts';
 import { findThread } from '../email/inbound/threading.ts';
 import { connectorFor } from '../registry.ts';
 import { attachBounce } from './bounces.ts';
@@ -127,9 +127,7 @@ export async function processInbound(ctx: Ctx, id: string): Promise<Outcome | nu
           subject: message.subject ?? '(sans objet)',
           message: body || '(message vide)',
           channel: 'email',
-          brandId: account.brandId ?? undefined,
-          storeId: account.storeId ?? undefined,
-          teamId: account.teamId ?? undefined,
+          ...caseRoutingOf(account),
           priority: 'normal',
           tags: [],
         },

@@ -10,6 +10,7 @@ import { queryRows } from '../../platform/db/database.ts';
 import { messageIdDomain } from '../../channels/email/email-sender.ts';
 import { asProviderError, decideAfterFailure, ProviderError } from '../../channels/provider-errors.ts';
 import { SMS_STATUS_PATH } from '../../channels/sms/sms.routes.ts';
+import { pushToChat } from '../../channels/chat/chat.outbound.ts';
 import { jobType, PermanentJobError, RetryJobLater } from '../../platform/jobs/job-types.ts';
 import type { JobRun } from '../../platform/jobs/registry.ts';
 import { isoWithOffset } from '../sla/zone.ts';
@@ -64,6 +65,7 @@ async function sendThrough(ctx: Ctx, d: Delivery, p: DeliverPayload): Promise<st
     });
     return sent.providerId;
   }
+  if (d.channel === 'chat') return pushToChat(ctx, d);
   throw new ProviderError('not_configured', `no outbound client for the ${d.channel} channel`);
 }
 

@@ -26,6 +26,14 @@ describe('where a message to the customer goes', () => {
     expect(chooseDestination('sms', 'x', { emails: [], mobiles: [] })).toEqual({ channel: 'sms', recipient: '', suppressed: 'no e-mail address or mobile number known for this customer' });
   });
 
+  it('answers a chat case on the chat while its visitor is connected, else by e-mail', () => {
+    expect(chooseDestination(null, 'chat', { ...both, chat: 'conversation-1' })).toEqual({ channel: 'chat', recipient: 'conversation-1' });
+    expect(chooseDestination(null, 'chat', { ...both, chat: null })).toEqual({ channel: 'email', recipient: 'jerome@exemple.fr' });
+    // The customer asked for e-mail news (the offline form): e-mail, even while connected.
+    expect(chooseDestination('email', 'chat', { ...both, chat: 'conversation-1' })).toEqual({ channel: 'email', recipient: 'jerome@exemple.fr' });
+    expect(chooseDestination(null, 'chat', { emails: [], mobiles: [] }).suppressed).toBeTruthy();
+  });
+
   it('does not text landlines', () => {
     expect(canReceiveSms('+33612345678')).toBe(true);
     expect(canReceiveSms('+33145678912')).toBe(false);

@@ -4,21 +4,23 @@ import { z } from 'zod';
 /**
  * acknowledgment: the immediate answer to a new case (number, promise, next steps, link);
  * step_update: the case moved to another SAV step; agent_reply: an agent answered publicly;
- * sla_warning / sla_escalation: internal mail to the assignee or the team lead.
+ * sla_warning / sla_escalation: internal mail to the assignee or the team lead;
+ * chat_transcript: a live chat conversation, sent to the visitor when it ends.
  */
-export const templateKeys = ['acknowledgment', 'step_update', 'agent_reply', 'sla_warning', 'sla_escalation'] as const;
+export const templateKeys = ['acknowledgment', 'step_update', 'agent_reply', 'sla_warning', 'sla_escalation', 'chat_transcript'] as const;
 export type TemplateKey = (typeof templateKeys)[number];
 
-/** ticket: the printed counter ticket (same content as the acknowledgment, for paper). */
-export const templateChannels = ['email', 'sms', 'ticket'] as const;
+/** ticket: the printed counter ticket (same content as the acknowledgment, for paper); chat: a line in the live chat widget. */
+export const templateChannels = ['email', 'sms', 'ticket', 'chat'] as const;
 export type TemplateChannel = (typeof templateChannels)[number];
 
 /**
  * queued: waiting to be sent (or for quiet hours to end); sent: the provider accepted it;
- * delivered: the provider confirmed delivery; failed: given up, with the reason;
+ * delivered: the provider confirmed delivery (chat: shown on the visitor's open widget);
+ * read: the customer read it (chat: the visitor's widget said so); failed: given up, with the reason;
  * suppressed: deliberately not sent (no address, loop protection), with the reason.
  */
-export const deliveryStatuses = ['queued', 'sent', 'delivered', 'failed', 'suppressed'] as const;
+export const deliveryStatuses = ['queued', 'sent', 'delivered', 'read', 'failed', 'suppressed'] as const;
 export type DeliveryStatus = (typeof deliveryStatuses)[number];
 
 export const deliverySchema = z
@@ -38,14 +40,16 @@ export const templateLanguages = ['fr', 'en'] as const;
 
 /**
  * The channels each template exists on: what the customer hears from us goes by e-mail or SMS
+ * (or, while the visitor is connected, the live chat)
  * (the acknowledgment is also printed at the counter); SLA mails are internal e-mails.
  */
 export const templateSlots: Readonly<Record<TemplateKey, readonly TemplateChannel[]>> = {
   acknowledgment: ['email', 'sms', 'ticket'],
-  step_update: ['email', 'sms'],
-  agent_reply: ['email', 'sms'],
+  step_update: ['email', 'sms', 'chat'],
+  agent_reply: ['email', 'sms', 'chat'],
   sla_warning: ['email'],
   sla_escalation: ['email'],
+  chat_transcript: ['email'],
 };
 
 const caseVariables = ['case.number', 'case.subject', 'case.product', 'case.openedAt', 'customer.name', 'brand.name', 'store.name', 'tracking.url'] as const;
@@ -58,6 +62,7 @@ export const templateVariables: Readonly<Record<TemplateKey, readonly string[]>>
   agent_reply: [...caseVariables, 'message', 'agent.firstName'],
   sla_warning: internalVariables,
   sla_escalation: internalVariables,
+  chat_transcript: [...caseVariables, 'transcript'],
 };
 
 const language = z.enum(templateLanguages);

@@ -40,5 +40,8 @@ export function sampleVariables(config: Pick<Config, 'http'>, language: Language
     'sla.deadline': formatDateTime(DEADLINE, ZONE, language),
     'team.name': fr ? 'SAV e-commerce' : 'E-commerce after-sales',
     'assignee.name': 'Camille Durand',
+    transcript: fr
+      ? '[14:02] Vous : Bonjour, mon programmateur fuit.\n[14:03] Camille : Bonjour Jérôme, avez-vous la facture ?'
+      : '[14:02] You: Hello, my watering timer leaks.\n[14:03] Camille: Hello Jérôme, do you have the invoice?',
   };
 }

@@ -1,6 +1,8 @@
 // Seeing a message before anyone receives it: an admin's template (saved or not) rendered with
 // a real case or with sample data, and the acknowledgment of a case as its customer gets it —
 // on the counter's printer too (the ticket; the PDF with its QR code comes later).
+import { chatLines } from '../../channels/chat/chat.history.ts';
+import { transcriptText } from '../../channels/chat/chat.transcript.ts';
 import { and, desc, eq } from 'drizzle-orm';
 import type { Ctx } from '../../context.ts';
 import { notFound } from '../../platform/errors.ts';
@@ -42,6 +44,10 @@ async function caseValues(ctx: Ctx, actor: Actor, key: TemplateKey, facts: CaseF
         .orderBy(desc(caseEvent.id))
         .limit(1);
       return { ...caseVariables(ctx, facts, language), message: reply?.body ?? sample.message!, 'agent.firstName': nameOf(actor).split(/\s+/)[0] ?? '' };
+    }
+    case 'chat_transcript': {
+      const lines = await chatLines(ctx, facts.c.id);
+      return { ...caseVariables(ctx, facts, language), transcript: lines.length ? transcriptText(lines, language, ctx.config.defaults.timezone) : sample.transcript! };
     }
     case 'sla_warning':
     case 'sla_escalation': {

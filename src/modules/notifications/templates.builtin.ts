@@ -151,6 +151,10 @@ ${SIGN_EN}`,
       fr: { subject: null, body: '{{brand.name}} : dossier {{case.number}}, étape "{{step.label}}". {{next.text}} Suivi : {{tracking.url}}' },
       en: { subject: null, body: '{{brand.name}}: case {{case.number}}, step "{{step.label}}". {{next.text}} Track it: {{tracking.url}}' },
     },
+    chat: {
+      fr: { subject: null, body: 'Votre dossier {{case.number}} avance : {{step.label}}. {{next.text}}' },
+      en: { subject: null, body: 'Your case {{case.number}} moved on: {{step.label}}. {{next.text}}' },
+    },
   },
   agent_reply: {
     email: {
@@ -174,6 +178,41 @@ To answer us, simply reply to this e-mail.`,
     sms: {
       fr: { subject: null, body: '{{brand.name}} ({{case.number}}) :\n{{message}}\nSuivi : {{tracking.url}}' },
       en: { subject: null, body: '{{brand.name}} ({{case.number}}):\n{{message}}\nTrack it: {{tracking.url}}' },
+    },
+    // In the live chat the visitor is in the conversation: the message, nothing around it.
+    chat: {
+      fr: { subject: null, body: '{{message}}' },
+      en: { subject: null, body: '{{message}}' },
+    },
+  },
+  chat_transcript: {
+    email: {
+      fr: {
+        subject: '[{{case.number}}] Votre conversation avec {{brand.name}}',
+        body: `Bonjour {{customer.name}},
+
+Voici votre conversation avec notre service client, dossier {{case.number}} :
+
+{{transcript}}
+
+Votre dossier reste suivi ici, où vous pouvez aussi nous écrire :
+{{tracking.url}}
+
+${SIGN_FR}`,
+      },
+      en: {
+        subject: '[{{case.number}}] Your conversation with {{brand.name}}',
+        body: `Hello {{customer.name}},
+
+Here is your conversation with our customer service, case {{case.number}}:
+
+{{transcript}}
+
+Your case is still followed here, where you can also write to us:
+{{tracking.url}}
+
+${SIGN_EN}`,
+      },
     },
   },
   sla_warning: {

@@ -13,7 +13,7 @@ import type { DomainEvent } from '../../domain-events.ts';
 import { caseVariables, loadCaseFacts, stepUpdateVariables } from './case-facts.ts';
 import { composeMessage } from './compose.ts';
 import { queueDelivery, sendAutomaticMessage } from './deliveries.ts';
-import { addressesOf, chooseDestination } from './destination.ts';
+import { addressesOfCase, chooseDestination } from './destination.ts';
 import { effectiveTemplate } from './templates.service.ts';
 
 export const timelineNoticeJob = jobType('notifications.timeline', z.object({ caseId: z.uuid(), eventId: z.uuid() }), {
@@ -51,7 +51,7 @@ async function announceStep(ctx: Ctx, event: EventRow): Promise<void> {
       .where(and(eq(caseEvent.caseId, event.caseId), eq(caseEvent.type, 'message_out'), sql`${caseEvent.data} ->> 'announces' = ${event.id}`))
       .limit(1);
     if (done) return;
-    const destination = chooseDestination(facts.c.notifyVia, facts.c.channel, await addressesOf(tx, facts.c.customerId));
+    const destination = chooseDestination(facts.c.notifyVia, facts.c.channel, await addressesOfCase(tx, facts.c));
     const language = facts.c.language;
     const template = await effectiveTemplate(tx, { key: 'step_update', channel: destination.channel, language });
     const message = composeMessage(template, destination.channel, stepUpdateVariables(tx, facts, language));
@@ -66,7 +66,7 @@ async function deliverAgentReply(ctx: Ctx, event: EventRow): Promise<void> {
     if (!facts) return;
     const [author] = event.actorUserId ? await tx.db.select({ name: appUser.name }).from(appUser).where(eq(appUser.id, event.actorUserId)) : [];
     // The customer's choice first, then the channel the agent answered on, then e-mail, SMS.
-    const destination = chooseDestination(facts.c.notifyVia, event.channel, await addressesOf(tx, facts.c.customerId));
+    const destination = chooseDestination(facts.c.notifyVia, event.channel, await addressesOfCase(tx, facts.c));
     const language = facts.c.language;
     const template = await effectiveTemplate(tx, { key: 'agent_reply', channel: destination.channel, language });
     const message = composeMessage(template, destination.channel, {

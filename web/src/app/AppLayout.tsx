@@ -7,6 +7,7 @@ import { Outlet, useRouter } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sessionQuery, signOut } from '../auth/session.ts';
+import { useChatPresence } from '../chat/useChatPresence.ts';
 import { useLiveUpdates } from '../live/useLiveUpdates.ts';
 import { ScreenPop } from '../phone/ScreenPop.tsx';
 import { ProblemAlert } from '../ui/ProblemAlert.tsx';
@@ -22,6 +23,7 @@ export function AppLayout() {
   const [signingOut, setSigningOut] = useState(false);
   const [ringing, setRinging] = useState<string | null>(null);
   const live = useLiveUpdates(!!me, { onRinging: setRinging });
+  useChatPresence(!!me);
 
   // Signed out (here, in another tab, or the session expired): to the sign-in page, which
   // brings the user back to this page afterwards. Once, with the address of that moment.

@@ -1,11 +1,13 @@
 // Writing on a case: a public reply to the customer (sent on the case's channel) or an
-// internal note. Ctrl+Enter sends. A retried send never posts twice (idempotency key).
+// internal note. Ctrl+Enter sends. A retried send never posts twice (idempotency key). On a
+// live chat case, the visitor sees the agent typing a reply, and the agent the visitor typing.
 import { Button, Group, Paper, SegmentedControl, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDto } from '../api/contracts.ts';
 import { newIdempotencyKey } from '../api/http.ts';
+import { useChatCase } from '../chat/useChatCase.ts';
 import { ProblemAlert } from '../ui/ProblemAlert.tsx';
 import { postMessage } from './cases.api.ts';
 import { caseKeys } from './cases.keys.ts';
@@ -21,6 +23,7 @@ export function ComposeForm({ c }: { c: CaseDto }) {
   // One key per distinct message: a retry of the same text reuses it, an edit makes a new one.
   const idempotency = useRef({ key: newIdempotencyKey(), for: '' });
   const textarea = useRef<HTMLTextAreaElement>(null);
+  const chat = useChatCase(c.id, c.channel === 'chat', c.customerMessageCount);
 
   const send = useMutation({
     mutationFn: (input: { kind: Kind; body: string }) => {
@@ -32,6 +35,7 @@ export function ComposeForm({ c }: { c: CaseDto }) {
       idempotency.current = { key: newIdempotencyKey(), for: '' };
       setBody('');
       setSent(input.kind);
+      if (input.kind === 'reply') chat.typing(false);
       void queryClient.invalidateQueries({ queryKey: caseKeys.events(c.id) });
       void queryClient.invalidateQueries({ queryKey: caseKeys.detail(c.id) });
       void queryClient.invalidateQueries({ queryKey: caseKeys.lists() });
@@ -77,10 +81,19 @@ export function ComposeForm({ c }: { c: CaseDto }) {
             minRows={3}
             maxRows={12}
             value={body}
-            onChange={(e) => setBody(e.currentTarget.value)}
+            onChange={(e) => {
+              setBody(e.currentTarget.value);
+              // Notes are internal: the visitor never hears of them, not even as typing.
+              if (!isNote) chat.typing(e.currentTarget.value.trim() !== '');
+            }}
             onKeyDown={onKeyDown}
             required
           />
+          {c.channel === 'chat' && (
+            <Text size="sm" c="dimmed" role="status" aria-live="polite">
+              {chat.visitorTyping ? t('compose.visitorTyping') : ''}
+            </Text>
+          )}
           {send.isError && <ProblemAlert error={send.error} title={isNote ? t('compose.noteFailed') : t('compose.replyFailed')} />}
           <Group justify="space-between" wrap="wrap">
             <Text size="sm" c="dimmed" role="status">
