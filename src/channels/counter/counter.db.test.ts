@@ -1,18 +1,13 @@
 // The store counter: a customer who wrote by e-mail walks into a store; the staff find them by
 // what they can tell, see the case (read-only: it is the web's), record the visit, print the
 // ticket — read back from the PDF with pdftotext, its QR code decoded — and open counter cases.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import jsQRModule from 'jsqr';
-import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Client, type Harness } from '../../../test/support/harness.ts';
 import { buildBrand, buildCase, buildStore, buildTrackedCase } from '../../../test/support/factories.ts';
-
-// jsqr is CommonJS: its module.exports is the function, which its types call an ES default export.
-const jsQR = jsQRModule as unknown as typeof jsQRModule.default;
+import { readTicket } from '../../../test/support/pdf-ticket.ts';
 
 let h: Harness;
 let staff: Client;
@@ -37,17 +32,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-/** The PDF's text as pdftotext reads it (layout kept), and its first page decoded as a QR image. */
-function readBack(name: string, pdf: Buffer): { text: string; pageSize: string; qr: string | null } {
-  const file = join(dir, `${name}.pdf`);
-  writeFileSync(file, pdf);
-  const text = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
-  const pageSize = /Page size:\s+(.+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]!;
-  execFileSync('pdftoppm', ['-r', '150', '-png', '-singlefile', file, join(dir, name)]);
-  const png = PNG.sync.read(readFileSync(join(dir, `${name}.png`)));
-  const qr = jsQR(new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length), png.width, png.height);
-  return { text, pageSize, qr: qr?.data ?? null };
-}
+const readBack = (name: string, pdf: Buffer) => readTicket(dir, name, pdf);
 
 describe('the counter lookup', () => {
   it('finds the customer of a case opened by e-mail by phone, name, e-mail, case number and order number, with all their open cases', async () => {
@@ -126,7 +111,9 @@ describe('the ticket', () => {
       expect(flat).toContain(`Nous vous répondrons ${promise}.`);
       expect(flat).toContain('Et ensuite ?');
       expect(flat).toContain('Inès Lefèvre');
-      expect(back.text.replace(/\s+/g, '')).toContain(url);
+      // Wrapped anywhere on a receipt, where pdftotext also takes a token's '-' at a line's end
+      // for a hyphenation: compared without spaces and dashes (the QR code below is exact).
+      expect(back.text.replace(/[\s-]+/g, '')).toContain(url.replace(/-/g, ''));
       expect(back.qr).toBe(url);
       if (format === 'receipt') expect(back.pageSize).toMatch(/^226\.77\d* x \d+/);
       else expect(back.pageSize).toMatch(/^595\.28 x 841\.89/);
