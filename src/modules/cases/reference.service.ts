@@ -1,5 +1,6 @@
 // The configurable lists cases refer to: contact reasons and SAV steps. Keys are stable
 // identifiers used by the API and integrations; labels exist in French and English.
+import { patchBodyOf } from '../../platform/patch-body.ts';
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Ctx } from '../../context.ts';
@@ -20,7 +21,7 @@ export const createReferenceBody = z.strictObject({
   active: z.boolean().default(true),
   final: z.boolean().optional().describe('Steps only: the last step shown on the tracking page'),
 });
-export const updateReferenceBody = createReferenceBody.omit({ key: true }).partial().strict();
+export const updateReferenceBody = patchBodyOf(createReferenceBody.omit({ key: true }));
 
 type Row = { id: string; key: string; labelFr: string; labelEn: string; position: number; active: boolean; final?: boolean };
 const present = (r: Row) => ({ id: r.id, key: r.key, labelFr: r.labelFr, labelEn: r.labelEn, position: r.position, active: r.active, ...(r.final !== undefined ? { final: r.final } : {}) });

@@ -1,5 +1,6 @@
 // The organisation API's shapes: brands, stores (points of sale of every kind) and teams.
 import { z } from 'zod';
+import { patchBodyOf } from '../../platform/patch-body.ts';
 
 export const storeKinds = ['store', 'eshop', 'marketplace', 'dealer', 'warehouse'] as const;
 
@@ -23,7 +24,7 @@ export const createBrandBody = z.strictObject({
   name: z.string().trim().min(1).max(200),
   active: z.boolean().default(true),
 });
-export const updateBrandBody = createBrandBody.partial().strict();
+export const updateBrandBody = patchBodyOf(createBrandBody);
 
 const addressFields = {
   addressLine1: z.string().trim().max(300).nullable(),
@@ -73,7 +74,7 @@ export const createStoreBody = z.strictObject({
   calendarId: id.nullable().optional(),
   active: z.boolean().default(true),
 });
-export const updateStoreBody = createStoreBody.omit({ brandId: true }).partial().strict();
+export const updateStoreBody = patchBodyOf(createStoreBody.omit({ brandId: true }));
 
 export const teamSchema = z
   .object({
@@ -101,7 +102,7 @@ export const createTeamBody = z.strictObject({
   memberIds: z.array(id).max(1000).default([]),
   active: z.boolean().default(true),
 });
-export const updateTeamBody = createTeamBody.partial().strict();
+export const updateTeamBody = patchBodyOf(createTeamBody);
 
 export const orgListQuery = z.strictObject({
   brandId: id.optional(),

@@ -72,6 +72,10 @@ describe('brands, stores and teams', () => {
     expect(team.json().memberIds.sort()).toEqual([agent.userId, lead.userId].sort());
     const updated = await admin.patch(`/api/v1/teams/${team.json().id}`, { memberIds: [lead.userId], description: 'Mises en demeure, rétrofacturations' });
     expect(updated.json()).toMatchObject({ memberIds: [lead.userId], description: 'Mises en demeure, rétrofacturations' });
+    // A PATCH changes what it names, nothing else: the members stay, a deactivated team stays so.
+    await admin.patch(`/api/v1/teams/${team.json().id}`, { active: false });
+    const renamed = await admin.patch(`/api/v1/teams/${team.json().id}`, { name: 'Litiges et contentieux' });
+    expect(renamed.json()).toMatchObject({ name: 'Litiges et contentieux', memberIds: [lead.userId], active: false });
     expect((await admin.post('/api/v1/teams', { slug: 'x', name: 'X', memberIds: ['01900000-0000-7000-8000-000000000000'] })).statusCode).toBe(422);
   });
 
