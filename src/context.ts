@@ -14,6 +14,7 @@ import type { JobQueue } from './platform/jobs/queue.ts';
 import type { Logger } from './platform/log.ts';
 import type { DomainEvent } from './domain-events.ts';
 import type { PolicyBook } from './modules/sla/policy-book.ts';
+import type { AccountBook } from './channels/accounts/account-book.ts';
 import type { TemplateBook } from './modules/notifications/templates.service.ts';
 import type { OutboundChannels } from './channels/outbound.ts';
 
@@ -34,6 +35,8 @@ export interface Services {
   policyBook: PolicyBook;
   /** Admins' message templates, cached the same way. */
   templates: TemplateBook;
+  /** Channel accounts as inbound processing reads them, cached the same way. */
+  accounts: AccountBook;
   /** The clients that send e-mail and SMS (channels/outbound.ts). */
   channels: OutboundChannels;
 }

@@ -27,6 +27,7 @@ import { JobWorker } from './platform/jobs/worker.ts';
 import { createLogger, type Logger } from './platform/log.ts';
 import { PolicyBook } from './modules/sla/policy-book.ts';
 import { TemplateBook } from './modules/notifications/templates.service.ts';
+import { AccountBook } from './channels/accounts/account-book.ts';
 
 export function createServices(config: Config, database: Database, options: { clock?: Clock; log?: Logger } = {}): Services {
   const clock = options.clock ?? systemClock;
@@ -49,6 +50,7 @@ export function createServices(config: Config, database: Database, options: { cl
     blobs: openBlobStore(config),
     policyBook: new PolicyBook(),
     templates: new TemplateBook(),
+    accounts: new AccountBook(),
     channels: createOutboundChannels(config, clock),
   };
   // Subscribers are known before the first event is emitted: their jobs (and in-transaction

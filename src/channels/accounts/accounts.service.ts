@@ -61,6 +61,7 @@ async function write<T>(ctx: Ctx, actor: Actor, audit: { action: string; targetI
   try {
     return await inTransaction(ctx, async (tx) => {
       const result = await work(tx);
+      tx.accounts.changed(tx.db);
       await recordAudit(tx, actor, { ...audit, targetType: 'channel_account' });
       return result;
     });
@@ -144,6 +145,9 @@ export async function markFailing(ctx: Ctx, id: string, detail: string): Promise
       .set({ state: 'failing', stateDetail: detail.slice(0, 1000), stateChangedAt: now })
       .where(and(eq(channelAccount.id, id), ne(channelAccount.state, 'failing')))
       .returning({ id: channelAccount.id });
-    if (changed.length) await tx.jobs.enqueue(tx.db, accountFailingJob, { accountId: id, at: now.toISOString() });
+    if (changed.length) {
+      tx.accounts.changed(tx.db);
+      await tx.jobs.enqueue(tx.db, accountFailingJob, { accountId: id, at: now.toISOString() });
+    }
   });
 }

@@ -5,7 +5,7 @@
 // files, its ids are recorded for the answers to come, and the row says how it ended. A job
 // run twice, or a worker killed half-way, leaves one message on one case.
 import { Readable } from 'node:stream';
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { inTransaction, type Ctx } from '../../context.ts';
 import { fixedClock } from '../../platform/clock.ts';
 import { queryRows } from '../../platform/db/database.ts';
@@ -56,7 +56,7 @@ async function storeFiles(ctx: Ctx, message: CommonInbound): Promise<{ uploads: 
 export async function processInbound(ctx: Ctx, id: string): Promise<Outcome | null> {
   const [row] = await queryRows<InboundRow>(ctx.db, sql`SELECT id, account_id, channel, raw, state FROM inbound_message WHERE id = ${id}`);
   if (!row || row.state === 'processed' || row.state === 'ignored') return null;
-  const [account] = await ctx.db.select().from(channelAccount).where(eq(channelAccount.id, row.account_id));
+  const account = await ctx.accounts.account(ctx.db, row.account_id);
   if (!account) throw new PermanentJobError(`channel account ${row.account_id} is gone`);
   const connector = connectorFor(row.channel);
   if (connector?.process) return processByConnector(ctx, id, account, connector.process.bind(connector));
@@ -134,6 +134,7 @@ export async function processInbound(ctx: Ctx, id: string): Promise<Outcome | nu
         {
           messageData: { ...messageData, ...(thread.kind === 'follow-up' ? { followsCaseId: thread.previousCaseId } : {}) },
           noAutoReply: message.noAutoReply,
+          resolved: customer,
         },
       );
       caseId = opened.case.id;
@@ -163,7 +164,7 @@ async function processByConnector(ctx: Ctx, id: string, account: typeof channelA
 
 /** Every address Comptoir receives or sends mail as: mail from them is ours coming back. */
 async function ownAddresses(ctx: Ctx): Promise<Set<string>> {
-  const rows = await queryRows<{ address: string }>(ctx.db, sql`SELECT lower(address) AS address FROM channel_account WHERE channel = 'email'`);
+  const addresses = await ctx.accounts.emailAddresses(ctx.db);
   const from = /<([^<>]+)>\s*$/.exec(ctx.config.outbound.mail.from)?.[1] ?? ctx.config.outbound.mail.from;
-  return new Set([...rows.map((r) => r.address), from.toLowerCase()].filter(Boolean));
+  return new Set([...addresses, from.toLowerCase()].filter(Boolean));
 }

@@ -11,7 +11,7 @@ import { requirePermission, type Actor } from '../access/actor.ts';
 import { loadCustomer } from '../customers/customers.service.ts';
 import { presentClock } from '../sla/clocks.read.ts';
 import { planNewCaseClocks, saveClocks } from '../sla/clocks.service.ts';
-import { resolveCustomer } from '../customers/customers.resolve.ts';
+import { resolveCustomer, type ResolvedCustomer } from '../customers/customers.resolve.ts';
 import type { CaseDto, CreateCaseInput } from './cases.contract.ts';
 import { savCase } from './cases.schema.ts';
 import { loadVisibleCase, presentCase, presentCases, type CaseListRow, type CaseRow } from './cases.read.ts';
@@ -41,15 +41,20 @@ export async function createCase(ctx: Ctx, actor: Actor, input: CreateCaseInput)
   return (await openCase(ctx, actor, input)).case;
 }
 
-/** Opens a case; also gives the tracking token, for channels that hand the link over at once (web form, counter). */
 /** What channels add when they open a case (not part of the public API). */
 export interface OpenOptions {
   /** Facts of the channel kept with the first message (the provider's message id, flags…). */
   messageData?: Record<string, unknown>;
   /** Why no automatic answer may go back (RFC 3834 loop protection), when none may. */
   noAutoReply?: string | null;
+  /**
+   * The customer of `input.customer.id` as the channel resolved it in this same transaction:
+   * its name, language and addresses are not read back.
+   */
+  resolved?: ResolvedCustomer;
 }
 
+/** Opens a case; also gives the tracking token, for channels that hand the link over at once (web form, counter). */
 export async function openCase(
   ctx: Ctx,
   actor: Actor,
@@ -89,9 +94,11 @@ export async function openCase(
     !!input.message,
   );
   const presented = await inTransaction(ctx, async (tx) => {
-    const who =
+    const who: Pick<ResolvedCustomer, 'id' | 'displayName' | 'language'> & { contact: ResolvedCustomer['contact'] | null } =
       'id' in input.customer
-        ? await loadCustomer(tx, input.customer.id).then((c) => ({ id: c.id, displayName: c.displayName, language: c.language, contact: null }))
+        ? options.resolved?.id === input.customer.id
+          ? options.resolved
+          : await loadCustomer(tx, input.customer.id).then((c) => ({ id: c.id, displayName: c.displayName, language: c.language, contact: null }))
         : await resolveCustomer(tx, { ...input.customer, seenOn: input.channel });
     const year = yearIn(ctx.config.defaults.timezone, now);
     const draft: Omit<CaseRow, 'number' | 'seq'> = {
