@@ -36,9 +36,21 @@ export function formatDateTime(instant: number, timezone: string, lang: Language
   return `${d.weekday} ${d.day} ${d.month} ${d.year} at ${d.time}`;
 }
 
+// Every case in a list shows its clocks' promises, and the same cases are listed again and again
+// (an inbox refreshed all day): the texts are kept, a few thousand at most (16 µs each to make).
+const MAX_CACHED_PROMISES = 20_000;
+const promises = new Map<string, Readonly<Record<Language, string>>>();
+
 export function promiseText(instant: number, timezone: string): Record<Language, string> {
-  return {
-    fr: `au plus tard le ${formatDateTime(instant, timezone, 'fr')}`,
-    en: `by ${formatDateTime(instant, timezone, 'en')}`,
-  };
+  const key = `${timezone}|${instant}`;
+  let text = promises.get(key);
+  if (!text) {
+    if (promises.size >= MAX_CACHED_PROMISES) promises.clear();
+    text = Object.freeze({
+      fr: `au plus tard le ${formatDateTime(instant, timezone, 'fr')}`,
+      en: `by ${formatDateTime(instant, timezone, 'en')}`,
+    });
+    promises.set(key, text);
+  }
+  return { ...text };
 }
