@@ -24,6 +24,7 @@ import type { Api } from './platform/http/api.ts';
 import { acceptHtmlForms } from './platform/http/forms.ts';
 import { handleError, sendProblem } from './platform/http/problem.ts';
 import { registerSecurityHeaders } from './platform/http/security-headers.ts';
+import { registerAdmission } from './platform/http/admission.ts';
 import { registerAuth } from './modules/access/access.http.ts';
 import { registerAccessRoutes } from './modules/access/access.routes.ts';
 import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
@@ -63,6 +64,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   app.setErrorHandler(handleError);
   registerSecurityHeaders(app, { embeddableFrameAncestors: config.webform.frameAncestors });
   registerHttpMetrics(app, services);
+  registerAdmission(app, services.jobs);
 
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {

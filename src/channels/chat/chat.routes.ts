@@ -96,7 +96,7 @@ export function registerChatRoutes(app: Api): void {
 
   app.post(
     '/api/v1/chat/accounts/:key/offline',
-    { config: pub, schema: { tags, summary: 'Leave a message when the chat is closed: opens a case answered by e-mail, acknowledged on screen and by e-mail', security: [], params: accountKeyParams, body: offlineBody, response: { 201: acknowledgmentSchema, 200: acknowledgmentSchema, ...problems(400, 403, 404, 422, 429) } } },
+    { config: { ...pub, opensCases: true }, schema: { tags, summary: 'Leave a message when the chat is closed: opens a case answered by e-mail, acknowledged on screen and by e-mail', security: [], params: accountKeyParams, body: offlineBody, response: { 201: acknowledgmentSchema, 200: acknowledgmentSchema, ...problems(400, 403, 404, 422, 429) } } },
     async (req, reply) => {
       const { account } = admitted(req);
       const done = await leaveOfflineMessage(req.ctx, req.ip, account, { clientId: req.body.clientId, name: req.body.name, email: req.body.email, message: req.body.message, language: languageOf(req, req.body.lang) });
@@ -107,7 +107,7 @@ export function registerChatRoutes(app: Api): void {
 
   app.post(
     '/api/v1/chat/conversations/:id/messages',
-    { config: pub, schema: { tags, summary: 'Send a visitor message (X-Chat-Token); the same clientId twice is one message; the first one opens the case and returns its acknowledgment', security: [], params: conversationParams, body: chatMessageBody, response: { 201: chatMessageSentSchema, 200: chatMessageSentSchema, ...problems(400, 403, 404, 409, 422, 429) } } },
+    { config: { ...pub, opensCases: true }, schema: { tags, summary: 'Send a visitor message (X-Chat-Token); the same clientId twice is one message; the first one opens the case and returns its acknowledgment', security: [], params: conversationParams, body: chatMessageBody, response: { 201: chatMessageSentSchema, 200: chatMessageSentSchema, ...problems(400, 403, 404, 409, 422, 429) } } },
     async (req, reply) => {
       const { conversation, account } = await visitorConversation(req.ctx, req.params.id, tokenOf(req));
       const { replayed, ...sent } = await receiveVisitorMessage(req.ctx, req.ip, conversation, account, req.body);

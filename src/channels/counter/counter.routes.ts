@@ -30,6 +30,7 @@ export function registerCounterRoutes(app: Api): void {
   app.post(
     '/api/v1/counter/cases',
     {
+      config: { opensCases: true },
       schema: {
         tags,
         summary: 'Open a case at the counter (channel counter, your store); acknowledged by e-mail or SMS when the customer gave one',

@@ -80,17 +80,13 @@ export async function startSmtpInbound(services: Services, listen = services.con
         const raw = Buffer.concat([Buffer.from(`Return-Path: <${envelopeFrom}>\r\n`), ...chunks]);
         const facts = headerFacts(raw);
         const accounts = [...((session as SMTPServerSession & { accounts?: Set<string> }).accounts ?? [])];
-        Promise.all(
-          accounts.map((accountId) =>
-            storeInbound(ctx, {
-              accountId,
-              channel: 'email',
-              providerId: facts.messageId,
-              raw,
-              summary: { from: facts.from, subject: facts.subject, envelopeFrom },
-            }),
-          ),
-        )
+        // Like a request that opens a case (platform/http/admission.ts): while the messages
+        // already taken in wait for their turn, the relay waits a little for its 250.
+        const store = (accountId: string) =>
+          storeInbound(ctx, { accountId, channel: 'email', providerId: facts.messageId, raw, summary: { from: facts.from, subject: facts.subject, envelopeFrom } });
+        services.jobs
+          .admit()
+          .then(() => Promise.all(accounts.map(store)))
           .then(() => callback())
           .catch((error: unknown) => {
             services.log.error({ err: error }, 'smtp: could not store a message');

@@ -50,6 +50,7 @@ export function registerPhoneRoutes(app: Api): void {
   app.post(
     '/api/v1/phone/cases',
     {
+      config: { opensCases: true },
       schema: {
         tags,
         summary: 'Open a case from a call: the number finds or creates the customer; acknowledged by e-mail or SMS when an address is known',

@@ -60,7 +60,7 @@ export function registerWebformRoutes(app: Api): void {
   app.get(
     '/api/v1/inbound/webform',
     {
-      config: { auth: 'public' },
+      config: { auth: 'public', opensCases: true },
       schema: {
         tags: ['webform'],
         summary: 'What a custom web form needs: the brand, the contact reasons in the page language, a fresh form token, the upload limits',
@@ -97,7 +97,7 @@ export function registerWebformRoutes(app: Api): void {
 
   app.get('/form', page, (req, reply) => showForm(req, reply, 200));
 
-  app.post('/form', page, async (req, reply) => {
+  app.post('/form', { ...page, config: { ...page.config, opensCases: true } }, async (req, reply) => {
     const typed: Record<string, string> = {};
     let sentFiles = false;
     try {

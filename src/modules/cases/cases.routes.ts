@@ -56,6 +56,7 @@ export function registerCaseRoutes(app: Api): void {
   app.post(
     '/api/v1/cases',
     {
+      config: { opensCases: true },
       schema: {
         tags: ['cases'],
         summary: 'Open a case (the customer is found by e-mail or phone, or created)',

@@ -25,8 +25,16 @@ const broken = jobType('test.broken', z.object({}), { retry: { maxAttempts: 5 } 
 const limited = jobType('test.limited', z.object({ until: z.string() }), { retry: { maxAttempts: 1 } });
 const slow = jobType('test.slow', z.object({}), { timeoutMs: 60_000 });
 
+// Immediate jobs that finish only when the test lets them (the gate of their text).
+const gates = new Map<string, () => void>();
+const gated = jobType('test.gated', z.object({ text: z.string() }), { immediate: true });
+
 const registry = new JobRegistry<null>()
   .handle(echo, async (p) => void runs.push(p.text))
+  .handle(gated, async (p) => {
+    await new Promise<void>((resolve) => gates.set(p.text, resolve));
+    runs.push(p.text);
+  })
   .handle(flaky, async (p) => {
     const n = (failures.get(p.key) ?? 0) + 1;
     failures.set(p.key, n);
@@ -142,6 +150,34 @@ describe('the job queue', () => {
     clock.advance(61_000);
     await scheduler.recoverExpiredLeases();
     expect(await state(id!)).toMatchObject({ state: 'pending', last_error: 'lease expired: the worker stopped or timed out' });
+  });
+
+  it('holds new work back while immediate jobs wait for a slot, and lets it in when they have all started', async () => {
+    const w = new JobWorker({ database, registry, context: () => null, clock, log, concurrency: 1, pollMs: 60_000, workerId: 'adm' });
+    const local = new JobQueue(clock);
+    local.attach(w);
+    await w.start();
+    try {
+      await local.admit(); // nothing owed: at once
+      for (const text of ['a', 'b']) await local.enqueue(database.db, gated, { text });
+      for (let i = 0; i < 100 && !gates.has('a'); i++) await new Promise((r) => setTimeout(r, 10));
+      // 'a' runs in the only slot, 'b' waits for it: a new case would be held back.
+      let admitted = false;
+      const admission = local.admit().then(() => (admitted = true));
+      await new Promise((r) => setTimeout(r, 50));
+      expect(admitted).toBe(false);
+      gates.get('a')!();
+      for (let i = 0; i < 100 && !gates.has('b'); i++) await new Promise((r) => setTimeout(r, 10));
+      await admission; // 'b' has its slot now
+      expect(admitted).toBe(true);
+      gates.get('b')!();
+      for (let i = 0; i < 100 && runs.length < 2; i++) await new Promise((r) => setTimeout(r, 10));
+      expect(runs).toEqual(['a', 'b']);
+      expect(await new JobQueue(clock).admit()).toBeUndefined(); // a process without a worker never waits
+    } finally {
+      gates.clear();
+      await w.stop();
+    }
   });
 
   it('runs in the background and wakes up on NOTIFY, not on polling', async () => {

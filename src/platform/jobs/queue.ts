@@ -27,6 +27,8 @@ export interface EnqueueOptions {
 /** Runs a job of this process right away (the local worker, when there is one). */
 export interface ImmediateRunner {
   runNow(jobId: string): void;
+  /** Resolves when the immediate jobs already owed have a slot (see JobWorker.admit). */
+  admit(): Promise<void>;
 }
 
 export class JobQueue {
@@ -42,6 +44,14 @@ export class JobQueue {
   /** The local worker takes `immediate` jobs as soon as their transaction commits. */
   attach(runner: ImmediateRunner | undefined): void {
     this.runner = runner;
+  }
+
+  /**
+   * For a request about to cause immediate jobs (opening a case): waits while this process's
+   * worker still owes earlier ones. At once when this process runs no worker.
+   */
+  admit(): Promise<void> {
+    return this.runner?.admit() ?? Promise.resolve();
   }
 
   /** Returns the job id, or null when a singleton job with that key is already waiting. */

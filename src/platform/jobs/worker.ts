@@ -46,6 +46,8 @@ export class JobWorker<C> implements ImmediateRunner {
   private sleeping: (() => void) | undefined;
   /** Immediate jobs waiting for a free slot (runNow), oldest first. */
   private readonly waitingNow: string[] = [];
+  /** Requests held back (admit) until the immediate jobs already owed have a slot. */
+  private admissions: (() => void)[] = [];
   private woken = false;
   private loop: Promise<void> | undefined;
   private unlisten: (() => Promise<void>) | undefined;
@@ -66,6 +68,7 @@ export class JobWorker<C> implements ImmediateRunner {
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
+    this.admitWaiting();
     this.wake();
     await this.unlisten?.();
     await this.loop;
@@ -141,6 +144,23 @@ export class JobWorker<C> implements ImmediateRunner {
    * next free one — ahead of the queue's older work — up to a bound; past it, the queue takes
    * over (the job is in the table all along: any worker may claim it first, which is fine).
    */
+  /**
+   * Resolves at once unless a full round of immediate jobs (as many as the worker runs at once)
+   * already waits for a slot; else when fewer do. A request about to open a case calls it first: during a
+   * burst the acknowledgments already owed go out before more cases are taken in, so each
+   * customer hears within seconds, and the clients simply wait a little longer for their answer.
+   */
+  admit(): Promise<void> {
+    if (this.stopped || this.waitingNow.length < this.o.concurrency) return Promise.resolve();
+    return new Promise((resolve) => this.admissions.push(resolve));
+  }
+
+  private admitWaiting(): void {
+    const waiting = this.admissions;
+    this.admissions = [];
+    for (const resolve of waiting) resolve();
+  }
+
   runNow(jobId: string): void {
     if (this.stopped) return;
     if (this.running.size >= this.o.concurrency) {
@@ -156,6 +176,7 @@ export class JobWorker<C> implements ImmediateRunner {
         const next = this.waitingNow.shift();
         if (next) this.runNow(next);
         else this.wake();
+        if (this.waitingNow.length < this.o.concurrency) this.admitWaiting();
       });
     this.running.add(p);
   }
