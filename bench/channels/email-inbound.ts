@@ -8,7 +8,7 @@ import nodemailer from 'nodemailer';
 import { signIn, createOrganisation } from '../bootstrap.ts';
 import { provision, type EngineName } from '../engine.ts';
 import { HttpClient } from '../http.ts';
-import { startRelay } from '../relay.ts';
+import { ArrivalLatencies, startRelay } from '../relay.ts';
 import { freePort, startServer } from '../server.ts';
 import { summarise, type LatencySummary } from '../stats.ts';
 
@@ -34,22 +34,12 @@ export async function measureEmailInbound(
   options: { emails: number; connections: number; postgresUrl: string; logFile: string; cpuProfDir?: string | undefined; serverEnv?: Record<string, string>; timeoutMs?: number },
 ): Promise<EmailInboundResult> {
   const tag = `mail${Date.now().toString(36)}`;
-  // An acknowledgment can reach the relay before its mail's SMTP exchange has resolved here:
-  // it waits in `early` for the acceptance time.
-  const acceptedAt = new Map<string, number>();
-  const early = new Map<string, number>();
-  const latencies: number[] = [];
-  let lastAck = 0;
-  const match = (accepted: number, at: number) => {
-    latencies.push(at - accepted);
-    lastAck = Math.max(lastAck, at);
-  };
+  // Paired by the mail's Message-ID, which the acknowledgment names in In-Reply-To.
+  const acks = new ArrivalLatencies();
+  const { latencies } = acks;
   const relay = await startRelay((raw, at) => {
     const id = IN_REPLY_TO.exec(raw)?.[1];
-    if (!id) return;
-    const accepted = acceptedAt.get(id);
-    if (accepted === undefined) early.set(id, at);
-    else if (acceptedAt.delete(id)) match(accepted, at);
+    if (id) acks.arrived(id, at);
   });
   const smtpPort = await freePort();
   const target = await provision(engine, { postgresUrl: options.postgresUrl, tag });
@@ -87,7 +77,7 @@ export async function measureEmailInbound(
     // Warm-up, not measured.
     await Promise.all(Array.from({ length: 20 }, (_, i) => send(-1 - i)));
     await new Promise((r) => setTimeout(r, 2_000));
-    early.clear();
+    acks.forgetUnpaired();
 
     const t0 = performance.now();
     let next = 0;
@@ -97,16 +87,14 @@ export async function measureEmailInbound(
         const id = `bench-${i}-${tag}@bench.comptoir`;
         const started = performance.now();
         await send(i);
-        const arrived = early.get(id);
-        if (arrived === undefined) acceptedAt.set(id, started);
-        else if (early.delete(id)) match(started, arrived);
+        acks.started(id, started);
       }
     };
     await Promise.all(Array.from({ length: options.connections }, sender));
     const acceptSeconds = (performance.now() - t0) / 1000;
     const deadline = performance.now() + (options.timeoutMs ?? 300_000);
     while (latencies.length < options.emails && performance.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-    const doneSeconds = (lastAck - t0) / 1000;
+    const doneSeconds = (acks.lastArrival - t0) / 1000;
     return {
       engine,
       emails: options.emails,

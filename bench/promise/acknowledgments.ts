@@ -3,7 +3,7 @@
 // through a real SMTP relay (smtp-server on loopback, started here). For each case: from the
 // moment its POST left the client (receipt) to the moment the relay had the whole mail, after
 // a warm-up of a few dozen cases that is not measured.
-import { startRelay } from '../relay.ts';
+import { ArrivalLatencies, startRelay } from '../relay.ts';
 import { signIn, createOrganisation } from '../bootstrap.ts';
 import { provision, type EngineName } from '../engine.ts';
 import { HttpClient } from '../http.ts';
@@ -32,22 +32,12 @@ export async function measureAcknowledgments(
   options: { cases: number; concurrency: number; postgresUrl: string; logFile: string; timeoutMs?: number; serverEnv?: Record<string, string> },
 ): Promise<AcknowledgmentResult> {
   const tag = `ack${Date.now().toString(36)}`;
-  // A case's number is known once its POST answers; its acknowledgment may reach the relay
-  // first, and then waits in `early` for its send time.
-  const sentAt = new Map<string, number>();
-  const early = new Map<string, number>();
-  const latencies: number[] = [];
-  let lastAck = 0;
-  const match = (number: string, sent: number, at: number) => {
-    latencies.push(at - sent);
-    lastAck = Math.max(lastAck, at);
-  };
+  // Paired by the case number, known once its POST answers and named in its acknowledgment.
+  const acks = new ArrivalLatencies();
+  const { latencies } = acks;
   const relay = await startRelay((raw, at) => {
     const number = NUMBER.exec(raw)?.[1];
-    if (!number) return;
-    const sent = sentAt.get(number);
-    if (sent === undefined) early.set(number, at);
-    else if (sentAt.delete(number)) match(number, sent, at);
+    if (number) acks.arrived(number, at);
   });
   const target = await provision(engine, { postgresUrl: options.postgresUrl, tag });
   const admin = { email: 'admin@bench.comptoir.fr', password: 'benchmark-admin-password' };
@@ -76,8 +66,8 @@ export async function measureAcknowledgments(
     const warmup = Math.max(10, Math.round(options.cases / 20));
     for (let i = 0; i < warmup; i++) await open(-1 - i);
     const warmDeadline = performance.now() + 30_000;
-    while (early.size < warmup && performance.now() < warmDeadline) await new Promise((r) => setTimeout(r, 20));
-    early.clear();
+    while (acks.unpaired < warmup && performance.now() < warmDeadline) await new Promise((r) => setTimeout(r, 20));
+    acks.forgetUnpaired();
 
     const t0 = performance.now();
     const measured: string[] = [];
@@ -89,9 +79,7 @@ export async function measureAcknowledgments(
         const res = await open(i);
         measured.push(res.body.number);
         if (res.status !== 201) throw new Error(`POST /api/v1/cases answered ${res.status}`);
-        const arrived = early.get(res.body.number);
-        if (arrived === undefined) sentAt.set(res.body.number, start);
-        else if (early.delete(res.body.number)) match(res.body.number, start, arrived);
+        acks.started(res.body.number, start);
       }
     };
     await Promise.all(Array.from({ length: options.concurrency }, worker));
@@ -123,7 +111,7 @@ export async function measureAcknowledgments(
       acknowledged: latencies.length,
       latency: summarise(latencies.sort((a, b) => a - b)),
       serverLatency: summarise(inServer),
-      drainedSeconds: Number(((lastAck - t0) / 1000).toFixed(2)),
+      drainedSeconds: Number(((acks.lastArrival - t0) / 1000).toFixed(2)),
     };
   } finally {
     http.close();

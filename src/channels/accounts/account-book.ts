@@ -29,7 +29,7 @@ export class AccountBook extends SharedCopy<Accounts> {
     const book = await this.get(db);
     // An account created a moment ago in another process: read it rather than wait for the copy.
     if (!book.byId.has(id)) {
-      this.changed(db);
+      this.forget();
       return (await this.get(db)).byId.get(id);
     }
     return book.byId.get(id);

@@ -72,6 +72,15 @@ async function suggestMerge(
 
 export async function listMergeSuggestions(ctx: Ctx, actor: Actor, q: MergeSuggestionQuery): Promise<MergeSuggestionDto[]> {
   requirePermission(actor, 'customers.read');
+  return findSuggestions(ctx, q);
+}
+
+/** Open suggestions naming this customer, for the customer panel. */
+export function openSuggestionsFor(ctx: Ctx, customerId: string): Promise<MergeSuggestionDto[]> {
+  return findSuggestions(ctx, { status: 'open', customerId, limit: 20 });
+}
+
+async function findSuggestions(ctx: Ctx, q: MergeSuggestionQuery): Promise<MergeSuggestionDto[]> {
   const conditions = [eq(mergeSuggestion.status, q.status)];
   if (q.customerId) conditions.push(or(eq(mergeSuggestion.customerId, q.customerId), eq(mergeSuggestion.otherCustomerId, q.customerId))!);
   const rows = await ctx.db
@@ -165,15 +174,4 @@ export async function settleSuggestionsOnMerge(ctx: Ctx, actor: Actor, survivorI
       await ctx.db.update(mergeSuggestion).set(moved).where(eq(mergeSuggestion.id, r.id));
     }
   }
-}
-
-/** Open suggestions naming this customer, for the customer panel. */
-export async function openSuggestionsFor(ctx: Ctx, customerId: string): Promise<MergeSuggestionDto[]> {
-  const rows = await ctx.db
-    .select()
-    .from(mergeSuggestion)
-    .where(and(eq(mergeSuggestion.status, 'open'), or(eq(mergeSuggestion.customerId, customerId), eq(mergeSuggestion.otherCustomerId, customerId))))
-    .orderBy(desc(mergeSuggestion.createdAt))
-    .limit(20);
-  return present(ctx, rows);
 }

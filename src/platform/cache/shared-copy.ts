@@ -28,6 +28,11 @@ export class SharedCopy<T> {
 
   /** Call from the transaction that changes what the copy holds. */
   changed(db: Db): void {
-    afterCommit(db, () => (this.cached = undefined));
+    afterCommit(db, () => this.forget());
+  }
+
+  /** Drops the copy now: the next `get` reads it again. */
+  protected forget(): void {
+    this.cached = undefined;
   }
 }
