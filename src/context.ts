@@ -6,7 +6,7 @@ import type { Clock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
 import type { SecretBox } from './platform/crypto/secrets.ts';
 import type { Database, Db } from './platform/db/database.ts';
-import { transaction } from './platform/db/transaction.ts';
+import { transaction, type TransactionOptions } from './platform/db/transaction.ts';
 import type { DomainEvents } from './platform/events/domain-events.ts';
 import type { RealtimeHub } from './platform/events/realtime.ts';
 import type { Notifier } from './platform/events/notifier.ts';
@@ -52,6 +52,6 @@ export function ctxOf(services: Services, db: Db = services.database.db): Ctx {
 }
 
 /** Runs `fn` in a transaction (a savepoint when already inside one). */
-export function inTransaction<T>(ctx: Ctx, fn: (tx: Ctx) => Promise<T>): Promise<T> {
-  return transaction(ctx.db, (tx) => fn({ ...ctx, db: tx }));
+export function inTransaction<T>(ctx: Ctx, fn: (tx: Ctx) => Promise<T>, options?: TransactionOptions): Promise<T> {
+  return transaction(ctx.db, (tx) => fn({ ...ctx, db: tx }), options);
 }

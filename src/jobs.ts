@@ -18,7 +18,7 @@ export function buildJobRegistry(): JobRegistry<Ctx> {
   const registry = new JobRegistry<Ctx>()
     .handle(housekeepingJob, (_payload, ctx) => runHousekeeping(ctx))
     .handle(slaSweepJob, async (_payload, ctx) => void (await runSlaSweep(ctx)))
-    .handle(processInboundJob, async (p, ctx) => void (await processInbound(ctx, p.id)))
+    .handle(processInboundJob, async (p, ctx, run) => void (await processInbound(ctx, p.id, run)))
     .handle(accountFailingJob, (p, ctx) => tellAdminsAccountFailing(ctx, p))
     .handle(transcriptJob, async (p, ctx) => void (await sendTranscript(ctx, p.conversationId)));
   return handleNotificationJobs(registry);

@@ -12,6 +12,8 @@ interface Accounts {
   byId: Map<string, AccountRow>;
   /** Every address an e-mail account receives or sends mail as, lower-cased. */
   emailAddresses: Set<string>;
+  /** The active e-mail accounts by their address, lower-cased. */
+  activeEmailByAddress: Map<string, AccountRow>;
 }
 
 export class AccountBook extends SharedCopy<Accounts> {
@@ -21,6 +23,7 @@ export class AccountBook extends SharedCopy<Accounts> {
       return {
         byId: new Map(rows.map((r) => [r.id, r])),
         emailAddresses: new Set(rows.filter((r) => r.channel === 'email').map((r) => r.address.toLowerCase())),
+        activeEmailByAddress: new Map(rows.filter((r) => r.channel === 'email' && r.state === 'active').map((r) => [r.address.toLowerCase(), r])),
       };
     });
   }
@@ -33,6 +36,16 @@ export class AccountBook extends SharedCopy<Accounts> {
       return (await this.get(db)).byId.get(id);
     }
     return book.byId.get(id);
+  }
+
+  /** The active e-mail account receiving mail at this address (an SMTP recipient), if any. */
+  async activeEmailAccount(db: Db, address: string): Promise<AccountRow | undefined> {
+    const key = address.toLowerCase();
+    const found = (await this.get(db)).activeEmailByAddress.get(key);
+    if (found) return found;
+    // Unknown here: perhaps connected a moment ago in another process. As costly as before the copy.
+    this.forget();
+    return (await this.get(db)).activeEmailByAddress.get(key);
   }
 
   async emailAddresses(db: Db): Promise<Set<string>> {

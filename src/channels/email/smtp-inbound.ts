@@ -3,9 +3,7 @@
 // message is answered "250 OK" only once it is stored (raw, once per account and Message-ID),
 // so a relay never drops mail we could not keep: on any failure it gets a 4xx and retries.
 import { SMTPServer, type SMTPServerSession } from 'smtp-server';
-import { and, eq, sql } from 'drizzle-orm';
 import { ctxOf, type Services } from '../../context.ts';
-import { channelAccount } from '../accounts/accounts.schema.ts';
 import { storeInbound } from '../inbound/inbound.store.ts';
 import { messageIds } from './inbound/parse.ts';
 
@@ -33,13 +31,7 @@ export async function startSmtpInbound(services: Services, listen = services.con
   const ctx = ctxOf(services);
   const maxBytes = services.config.email.maxBytes;
 
-  const accountFor = async (address: string) => {
-    const [row] = await ctx.db
-      .select({ id: channelAccount.id })
-      .from(channelAccount)
-      .where(and(eq(channelAccount.channel, 'email'), eq(channelAccount.state, 'active'), sql`lower(${channelAccount.address}) = ${address.toLowerCase()}`));
-    return row?.id ?? null;
-  };
+  const accountFor = async (address: string) => (await ctx.accounts.activeEmailAccount(ctx.db, address))?.id ?? null;
 
   const server = new SMTPServer({
     // Mail arrives from the relay in front of us; TLS and authentication are the relay's job.

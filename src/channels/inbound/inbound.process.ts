@@ -1,15 +1,17 @@
-// Processing a stored inbound message (the `inbound.process` job): the connector turns the raw
-// bytes into the common inbound message; then, in one transaction with the message's row
-// locked, the customer is found or created, the thread decides the case (an existing one, a
-// new one, or a new one following a closed one), the message joins the timeline with its
-// files, its ids are recorded for the answers to come, and the row says how it ended. A job
-// run twice, or a worker killed half-way, leaves one message on one case.
+// Processing a stored inbound message (the `inbound.process` job), in one transaction with the
+// message's row locked from the first read: the connector turns the raw bytes into the common
+// inbound message, the customer is found or created, the thread decides the case (an existing
+// one, a new one, or a new one following a closed one), the message joins the timeline with its
+// files, its ids are recorded for the answers to come, and the row says how it ended — in the
+// statement that also ends the job. A job run twice, or a worker killed half-way, leaves one
+// message on one case.
 import { Readable } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import { inTransaction, type Ctx } from '../../context.ts';
 import { fixedClock } from '../../platform/clock.ts';
 import { queryRows } from '../../platform/db/database.ts';
 import { PermanentJobError } from '../../platform/jobs/job-types.ts';
+import type { JobRun } from '../../platform/jobs/registry.ts';
 import { systemActor } from '../../modules/access/actor.ts';
 import { linkAttachments, storeUpload, type Upload } from '../../modules/cases/attachments.service.ts';
 import { openCase } from '../../modules/cases/cases.service.ts';
@@ -27,14 +29,31 @@ interface InboundRow {
   channel: string;
   raw: Buffer | Uint8Array;
   state: string;
+  received_at: Date | string;
 }
 
 type Outcome = InboundOutcome;
 
-async function finish(ctx: Ctx, id: string, o: Outcome): Promise<void> {
+/**
+ * Records how the message ended, with the message ids its answers will quote, and — when a
+ * job runs it — ends the job in the same statement (one round trip, one commit for all).
+ */
+async function finish(ctx: Ctx, id: string, o: Outcome, run: JobRun | undefined, refs: string[] = []): Promise<void> {
+  const now = ctx.clock.now().toISOString();
+  const ctes = [
+    ...(run ? [sql`done AS (${run.completion()})`] : []),
+    ...(refs.length
+      ? [
+          sql`recorded AS (INSERT INTO message_ref (channel, ref, case_id, event_id, created_at)
+            SELECT 'email', ref, ${o.caseId ?? null}::uuid, ${'eventId' in o ? o.eventId : null}::uuid, ${now}::timestamptz
+            FROM unnest(${sql.param(refs)}::text[]) AS ref ON CONFLICT DO NOTHING)`,
+        ]
+      : []),
+  ];
   await ctx.db.execute(sql`
+    ${ctes.length ? sql`WITH ${sql.join(ctes, sql`, `)}` : sql``}
     UPDATE inbound_message SET state = ${o.state}, detail = ${o.detail}, case_id = ${o.caseId ?? null},
-      event_id = ${'eventId' in o ? o.eventId : null}, processed_at = ${ctx.clock.now().toISOString()}
+      event_id = ${'eventId' in o ? o.eventId : null}, processed_at = ${now}
     WHERE id = ${id}`);
 }
 
@@ -53,42 +72,53 @@ async function storeFiles(ctx: Ctx, message: CommonInbound): Promise<{ uploads: 
   return { uploads, refused };
 }
 
-export async function processInbound(ctx: Ctx, id: string): Promise<Outcome | null> {
-  const [row] = await queryRows<InboundRow>(ctx.db, sql`SELECT id, account_id, channel, raw, state FROM inbound_message WHERE id = ${id}`);
-  if (!row || row.state === 'processed' || row.state === 'ignored') return null;
-  const account = await ctx.accounts.account(ctx.db, row.account_id);
-  if (!account) throw new PermanentJobError(`channel account ${row.account_id} is gone`);
-  const connector = connectorFor(row.channel);
-  if (connector?.process) return processByConnector(ctx, id, account, connector.process.bind(connector));
-  if (!connector?.normalise) throw new PermanentJobError(`no connector reads ${row.channel} messages`);
+export async function processInbound(ctx: Ctx, id: string, run?: JobRun): Promise<Outcome | null> {
+  return inTransaction(ctx, async (tx) => {
+    const [row] = await queryRows<InboundRow>(tx.db, sql`SELECT id, account_id, channel, raw, state, received_at FROM inbound_message WHERE id = ${id} FOR UPDATE`);
+    if (!row || row.state === 'processed' || row.state === 'ignored') return null;
+    const account = await tx.accounts.account(tx.db, row.account_id);
+    if (!account) throw new PermanentJobError(`channel account ${row.account_id} is gone`);
+    const connector = connectorFor(row.channel);
+    const raw = Buffer.from(row.raw);
+    if (connector?.process) {
+      const outcome = await connector.process(tx, { id, raw, receivedAt: new Date(row.received_at), account });
+      await finish(tx, id, outcome, run);
+      return outcome;
+    }
+    if (!connector?.normalise) throw new PermanentJobError(`no connector reads ${row.channel} messages`);
+    const outcome = await processMessage(tx, row, account, connector.normalise.bind(connector), run);
+    return outcome;
+  });
+}
 
+/** A message for the common pipeline, inside the transaction that holds its row. */
+async function processMessage(
+  ctx: Ctx,
+  row: InboundRow,
+  account: typeof channelAccount.$inferSelect,
+  normalise: NonNullable<Connector['normalise']>,
+  run: JobRun | undefined,
+): Promise<Outcome> {
+  const { id } = row;
+  const end = async (outcome: Outcome) => {
+    await finish(ctx, id, outcome, run);
+    return outcome;
+  };
   let message: CommonInbound;
   try {
-    message = await connector.normalise(Buffer.from(row.raw), account);
+    message = await normalise(Buffer.from(row.raw), account);
   } catch (error) {
     if (!(error instanceof ParseError)) throw error;
     // Kept as it came, with the reason: an admin can look at it and retry.
-    const outcome: Outcome = { state: 'failed', detail: error.message };
-    await finish(ctx, id, outcome);
-    return outcome;
+    return end({ state: 'failed', detail: error.message });
   }
 
   const own = await ownAddresses(ctx);
   if (message.from.email && own.has(message.from.email)) {
-    const outcome: Outcome = { state: 'ignored', detail: `sent from our own address ${message.from.email} (a loop, or someone pretending to be us)` };
-    await finish(ctx, id, outcome);
-    return outcome;
+    return end({ state: 'ignored', detail: `sent from our own address ${message.from.email} (a loop, or someone pretending to be us)` });
   }
-  if (message.bounce) {
-    const outcome = await attachBounce(ctx, message.bounce);
-    await finish(ctx, id, outcome);
-    return outcome;
-  }
-  if (!message.from.email && !message.from.phone) {
-    const outcome: Outcome = { state: 'failed', detail: 'no sender address: nobody to answer' };
-    await finish(ctx, id, outcome);
-    return outcome;
-  }
+  if (message.bounce) return end(await attachBounce(ctx, message.bounce));
+  if (!message.from.email && !message.from.phone) return end({ state: 'failed', detail: 'no sender address: nobody to answer' });
 
   const files = await storeFiles(ctx, message);
   const flags = [...message.flags, ...files.refused.map((r) => `attachment_refused: ${r}`)];
@@ -100,66 +130,48 @@ export async function processInbound(ctx: Ctx, id: string): Promise<Outcome | nu
     inboundId: id,
   };
 
-  return inTransaction(ctx, async (db) => {
-    const [locked] = await queryRows<{ state: string; received_at: Date | string }>(db.db, sql`SELECT state, received_at FROM inbound_message WHERE id = ${id} FOR UPDATE`);
-    if (!locked || locked.state === 'processed' || locked.state === 'ignored') return null;
-    // The message is written at the moment it arrived, not when its job ran: the timeline keeps
-    // the order messages came in (two processed at once, or one late after an outage), and its
-    // SLA clocks start when the customer wrote.
-    const tx = { ...db, clock: fixedClock(new Date(locked.received_at)) };
-    const customer = await resolveCustomer(tx, { email: message.from.email, phone: message.from.phone, displayName: message.from.displayName, seenOn: account.channel });
-    const thread = await findThread(tx, { customerId: customer.id, caseNumber: message.thread.caseNumber, refs: message.thread.refs, subject: message.subject });
-    const body = message.text;
-    let caseId: string;
-    let eventId: string;
-    let detail: string | null = null;
-    if (thread.kind === 'append') {
-      const written = await recordCustomerMessage(tx, thread.caseId, { body, channel: 'email', data: messageData, attachments: files.uploads });
-      caseId = thread.caseId;
-      eventId = written.event.id;
-      detail = `joined its case (by ${thread.via})`;
-    } else {
-      const opened = await openCase(
-        tx,
-        systemActor(`channel:${account.channel}`),
-        {
-          customer: { id: customer.id },
-          subject: message.subject ?? '(sans objet)',
-          message: body || '(message vide)',
-          channel: 'email',
-          ...caseRoutingOf(account),
-          priority: 'normal',
-          tags: [],
-        },
-        {
-          messageData: { ...messageData, ...(thread.kind === 'follow-up' ? { followsCaseId: thread.previousCaseId } : {}) },
-          noAutoReply: message.noAutoReply,
-          resolved: customer,
-        },
-      );
-      caseId = opened.case.id;
-      eventId = opened.messageEventId!;
-      await linkAttachments(tx, { caseId, eventId, visibility: 'public' }, files.uploads);
-      detail = thread.kind === 'follow-up' ? 'a new case, following a closed one' : 'a new case';
-    }
-    for (const ref of message.ownRefs) {
-      await tx.db.execute(sql`INSERT INTO message_ref (channel, ref, case_id, event_id, created_at) VALUES ('email', ${ref}, ${caseId}, ${eventId}, ${tx.clock.now().toISOString()}) ON CONFLICT DO NOTHING`);
-    }
-    const outcome: Outcome = { state: 'processed', caseId, eventId, detail };
-    await finish(tx, id, outcome);
-    return outcome;
-  });
-}
-
-/** A connector that handles its own rows: the same lock, the same single outcome, as a message. */
-async function processByConnector(ctx: Ctx, id: string, account: typeof channelAccount.$inferSelect, handle: NonNullable<Connector['process']>): Promise<Outcome | null> {
-  return inTransaction(ctx, async (tx) => {
-    const [locked] = await queryRows<InboundRow & { received_at: Date | string }>(tx.db, sql`SELECT id, raw, state, received_at FROM inbound_message WHERE id = ${id} FOR UPDATE`);
-    if (!locked || locked.state === 'processed' || locked.state === 'ignored') return null;
-    const outcome = await handle(tx, { id, raw: Buffer.from(locked.raw), receivedAt: new Date(locked.received_at), account });
-    await finish(tx, id, outcome);
-    return outcome;
-  });
+  // The message is written at the moment it arrived, not when its job ran: the timeline keeps
+  // the order messages came in (two processed at once, or one late after an outage), and its
+  // SLA clocks start when the customer wrote.
+  const tx = { ...ctx, clock: fixedClock(new Date(row.received_at)) };
+  const customer = await resolveCustomer(tx, { email: message.from.email, phone: message.from.phone, displayName: message.from.displayName, seenOn: account.channel });
+  const thread = await findThread(tx, { customerId: customer.id, newCustomer: customer.created, caseNumber: message.thread.caseNumber, refs: message.thread.refs, subject: message.subject });
+  const body = message.text;
+  let caseId: string;
+  let eventId: string;
+  let detail: string | null = null;
+  if (thread.kind === 'append') {
+    const written = await recordCustomerMessage(tx, thread.caseId, { body, channel: 'email', data: messageData, attachments: files.uploads });
+    caseId = thread.caseId;
+    eventId = written.event.id;
+    detail = `joined its case (by ${thread.via})`;
+  } else {
+    const opened = await openCase(
+      tx,
+      systemActor(`channel:${account.channel}`),
+      {
+        customer: { id: customer.id },
+        subject: message.subject ?? '(sans objet)',
+        message: body || '(message vide)',
+        channel: 'email',
+        ...caseRoutingOf(account),
+        priority: 'normal',
+        tags: [],
+      },
+      {
+        messageData: { ...messageData, ...(thread.kind === 'follow-up' ? { followsCaseId: thread.previousCaseId } : {}) },
+        noAutoReply: message.noAutoReply,
+        resolved: customer,
+      },
+    );
+    caseId = opened.case.id;
+    eventId = opened.messageEventId!;
+    await linkAttachments(tx, { caseId, eventId, visibility: 'public' }, files.uploads);
+    detail = thread.kind === 'follow-up' ? 'a new case, following a closed one' : 'a new case';
+  }
+  const outcome: Outcome = { state: 'processed', caseId, eventId, detail };
+  await finish(tx, id, outcome, run, message.ownRefs);
+  return outcome;
 }
 
 /** Every address Comptoir receives or sends mail as: mail from them is ours coming back. */

@@ -15,7 +15,7 @@ import { systemActor } from '../../modules/access/actor.ts';
 import { acceptAttribute } from '../../modules/cases/attachment-types.ts';
 import { discardUploads, linkAttachments, type Upload } from '../../modules/cases/attachments.service.ts';
 import { openCase } from '../../modules/cases/cases.service.ts';
-import { caseEvent, contactReason } from '../../modules/cases/cases.schema.ts';
+import { contactReason } from '../../modules/cases/cases.schema.ts';
 import { IdentityError, normaliseIdentity } from '../../modules/customers/identities.ts';
 import { brand } from '../../modules/org/org.schema.ts';
 import { findTrackedCase } from '../../modules/tracking/tracking.read.ts';
@@ -126,11 +126,7 @@ export async function submitWebform(ctx: Ctx, input: { fields: unknown; uploads:
         orderRef: form.orderRef,
         product: form.product,
       });
-      const [message] = await db
-        .select({ id: caseEvent.id })
-        .from(caseEvent)
-        .where(and(eq(caseEvent.caseId, opened.case.id), eq(caseEvent.type, 'message_in')));
-      await linkAttachments(tx, { caseId: opened.case.id, eventId: message!.id, visibility: 'public' }, input.uploads);
+      await linkAttachments(tx, { caseId: opened.case.id, eventId: opened.messageEventId!, visibility: 'public' }, input.uploads);
       return { statusCode: 201, body: { caseId: opened.case.id } };
     });
     // A form sent twice: the first copy's case stands; this copy's files are not needed.

@@ -198,7 +198,9 @@ export async function openCase(
       stepHolder: refs.initialStep?.holder ?? null,
     };
     return { dto: presentCase(listed, 'full', actor.language, presentedClocks), messageEventId: written.find((e) => e.type === 'message_in')?.id ?? null };
-  });
+    // Opened within a caller's transaction (an inbound message, a call, a form), the case is
+    // part of that work: a savepoint of its own would cost two round trips and undo nothing alone.
+  }, { join: true });
   return { case: presented.dto, trackingToken: token, messageEventId: presented.messageEventId };
 }
 

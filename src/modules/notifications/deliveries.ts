@@ -2,7 +2,9 @@
 // message_delivery row and the job that sends it, all in the caller's transaction — a
 // rollback takes the three, a commit guarantees the job. SMS due during quiet hours wait
 // (not_before, and the job's run_at); e-mail never waits.
+import { sql } from 'drizzle-orm';
 import type { Ctx } from '../../context.ts';
+import { queryRows } from '../../platform/db/database.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import type { Language } from '../../platform/i18n/i18n.ts';
 import { appendEvents, type CaseRouting } from '../cases/timeline.ts';
@@ -11,7 +13,6 @@ import type { ComposedMessage } from './compose.ts';
 import { deliverJob } from './delivery.job.ts';
 import type { Destination } from './destination.ts';
 import type { TemplateKey } from './notifications.contract.ts';
-import { messageDelivery } from './notifications.schema.ts';
 import { quietUntil } from './quiet-hours.ts';
 
 export interface DeliveryRequest {
@@ -24,38 +25,36 @@ export interface DeliveryRequest {
   automatic: boolean;
 }
 
-/** Writes the delivery and its job; null when that event has a delivery already (a job run twice). */
+/** Writes the delivery and its job (one statement); null when that event has a delivery already (a job run twice). */
 export async function queueDelivery(tx: Ctx, r: DeliveryRequest): Promise<string | null> {
   const now = tx.clock.now();
   const zone = tx.config.defaults.timezone;
   const { destination: to } = r;
   const held = to.channel === 'sms' && !to.suppressed ? quietUntil(now, zone, tx.config.outbound.sms.quietHours) : null;
-  const [inserted] = await tx.db
-    .insert(messageDelivery)
-    .values({
-      id: uuidv7(now.getTime()),
-      eventId: r.eventId,
-      caseId: r.caseId,
-      channel: to.channel,
-      recipient: to.recipient,
-      status: to.suppressed ? 'suppressed' : 'queued',
-      detail: to.suppressed ?? (held ? `quiet hours: held until ${isoWithOffset(zone, held.getTime())}` : null),
-      notBefore: held,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .onConflictDoNothing({ target: messageDelivery.eventId })
-    .returning({ id: messageDelivery.id });
-  if (!inserted) return null;
-  if (!to.suppressed) {
-    await tx.jobs.enqueue(
-      tx.db,
-      deliverJob,
-      { deliveryId: inserted.id, subject: r.message.subject, text: r.message.text, language: r.language, automatic: r.automatic },
-      held ? { runAt: held } : {},
-    );
-  }
-  return inserted.id;
+  const id = uuidv7(now.getTime());
+  const job = to.suppressed
+    ? null
+    : tx.jobs.prepare(
+        deliverJob,
+        { deliveryId: id, subject: r.message.subject, text: r.message.text, language: r.language, automatic: r.automatic },
+        held ? { runAt: held } : {},
+      );
+  const at = now.toISOString();
+  const [row] = await queryRows<{ delivery_id: string | null }>(
+    tx.db,
+    sql`WITH d AS (
+          INSERT INTO message_delivery (id, event_id, case_id, channel, recipient, status, attempts, detail, not_before, created_at, updated_at)
+          VALUES (${id}::uuid, ${r.eventId}::uuid, ${r.caseId}::uuid, ${to.channel}, ${to.recipient}, ${to.suppressed ? 'suppressed' : 'queued'}, 0,
+                  ${to.suppressed ?? (held ? `quiet hours: held until ${isoWithOffset(zone, held.getTime())}` : null)},
+                  ${held?.toISOString() ?? null}::timestamptz, ${at}::timestamptz, ${at}::timestamptz)
+          ON CONFLICT (event_id) DO NOTHING
+          RETURNING id
+        )${job ? sql`, j AS (${job.insert(sql`SELECT ${job.values} WHERE EXISTS (SELECT 1 FROM d)`)})` : sql``}
+        SELECT (SELECT id FROM d) AS delivery_id`,
+  );
+  if (!row?.delivery_id) return null;
+  job?.written(tx.db);
+  return row.delivery_id;
 }
 
 export interface AutomaticMessage {

@@ -6,7 +6,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { Ctx } from '../../context.ts';
-import { queryRows } from '../../platform/db/database.ts';
+import { param, prepared } from '../../platform/db/prepared.ts';
 import { messageIdDomain } from '../../channels/email/email-sender.ts';
 import { asProviderError, decideAfterFailure, ProviderError } from '../../channels/provider-errors.ts';
 import { SMS_STATUS_PATH } from '../../channels/sms/sms.routes.ts';
@@ -35,16 +35,53 @@ export const deliverJob = jobType(
 );
 export type DeliverPayload = z.infer<typeof deliverJob.schema>;
 
-type Delivery = typeof messageDelivery.$inferSelect;
+/** What sending a delivery needs to know of it. */
+interface Delivery {
+  id: string;
+  eventId: string;
+  caseId: string;
+  channel: string;
+  recipient: string;
+  status: string;
+  attempts: number;
+}
+
+/** E-mail threading: the customer's latest e-mail on the case, and the case's last ten ids. */
+interface EmailThread {
+  inReplyTo?: string;
+  references?: string[];
+}
+
+/**
+ * The delivery, with — for e-mail — the case's thread as it stands, and this message's id
+ * recorded at once: recorded before it leaves, so the customer's answer (In-Reply-To: this id)
+ * finds its case. One statement: the thread is read from the snapshot before the new id.
+ */
+const loadDelivery = prepared<
+  { id: string; messageId: string; now: string },
+  { id: string; event_id: string; case_id: string; channel: string; recipient: string; status: string; attempts: number; thread: { ref: string; inbound: boolean }[] | null }
+>(
+  'comptoir_load_delivery',
+  sql`WITH d AS (
+        SELECT id, event_id, case_id, channel, recipient, status, attempts FROM message_delivery WHERE id = ${param('id')}::uuid
+      ), recorded AS (
+        INSERT INTO message_ref (channel, ref, case_id, event_id, created_at)
+        SELECT 'email', ${param('messageId')}::text, d.case_id, d.event_id, ${param('now')}::timestamptz FROM d
+        WHERE d.channel = 'email' AND d.status = 'queued'
+        ON CONFLICT DO NOTHING
+      )
+      SELECT d.*, CASE WHEN d.channel = 'email' THEN (
+          SELECT json_agg(json_build_object('ref', t.ref, 'inbound', t.inbound) ORDER BY t.created_at DESC) FROM (
+            SELECT r.ref, r.created_at, (e.actor_type = 'customer') AS inbound
+            FROM message_ref r LEFT JOIN case_event e ON e.id = r.event_id
+            WHERE r.channel = 'email' AND r.case_id = d.case_id ORDER BY r.created_at DESC LIMIT 10) t
+        ) END AS thread
+      FROM d`,
+);
 
 /** The message a delivery stands for, through the client of its channel. */
-async function sendThrough(ctx: Ctx, d: Delivery, p: DeliverPayload): Promise<string> {
+async function sendThrough(ctx: Ctx, d: Delivery, p: DeliverPayload, thread: EmailThread, messageId: string): Promise<string> {
   if (d.channel === 'email') {
-    const messageId = `${d.id}@${messageIdDomain(ctx.config.outbound.mail.from)}`;
-    const thread = await emailThreadOf(ctx, d.caseId);
-    // Recorded before it leaves: the customer's answer (In-Reply-To: this id) finds its case.
-    await ctx.db.execute(sql`INSERT INTO message_ref (channel, ref, case_id, event_id, created_at)
-      VALUES ('email', ${messageId}, ${d.caseId}, ${d.eventId}, ${ctx.clock.now().toISOString()}) ON CONFLICT DO NOTHING`);
     const sent = await ctx.channels.email.send({
       to: d.recipient,
       subject: p.subject ?? '',
@@ -69,25 +106,19 @@ async function sendThrough(ctx: Ctx, d: Delivery, p: DeliverPayload): Promise<st
   throw new ProviderError('not_configured', `no outbound client for the ${d.channel} channel`);
 }
 
-/**
- * In-Reply-To: the customer's latest e-mail on the case; References: the case's e-mail ids,
- * oldest first (the last ten), so the customer's mail client shows one conversation.
- */
-async function emailThreadOf(ctx: Ctx, caseId: string): Promise<{ inReplyTo?: string; references?: string[] }> {
-  const rows = await queryRows<{ ref: string; inbound: boolean }>(
-    ctx.db,
-    sql`SELECT r.ref, (e.actor_type = 'customer') AS inbound FROM message_ref r LEFT JOIN case_event e ON e.id = r.event_id
-        WHERE r.channel = 'email' AND r.case_id = ${caseId} ORDER BY r.created_at DESC LIMIT 10`,
-  );
-  if (rows.length === 0) return {};
+/** In-Reply-To: the customer's latest e-mail on the case; References: its e-mail ids, oldest first. */
+function emailThreadOf(rows: { ref: string; inbound: boolean }[] | null): EmailThread {
+  if (!rows?.length) return {};
   const customer = rows.find((r) => r.inbound);
   return { ...(customer ? { inReplyTo: customer.ref } : {}), references: rows.map((r) => r.ref).reverse() };
 }
 
 export async function runDelivery(ctx: Ctx, p: DeliverPayload, run: JobRun): Promise<void> {
-  const [d] = await ctx.db.select().from(messageDelivery).where(eq(messageDelivery.id, p.deliveryId));
+  const messageId = `${p.deliveryId}@${messageIdDomain(ctx.config.outbound.mail.from)}`;
+  const [row] = await loadDelivery.rows(ctx.db, { id: p.deliveryId, messageId, now: ctx.clock.now().toISOString() });
   // Already settled (a job run twice, a status callback first): nothing left to do.
-  if (!d || d.status !== 'queued') return;
+  if (!row || row.status !== 'queued') return;
+  const d: Delivery = { id: row.id, eventId: row.event_id, caseId: row.case_id, channel: row.channel, recipient: row.recipient, status: row.status, attempts: row.attempts };
   const now = ctx.clock.now();
   const update = (set: PgUpdateSetSource<typeof messageDelivery>) =>
     ctx.db.update(messageDelivery).set({ ...set, updatedAt: ctx.clock.now() }).where(eq(messageDelivery.id, d.id));
@@ -104,16 +135,15 @@ export async function runDelivery(ctx: Ctx, p: DeliverPayload, run: JobRun): Pro
 
   const attempts = d.attempts + 1;
   try {
-    const providerId = await sendThrough(ctx, d, p);
-    // A status callback may have moved it on already: never step back from delivered.
-    await update({
-      status: sql`CASE WHEN ${messageDelivery.status} = 'queued' THEN 'sent' ELSE ${messageDelivery.status} END`,
-      attempts,
-      providerId,
-      sentAt: now,
-      notBefore: null,
-      detail: null,
-    });
+    const providerId = await sendThrough(ctx, d, p, emailThreadOf(row.thread), messageId);
+    // A status callback may have moved it on already: never step back from delivered. The
+    // job ends in the same statement.
+    await ctx.db.execute(sql`
+      WITH done AS (${run.completion()})
+      UPDATE message_delivery SET status = CASE WHEN status = 'queued' THEN 'sent' ELSE status END,
+        attempts = ${attempts}, provider_id = ${providerId}, sent_at = ${now.toISOString()}, not_before = NULL, detail = NULL,
+        updated_at = ${ctx.clock.now().toISOString()}
+      WHERE id = ${d.id}`);
   } catch (error) {
     const failure = asProviderError(error);
     // A run cut short (a worker that died mid-send) counts too: never past the job's last try.

@@ -12,8 +12,18 @@ interface TxState {
 
 const states = new WeakMap<object, TxState>();
 
-export async function transaction<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
+export interface TransactionOptions {
+  /**
+   * Inside a transaction already, run in it rather than in a savepoint: for work that never
+   * needs undoing alone (a caller's failure aborts the whole), where the savepoint would cost
+   * two round trips for nothing.
+   */
+  join?: boolean;
+}
+
+export async function transaction<T>(db: Db, fn: (tx: Db) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
   const outer = states.get(db);
+  if (outer && options.join) return fn(db);
   const callbacks: (() => void)[] = [];
   const result = await db.transaction(async (tx) => {
     states.set(tx, { callbacks, locals: new Map() });

@@ -28,11 +28,17 @@ const slow = jobType('test.slow', z.object({}), { timeoutMs: 60_000 });
 // Immediate jobs that finish only when the test lets them (the gate of their text).
 const gates = new Map<string, () => void>();
 const gated = jobType('test.gated', z.object({ text: z.string() }), { immediate: true });
+// A job that deletes itself in its own statement (JobRun.completion).
+const selfDeleting = jobType('test.self_deleting', z.object({ text: z.string() }));
 
 const registry = new JobRegistry<null>()
   .handle(echo, async (p) => void runs.push(p.text))
   .handle(gated, async (p) => {
     await new Promise<void>((resolve) => gates.set(p.text, resolve));
+    runs.push(p.text);
+  })
+  .handle(selfDeleting, async (p, _ctx, run) => {
+    await database.db.execute(sql`WITH done AS (${run.completion()}) SELECT 1`);
     runs.push(p.text);
   })
   .handle(flaky, async (p) => {
@@ -178,6 +184,37 @@ describe('the job queue', () => {
       gates.clear();
       await w.stop();
     }
+  });
+
+  it('writes an immediate job already leased to the local worker, and gives it back to the queue if the worker stops first', async () => {
+    const w = new JobWorker({ database, registry, context: () => null, clock, log, concurrency: 1, pollMs: 60_000, workerId: 'lease' });
+    const local = new JobQueue(clock);
+    local.attach(w);
+    await w.start();
+    let second: string | null = null;
+    try {
+      await local.enqueue(database.db, gated, { text: 'first' });
+      second = await local.enqueue(database.db, gated, { text: 'second' });
+      // Leased from the start (no claim to run it), with its attempt counted.
+      expect(await state(second!)).toMatchObject({ state: 'active', attempts: 1 });
+      for (let i = 0; i < 100 && !gates.has('first'); i++) await new Promise((r) => setTimeout(r, 10));
+      const stopping = w.stop();
+      gates.get('first')!();
+      await stopping;
+    } finally {
+      gates.clear();
+      await w.stop();
+    }
+    // 'second' never had a slot: it is the queue's again, for any worker, its attempt unspent.
+    expect(runs).toEqual(['first']);
+    expect(await state(second!)).toMatchObject({ state: 'pending', attempts: 0 });
+  });
+
+  it('lets a handler delete its job in its own last statement', async () => {
+    const id = await queue.enqueue(database.db, selfDeleting, { text: 'done in one' });
+    expect(await worker().drain()).toBe(1);
+    expect(runs).toEqual(['done in one']);
+    expect(await state(id!)).toBeUndefined();
   });
 
   it('runs in the background and wakes up on NOTIFY, not on polling', async () => {

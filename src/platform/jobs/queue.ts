@@ -1,8 +1,10 @@
 // Enqueueing: one INSERT into `job`, on whatever connection the caller passes, so a job is
 // written in the same transaction as the domain change that causes it (transactional
 // outbox): if the transaction rolls back, the job never existed. After the commit a NOTIFY
-// (batched) wakes the workers; polling is only the fallback.
-import { sql } from 'drizzle-orm';
+// (batched) wakes the workers; polling is only the fallback. An immediate job, when this
+// process runs a worker, is written already leased to that worker and handed to it after the
+// commit: claiming it back from the table would cost a statement for nothing.
+import { sql, type SQL } from 'drizzle-orm';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
 import { afterCommit } from '../db/transaction.ts';
@@ -24,9 +26,21 @@ export interface EnqueueOptions {
   singletonKey?: string;
 }
 
+/** A job leased to a worker: what it needs to run it without reading it back. */
+export interface ClaimedJob {
+  id: string;
+  name: string;
+  payload: unknown;
+  attempts: number;
+  max_attempts: number;
+}
+
 /** Runs a job of this process right away (the local worker, when there is one). */
 export interface ImmediateRunner {
-  runNow(jobId: string): void;
+  /** The name leases are taken under (job.locked_by). */
+  readonly workerId: string;
+  /** Runs a job written already leased to this worker, once its transaction has committed. */
+  runClaimed(job: ClaimedJob): void;
   /** Resolves when the immediate jobs already owed have a slot (see JobWorker.admit). */
   admit(): Promise<void>;
 }
@@ -56,24 +70,57 @@ export class JobQueue {
 
   /** Returns the job id, or null when a singleton job with that key is already waiting. */
   async enqueue<P>(db: Db, type: JobType<P>, payload: P, options: EnqueueOptions = {}): Promise<string | null> {
+    const job = this.prepare(type, payload, options);
+    const result = (await db.execute(job.insert(sql`VALUES (${job.values})`))) as unknown as { rows: { id: string }[] };
+    const inserted = result.rows[0]?.id ?? null;
+    if (inserted) job.written(db);
+    return inserted;
+  }
+
+  /**
+   * A job to write as part of a larger statement (a CTE), saving a round trip: `insert(source)`
+   * is the INSERT taking its row from `source` — `VALUES (${values})`, or `SELECT ${values}
+   * WHERE …` to write it only along with another row — and `written(db)` must be called once
+   * the statement has written it, on the same transaction.
+   */
+  prepare<P>(type: JobType<P>, payload: P, options: EnqueueOptions = {}): PreparedJob {
     const data = type.schema.parse(payload);
     const now = this.clock.now();
     const runAt = options.runAt ?? new Date(now.getTime() + (options.delayMs ?? 0));
     const id = uuidv7(now.getTime());
-    const result = (await db.execute(sql`
-      INSERT INTO job (id, name, payload, priority, run_at, max_attempts, singleton_key, created_at)
-      VALUES (${id}, ${type.name}, ${JSON.stringify(data)}::jsonb, ${options.priority ?? 0},
-              ${runAt.toISOString()}, ${type.retry.maxAttempts}, ${options.singletonKey ?? null}, ${now.toISOString()})
-      ON CONFLICT (name, singleton_key) WHERE singleton_key IS NOT NULL AND state <> 'failed' DO NOTHING
-      RETURNING id
-    `)) as unknown as { rows: { id: string }[] };
-    const inserted = result.rows[0]?.id ?? null;
-    if (inserted && runAt <= now) {
-      const runner = type.immediate ? this.runner : undefined;
-      const notifier = this.notifier;
-      if (runner) afterCommit(db, () => runner.runNow(inserted));
-      else if (notifier) afterCommit(db, () => notifier.notify(JOB_CHANNEL, type.name));
-    }
-    return inserted;
+    const due = runAt <= now;
+    const runner = type.immediate && due ? this.runner : undefined;
+    // Leased to the local worker from the start: if this process dies before running it, the
+    // lease expires and any worker retries it (Scheduler.recoverExpiredLeases).
+    const lease = runner ? { by: runner.workerId, until: new Date(now.getTime() + type.timeoutMs).toISOString() } : null;
+    const values = sql`${id}::uuid, ${type.name}::text, ${JSON.stringify(data)}::jsonb, ${options.priority ?? 0}::int,
+      ${runAt.toISOString()}::timestamptz, ${type.retry.maxAttempts}::int, ${options.singletonKey ?? null}::text, ${now.toISOString()}::timestamptz,
+      ${lease ? 'active' : 'pending'}::text, ${lease ? 1 : 0}::int, ${lease?.by ?? null}::text, ${lease?.until ?? null}::timestamptz`;
+    const notifier = this.notifier;
+    return {
+      id,
+      values,
+      insert: (source) => sql`
+        INSERT INTO job (id, name, payload, priority, run_at, max_attempts, singleton_key, created_at, state, attempts, locked_by, locked_until)
+        ${source}
+        ON CONFLICT (name, singleton_key) WHERE singleton_key IS NOT NULL AND state <> 'failed' DO NOTHING
+        RETURNING id`,
+      written(db) {
+        if (runner) {
+          const claimed: ClaimedJob = { id, name: type.name, payload: data, attempts: 1, max_attempts: type.retry.maxAttempts };
+          afterCommit(db, () => runner.runClaimed(claimed));
+        } else if (due && notifier) {
+          afterCommit(db, () => notifier.notify(JOB_CHANNEL, type.name));
+        }
+      },
+    };
   }
+}
+
+export interface PreparedJob {
+  id: string;
+  /** The job's column values, in the order `insert` names the columns. */
+  values: SQL;
+  insert(source: SQL): SQL;
+  written(db: Db): void;
 }

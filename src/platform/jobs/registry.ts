@@ -1,4 +1,5 @@
 // Which handler runs which job type. Filled once at start (src/jobs.ts), read by workers.
+import type { SQL } from 'drizzle-orm';
 import type { JobType } from './job-types.ts';
 
 export interface JobRun {
@@ -6,6 +7,12 @@ export interface JobRun {
   name: string;
   attempt: number;
   maxAttempts: number;
+  /**
+   * The statement that deletes this job once it is done, for a handler to run within its own
+   * last statement (`WITH done AS (…) UPDATE …`) — the job then ends in the same commit as its
+   * work, and the worker does not delete it again. Call it only for a statement that will run.
+   */
+  completion(): SQL;
 }
 
 export type JobHandler<P, C> = (payload: P, ctx: C, run: JobRun) => Promise<void>;

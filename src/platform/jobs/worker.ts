@@ -8,17 +8,9 @@ import type { Clock } from '../clock.ts';
 import { queryRows, type Database } from '../db/database.ts';
 import type { Logger } from '../log.ts';
 import { PermanentJobError, RetryJobLater, retryDelayMs } from './job-types.ts';
-import { JOB_CHANNEL, type ImmediateRunner } from './queue.ts';
-import type { JobRegistry } from './registry.ts';
+import { JOB_CHANNEL, type ClaimedJob, type ImmediateRunner } from './queue.ts';
+import type { JobRegistry, JobRun } from './registry.ts';
 import type { JobMetrics } from './metrics.ts';
-
-interface ClaimedJob {
-  id: string;
-  name: string;
-  payload: unknown;
-  attempts: number;
-  max_attempts: number;
-}
 
 export interface WorkerOptions<C> {
   database: Database;
@@ -40,15 +32,21 @@ const MAX_WAITING_NOW = 10_000;
 
 export class JobWorker<C> implements ImmediateRunner {
   private readonly o: WorkerOptions<C>;
-  private readonly workerId: string;
+  readonly workerId: string;
   private readonly running = new Set<Promise<void>>();
   private stopped = true;
   private sleeping: (() => void) | undefined;
-  /** Immediate jobs waiting for a free slot (runNow), oldest first. */
-  private readonly waitingNow: string[] = [];
+  /** Immediate jobs, leased to this worker, waiting for a free slot (runClaimed), oldest first. */
+  private readonly waitingNow: ClaimedJob[] = [];
   /** Requests held back (admit) until the immediate jobs already owed have a slot. */
   private admissions: (() => void)[] = [];
   private woken = false;
+  /**
+   * Whether the table may hold due work this worker has not claimed: the last claim filled
+   * every free slot, or a wake-up came meanwhile. A finished job then wakes the loop; when
+   * not, it does not, which spares an empty claim after every acknowledgment.
+   */
+  private queueMayHoldWork = true;
   private loop: Promise<void> | undefined;
   private unlisten: (() => Promise<void>) | undefined;
 
@@ -60,7 +58,10 @@ export class JobWorker<C> implements ImmediateRunner {
   async start(): Promise<void> {
     if (!this.stopped) return;
     this.stopped = false;
-    this.unlisten = await this.o.database.listen(JOB_CHANNEL, () => this.wake());
+    this.unlisten = await this.o.database.listen(JOB_CHANNEL, () => {
+      this.queueMayHoldWork = true;
+      this.wake();
+    });
     this.loop = this.run();
   }
 
@@ -73,6 +74,9 @@ export class JobWorker<C> implements ImmediateRunner {
     await this.unlisten?.();
     await this.loop;
     await Promise.allSettled([...this.running]);
+    // Leased to this worker but never started: back to the queue for the next worker, now
+    // rather than when their leases expire.
+    await this.release(this.waitingNow.splice(0));
   }
 
   /**
@@ -98,12 +102,12 @@ export class JobWorker<C> implements ImmediateRunner {
         try {
           const jobs = await this.claim(free);
           claimed = jobs.length;
+          // Set before the claim's answer came, a wake-up is not lost: it is in `woken`.
+          this.queueMayHoldWork = claimed === free;
           for (const job of jobs) {
             const p: Promise<void> = this.execute(job).finally(() => {
               this.running.delete(p);
-              const next = this.waitingNow.shift();
-              if (next) this.runNow(next);
-              else this.wake();
+              this.startNextWaiting();
             });
             this.running.add(p);
           }
@@ -139,12 +143,6 @@ export class JobWorker<C> implements ImmediateRunner {
   }
 
   /**
-   * Claims this one job now and runs it (ImmediateRunner): for jobs whose transaction just
-   * committed in this process. When every slot is taken the id waits here, in order, for the
-   * next free one — ahead of the queue's older work — up to a bound; past it, the queue takes
-   * over (the job is in the table all along: any worker may claim it first, which is fine).
-   */
-  /**
    * Resolves at once unless a full round of immediate jobs (as many as the worker runs at once)
    * already waits for a slot; else when fewer do. A request about to open a case calls it first: during a
    * burst the acknowledgments already owed go out before more cases are taken in, so each
@@ -161,38 +159,45 @@ export class JobWorker<C> implements ImmediateRunner {
     for (const resolve of waiting) resolve();
   }
 
-  runNow(jobId: string): void {
-    if (this.stopped) return;
-    if (this.running.size >= this.o.concurrency) {
-      if (this.waitingNow.length < MAX_WAITING_NOW) this.waitingNow.push(jobId);
-      else this.wake();
+  /**
+   * Runs a job its transaction wrote already leased to this worker (ImmediateRunner), as soon
+   * as a slot is free. When every slot is taken it waits here, in order, ahead of the queue's
+   * older work, up to a bound; past it, the job goes back to the queue for any worker.
+   */
+  runClaimed(job: ClaimedJob): void {
+    if (this.stopped || this.running.size >= this.o.concurrency) {
+      if (!this.stopped && this.waitingNow.length < MAX_WAITING_NOW) this.waitingNow.push(job);
+      else void this.release([job]).then(() => {
+        this.queueMayHoldWork = true;
+        this.wake();
+      });
       return;
     }
-    const p: Promise<void> = this.claimOne(jobId)
-      .then((job) => (job ? this.execute(job) : undefined))
-      .catch((error: unknown) => this.o.log.error({ err: error, jobId }, 'immediate job claim failed'))
-      .finally(() => {
-        this.running.delete(p);
-        const next = this.waitingNow.shift();
-        if (next) this.runNow(next);
-        else this.wake();
-        if (this.waitingNow.length < this.o.concurrency) this.admitWaiting();
-      });
+    const p: Promise<void> = this.execute(job).finally(() => {
+      this.running.delete(p);
+      this.startNextWaiting();
+      if (this.waitingNow.length < this.o.concurrency) this.admitWaiting();
+    });
     this.running.add(p);
   }
 
-  private async claimOne(jobId: string): Promise<ClaimedJob | undefined> {
-    const names = this.o.registry.names();
-    const now = this.o.clock.now();
-    const [job] = await queryRows<ClaimedJob>(
-      this.o.database.db,
-      sql`
-        UPDATE job SET state = 'active', attempts = attempts + 1, locked_by = ${this.workerId},
-          locked_until = ${now.toISOString()}::timestamptz + ((${this.timeouts(names)}::jsonb ->> name)::int * interval '1 millisecond')
-        WHERE id = ${jobId} AND state = 'pending' AND run_at <= ${now.toISOString()} AND name = ANY(${sql.param(names)}::text[])
-        RETURNING id, name, payload, attempts, max_attempts`,
-    );
-    return job;
+  private startNextWaiting(): void {
+    if (this.stopped) return; // stop() gives the waiting ones back
+    const next = this.waitingNow.shift();
+    if (next) this.runClaimed(next);
+    else if (this.queueMayHoldWork) this.wake();
+  }
+
+  /** Gives leased jobs that were never started back to the queue, their attempt unspent. */
+  private async release(jobs: ClaimedJob[]): Promise<void> {
+    if (jobs.length === 0) return;
+    const ids = jobs.map((j) => j.id);
+    await this.o.database.db
+      .execute(
+        sql`UPDATE job SET state = 'pending', attempts = attempts - 1, locked_by = NULL, locked_until = NULL
+            WHERE id = ANY(${sql.param(ids)}::uuid[]) AND state = 'active' AND locked_by = ${this.workerId}`,
+      )
+      .catch((error: unknown) => this.o.log.error({ err: error, jobs: ids }, 'could not give leased jobs back to the queue; their leases will expire'));
   }
 
   private async claim(limit: number): Promise<ClaimedJob[]> {
@@ -224,18 +229,26 @@ export class JobWorker<C> implements ImmediateRunner {
     const entry = this.o.registry.get(job.name);
     const started = performance.now();
     const db = this.o.database.db;
+    // Done jobs are deleted: the table stays small and fast; the outcome lives in the
+    // domain rows the job changed, in the logs and in the metrics. A handler may delete its
+    // job in its own last statement (JobRun.completion), which saves the round trip here.
+    const done = sql`DELETE FROM job WHERE id = ${job.id} AND locked_by = ${this.workerId}`;
+    let completedByHandler = false;
+    const run: JobRun = {
+      id: job.id,
+      name: job.name,
+      attempt: job.attempts,
+      maxAttempts: job.max_attempts,
+      completion() {
+        completedByHandler = true;
+        return done;
+      },
+    };
     try {
       if (!entry) throw new PermanentJobError(`no handler for job ${job.name}`);
       const payload = entry.type.schema.parse(job.payload);
-      await entry.handler(payload, this.o.context(), {
-        id: job.id,
-        name: job.name,
-        attempt: job.attempts,
-        maxAttempts: job.max_attempts,
-      });
-      // Done jobs are deleted: the table stays small and fast; the outcome lives in the
-      // domain rows the job changed, in the logs and in the metrics.
-      await db.execute(sql`DELETE FROM job WHERE id = ${job.id} AND locked_by = ${this.workerId}`);
+      await entry.handler(payload, this.o.context(), run);
+      if (!completedByHandler) await db.execute(done);
       this.o.metrics?.completed(job.name, (performance.now() - started) / 1000);
     } catch (error) {
       await this.recordFailure(job, error).catch((e: unknown) =>

@@ -11,6 +11,8 @@ import { subjectKey } from './parse.ts';
 
 export interface ThreadQuestion {
   customerId: string;
+  /** Created by this very message: it has no case yet, so only references can name one. */
+  newCustomer?: boolean;
   caseNumber: string | null;
   refs: string[];
   subject: string | null;
@@ -25,7 +27,9 @@ export type ThreadAnswer =
 const DAY = 86_400_000;
 
 export async function findThread(ctx: Ctx, q: ThreadQuestion): Promise<ThreadAnswer> {
-  const found = (await byNumber(ctx, q)) ?? (await byReferences(ctx, q)) ?? (await bySubject(ctx, q));
+  const found = q.newCustomer
+    ? await byReferences(ctx, q)
+    : ((await byNumber(ctx, q)) ?? (await byReferences(ctx, q)) ?? (await bySubject(ctx, q)));
   if (!found) return { kind: 'new' };
   const [c] = await ctx.db.select({ status: savCase.status, solvedAt: savCase.solvedAt, mergedIntoId: savCase.mergedIntoId }).from(savCase).where(eq(savCase.id, found.caseId));
   if (!c) return { kind: 'new' };
