@@ -56,12 +56,22 @@ export function createEmailSender(config: { transport: MailTransportConfig; from
 
   if (transport.kind === 'file') {
     const writer = nodemailer.createTransport({ streamTransport: true, buffer: true });
+    let folder: Promise<unknown> | undefined; // made once, not before every message
     return {
       async send(mail) {
         try {
           const info = await writer.sendMail(compose(mail));
-          await mkdir(transport.dir, { recursive: true });
-          await writeFile(join(transport.dir, `${mail.messageId.replace(/[^\w.-]/g, '_')}.eml`), info.message as Buffer);
+          await (folder ??= mkdir(transport.dir, { recursive: true }).catch((error: unknown) => {
+            folder = undefined;
+            throw error;
+          }));
+          const file = join(transport.dir, `${mail.messageId.replace(/[^\w.-]/g, '_')}.eml`);
+          await writeFile(file, info.message as Buffer).catch(async (error: unknown) => {
+            if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+            // The folder went away while running (cleaned by hand): made again.
+            await mkdir(transport.dir, { recursive: true });
+            await writeFile(file, info.message as Buffer);
+          });
           return { providerId: mail.messageId };
         } catch (error) {
           throw smtpError(error);
