@@ -188,8 +188,8 @@ export async function postMessage(ctx: Ctx, actor: Actor, caseId: string, input:
   const { after, events: written } = await inTransaction(ctx, async (tx) => {
     const done = await commitChange(tx, row, set, events, now);
     const message = { caseId: c.id, eventId: done.events[0]!.id, visibility: events[0]!.visibility };
-    await linkUploadedFiles(tx, message, input.attachmentIds ?? []);
     if (input.kind === 'note') await notifyMentioned(tx, actor, c, message.eventId, input.mentions ?? []);
+    await linkUploadedFiles(tx, message, input.attachmentIds ?? []);
     return done;
   });
   const [message] = await loadEvents(ctx, [written[0]!.id]);

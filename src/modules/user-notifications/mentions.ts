@@ -21,8 +21,8 @@ export interface MentionableUser {
 
 /** Users whose brand and store scope gives them full access to a case of this brand and store. */
 function fullAccessTo(c: { brandId: string; storeId: string | null }): SQL {
-  const brands = (extra?: SQL) => exists(sql`SELECT 1 FROM ${userBrand} WHERE ${userBrand.userId} = ${appUser.id}${extra ? sql` AND ${extra}` : sql``}`);
-  const stores = (extra?: SQL) => exists(sql`SELECT 1 FROM ${userStore} WHERE ${userStore.userId} = ${appUser.id}${extra ? sql` AND ${extra}` : sql``}`);
+  const brands = (extra?: SQL) => exists(sql`(SELECT 1 FROM ${userBrand} WHERE ${userBrand.userId} = ${appUser.id}${extra ? sql` AND ${extra}` : sql``})`);
+  const stores = (extra?: SQL) => exists(sql`(SELECT 1 FROM ${userStore} WHERE ${userStore.userId} = ${appUser.id}${extra ? sql` AND ${extra}` : sql``})`);
   return and(
     eq(appUser.active, true),
     or(not(brands()), brands(eq(userBrand.brandId, c.brandId))),
