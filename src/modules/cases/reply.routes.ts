@@ -7,18 +7,11 @@ import { idParams, problems } from '../../platform/http/api.ts';
 import { readMultipart } from '../../platform/http/multipart.ts';
 import { principalOf } from '../access/access.http.ts';
 import { discardUploads, storeUpload } from './attachments.service.ts';
-import { attachmentSchema, channels } from './cases.contract.ts';
+import { attachmentSchema } from './cases.contract.ts';
+import { replyChannelSchema } from './reply.contract.ts';
 import { loadForWrite } from './case-changes.ts';
 import { uploadForReply } from './reply-attachments.ts';
 import { replyChannelsOf } from './reply-channels.ts';
-
-const replyChannelSchema = z
-  .object({
-    channel: z.enum(channels),
-    recipient: z.string().nullable().describe('The address the reply goes to; null when the delivery chooses (e-mail or SMS)'),
-    caseChannel: z.boolean().describe('The channel the case came by (the default)'),
-  })
-  .meta({ id: 'ReplyChannel' });
 
 export function registerReplyChannelRoutes(app: Api): void {
   app.get(
