@@ -48,7 +48,7 @@ export function MacroPicker({ opened, language, onClose, onPick }: { opened: boo
   };
 
   return (
-    <Modal opened={opened} onClose={close} title={t('workspace.macros.pickerTitle')} size="lg">
+    <Modal opened={opened} onClose={close} title={t('workspace.macros.pickerTitle')} size="lg" closeButtonProps={{ 'aria-label': t('workspace.macros.close') }}>
       <Stack gap="sm">
         <TextInput
           data-autofocus

@@ -68,7 +68,6 @@ export function useMentionInput(caseId: string, enabled: boolean, textarea: RefO
     },
     inputProps: {
       'aria-autocomplete': 'list' as const,
-      'aria-expanded': open,
       'aria-controls': open ? listId : undefined,
       'aria-activedescendant': open && offered[current] ? `${listId}-${offered[current].id}` : undefined,
     },

@@ -38,65 +38,64 @@ export function NotificationBell() {
   };
 
   return (
-    <Popover opened={opened} onChange={setOpened} position="bottom-end" width={360} shadow="md" trapFocus withArrow>
-      <Popover.Target>
-        <Indicator label={unread} disabled={unread === 0} size={18} color="red" offset={4} aria-hidden>
+    <Indicator label={unread} disabled={unread === 0} size={18} color="red" offset={4}>
+      <Popover opened={opened} onChange={setOpened} position="bottom-end" width={360} shadow="md" trapFocus withArrow>
+        <Popover.Target>
           <ActionIcon
             variant="default"
             size="lg"
             onClick={() => setOpened((o) => !o)}
             aria-label={unread ? t('workspace.bell.labelUnread', { count: unread }) : t('workspace.bell.label')}
-            aria-expanded={opened}
             data-unread={unread}
           >
             <BellGlyph />
           </ActionIcon>
-        </Indicator>
-      </Popover.Target>
-      <Popover.Dropdown>
-        <Stack gap="xs">
-          <Group justify="space-between">
-            <Text fw={700} size="sm" component="h2" m={0}>
-              {t('workspace.bell.title')}
-            </Text>
-            {unread > 0 && (
-              <Button size="compact-xs" variant="subtle" onClick={() => readAll.mutate()} loading={readAll.isPending}>
-                {t('workspace.bell.readAll')}
-              </Button>
+        </Popover.Target>
+        <Popover.Dropdown>
+          <Stack gap="xs">
+            <Group justify="space-between">
+              <Text fw={700} size="sm" component="h2" m={0}>
+                {t('workspace.bell.title')}
+              </Text>
+              {unread > 0 && (
+                <Button size="compact-xs" variant="subtle" onClick={() => readAll.mutate()} loading={readAll.isPending}>
+                  {t('workspace.bell.readAll')}
+                </Button>
+              )}
+            </Group>
+            {list.isPending ? (
+              <LoadingState size="sm" label={t('workspace.bell.loading')} />
+            ) : list.isError ? (
+              <ProblemAlert error={list.error} title={t('workspace.bell.loadFailed')} onRetry={() => void list.refetch()} />
+            ) : list.data.items.length === 0 ? (
+              <Text size="sm" c="dimmed">
+                {t('workspace.bell.empty')}
+              </Text>
+            ) : (
+              <ScrollArea.Autosize mah={400}>
+                <Stack component="ul" gap={4} m={0} p={0} style={{ listStyle: 'none' }} aria-label={t('workspace.bell.listLabel')}>
+                  {list.data.items.map((n) => (
+                    <li key={n.id}>
+                      <UnstyledButton onClick={() => open(n)} p="xs" w="100%" bg={n.readAt ? undefined : 'indigo.0'} style={{ borderRadius: 4 }} data-notification={n.id}>
+                        <Text size="sm">
+                          {!n.readAt && <VisuallyHidden>{t('workspace.bell.unread')} </VisuallyHidden>}
+                          {t('workspace.bell.mention', { name: n.actor.name ?? t('timeline.actor.user'), number: n.case.number })}
+                        </Text>
+                        <Text size="xs" c="dimmed" lineClamp={2}>
+                          {n.case.subject} — {n.excerpt}
+                        </Text>
+                        <Text size="xs" c="dimmed">
+                          <RelativeTime iso={n.createdAt} />
+                        </Text>
+                      </UnstyledButton>
+                    </li>
+                  ))}
+                </Stack>
+              </ScrollArea.Autosize>
             )}
-          </Group>
-          {list.isPending ? (
-            <LoadingState size="sm" label={t('workspace.bell.loading')} />
-          ) : list.isError ? (
-            <ProblemAlert error={list.error} title={t('workspace.bell.loadFailed')} onRetry={() => void list.refetch()} />
-          ) : list.data.items.length === 0 ? (
-            <Text size="sm" c="dimmed">
-              {t('workspace.bell.empty')}
-            </Text>
-          ) : (
-            <ScrollArea.Autosize mah={400}>
-              <Stack component="ul" gap={4} m={0} p={0} style={{ listStyle: 'none' }} aria-label={t('workspace.bell.listLabel')}>
-                {list.data.items.map((n) => (
-                  <li key={n.id}>
-                    <UnstyledButton onClick={() => open(n)} p="xs" w="100%" bg={n.readAt ? undefined : 'indigo.0'} style={{ borderRadius: 4 }} data-notification={n.id}>
-                      <Text size="sm">
-                        {!n.readAt && <VisuallyHidden>{t('workspace.bell.unread')} </VisuallyHidden>}
-                        {t('workspace.bell.mention', { name: n.actor.name ?? t('timeline.actor.user'), number: n.case.number })}
-                      </Text>
-                      <Text size="xs" c="dimmed" lineClamp={2}>
-                        {n.case.subject} — {n.excerpt}
-                      </Text>
-                      <Text size="xs" c="dimmed">
-                        <RelativeTime iso={n.createdAt} />
-                      </Text>
-                    </UnstyledButton>
-                  </li>
-                ))}
-              </Stack>
-            </ScrollArea.Autosize>
-          )}
-        </Stack>
-      </Popover.Dropdown>
-    </Popover>
+          </Stack>
+        </Popover.Dropdown>
+      </Popover>
+    </Indicator>
   );
 }
