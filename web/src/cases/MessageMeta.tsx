@@ -15,6 +15,8 @@ const colours: Record<Delivery['status'], string> = { queued: 'gray', sent: 'blu
 export function DeliveryState({ delivery }: { delivery: Delivery }) {
   const { t } = useTranslation();
   const problem = delivery.status === 'failed' || delivery.status === 'suppressed';
+  // A reason matters while it explains an answer not (yet) received: failed, not sent, or held (quiet hours).
+  const explained = problem || delivery.status === 'queued';
   return (
     <Group gap={6} wrap="wrap" mt={6} data-delivery={delivery.status}>
       <Badge size="sm" variant="light" color={colours[delivery.status]} leftSection={<ChannelGlyph channel={delivery.channel as Channel} size={12} />}>
@@ -25,8 +27,8 @@ export function DeliveryState({ delivery }: { delivery: Delivery }) {
           {t('workspace.delivery.to', { recipient: delivery.recipient })}
         </Text>
       )}
-      {problem && delivery.detail && (
-        <Text span size="xs" c={delivery.status === 'failed' ? 'red.9' : 'orange.9'}>
+      {explained && delivery.detail && (
+        <Text span size="xs" c={delivery.status === 'failed' ? 'red.9' : problem ? 'orange.9' : 'dimmed'}>
           {t('workspace.delivery.reason', { reason: delivery.detail })}
         </Text>
       )}
