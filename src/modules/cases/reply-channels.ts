@@ -1,6 +1,6 @@
 // Which channels an agent may answer a case on: the case's own, and each other channel the
-// customer has an address for (e-mail, a mobile for SMS). A reply on a channel the customer
-// cannot be reached on is refused before anything is written.
+// customer has an address for (e-mail, a mobile for SMS). A reply by e-mail or SMS to a
+// customer without that address is refused before anything is written.
 import type { Ctx } from '../../context.ts';
 import { invalid } from '../../platform/errors.ts';
 import { addressesOfCase } from '../notifications/destination.ts';
@@ -26,9 +26,14 @@ export async function replyChannelsOf(ctx: Ctx, c: { id: string; customerId: str
   return list;
 }
 
-/** Refuses (422) a reply on a channel that is neither the case's nor one the customer has an address for. */
+/**
+ * Refuses (422) a reply on e-mail or SMS when the customer has no address there: the agent
+ * chose it on purpose, so it must not go elsewhere unnoticed. Other channels (a social
+ * network's private messages, the phone) are recorded as they were given; their delivery
+ * goes the usual way (destination.ts).
+ */
 export async function assertReplyChannel(ctx: Ctx, c: { id: string; customerId: string; channel: Channel }, channel: Channel): Promise<void> {
-  if (channel === c.channel) return;
+  if (channel === c.channel || (channel !== 'email' && channel !== 'sms')) return;
   const offered = await replyChannelsOf(ctx, c);
   if (!offered.some((o) => o.channel === channel)) {
     throw invalid('channel', `the customer cannot be reached on ${channel}; answer on ${offered.map((o) => o.channel).join(' or ')}`);
