@@ -60,8 +60,11 @@ export function ComposeForm({ c, handle }: { c: CaseDto; handle?: Ref<ComposerHa
   const insertMacro = useMutation({
     mutationFn: (m: MacroDto) => renderMacro(c.id, m.id),
     onSuccess: (rendered, m) => {
-      const at = Math.min(picker?.at ?? body.length, body.length);
-      setBody(body.slice(0, at) + rendered.text + body.slice(at));
+      // Where the caret was when the picker opened (the text may have changed since: clamp).
+      setBody((text) => {
+        const at = Math.min(picker?.at ?? text.length, text.length);
+        return text.slice(0, at) + rendered.text + text.slice(at);
+      });
       setMacro(m);
       setKind('reply');
       setPicker(null);
