@@ -91,6 +91,9 @@ afterAll(async () => {
 describe('the case workspace', () => {
   it('opens the case with the reply box focused (?compose=reply) and the thread of every channel', async () => {
     await signIn(page, server.agent.email);
+    // The inbox as the agent leaves it (a search), to come back to with Esc.
+    await page.goto(`${server.url}/cases?q=tondeuse`);
+    await page.getByRole('link', { name: caseNumber }).waitFor();
     await page.goto(`${server.url}/cases/${caseId}?compose=reply`);
     await page.getByRole('heading', { level: 1, name: new RegExp(caseNumber) }).waitFor();
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-autocomplete') !== null || document.activeElement?.tagName)).toBe('TEXTAREA');
@@ -190,12 +193,16 @@ describe('the case workspace', () => {
     await shot(page, 'sms');
   });
 
-  it('marks the case solved with e and goes back to the inbox with Esc', async () => {
+  it('assigns the case to the agent with a, marks it solved with e, and goes back to the inbox with Esc', async () => {
     await blur(page);
+    expect(await page.getByLabel('Attribué à', { exact: true }).inputValue()).toBe('');
+    await page.keyboard.press('a');
+    await expect.poll(() => page.getByLabel('Attribué à', { exact: true }).inputValue()).toBe(server.agent.id);
+    await timeline().getByText('Camille Martin a réattribué le dossier : à Camille Martin').waitFor();
     await page.keyboard.press('e');
     await expect.poll(() => page.getByLabel('Statut', { exact: true }).inputValue()).toBe('solved');
     await page.keyboard.press('Escape');
-    await page.waitForURL(/\/cases(\?.*)?$/);
+    await page.waitForURL(/\/cases\?q=tondeuse$/);
   });
 
   it('lets a manager keep macros, with a live preview in French and English', async () => {

@@ -77,7 +77,10 @@ export function useLiveUpdates(enabled: boolean, signals: LiveSignals = {}): Liv
     source.addEventListener('open', () => {
       setState('open');
       // Anything may have changed while disconnected (beyond what the replay covers).
-      if (wasOpen) void queryClient.invalidateQueries({ queryKey: caseKeys.all });
+      if (wasOpen) {
+        void queryClient.invalidateQueries({ queryKey: caseKeys.all });
+        void queryClient.invalidateQueries({ queryKey: userNotificationKeys.all });
+      }
       wasOpen = true;
     });
     source.addEventListener('case.created', (e) => invalidator.caseChanged(idIn(e.data, 'caseId'), false));
