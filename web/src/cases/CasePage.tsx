@@ -16,6 +16,7 @@ import { CaseControls } from './CaseControls.tsx';
 import { CaseDetails, CaseHeader } from './CaseHeader.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
 import { ComposeForm, type ComposerHandle } from './ComposeForm.tsx';
+import { inboxSearch } from './inbox-return.ts';
 import { useCaseHotkeys } from './useCaseHotkeys.ts';
 import { CaseClocks } from './SlaClocks.tsx';
 
@@ -35,7 +36,7 @@ export function CasePage() {
   }, [ready, compose, caseId]);
 
   const back = (
-    <RouterAnchor to="/cases" size="sm">
+    <RouterAnchor to="/cases" search={inboxSearch()} size="sm">
       ← {t('case.backToList')}
     </RouterAnchor>
   );

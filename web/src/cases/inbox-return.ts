@@ -1,6 +1,7 @@
 // Where "back to the inbox" goes: the inbox as the agent last left it (its view, filters and
 // sort are in its address), remembered for this tab whenever the router shows the inbox.
 import type { AnyRouter } from '@tanstack/react-router';
+import { parseCaseListSearch, type CaseListSearch } from './case-list-search.ts';
 
 const KEY = 'comptoir.inbox';
 
@@ -8,18 +9,18 @@ export function rememberInboxLocation(router: AnyRouter): void {
   router.subscribe('onResolved', ({ toLocation }) => {
     if (toLocation.pathname !== '/cases') return;
     try {
-      sessionStorage.setItem(KEY, toLocation.href);
+      sessionStorage.setItem(KEY, toLocation.searchStr);
     } catch {
       // Storage refused (private mode): back goes to the plain inbox.
     }
   });
 }
 
-export function inboxHref(): string {
+/** The inbox's search as last seen in this tab ({} the first time). */
+export function inboxSearch(): CaseListSearch {
   try {
-    const href = sessionStorage.getItem(KEY);
-    return href?.startsWith('/cases') ? href : '/cases';
+    return parseCaseListSearch(Object.fromEntries(new URLSearchParams(sessionStorage.getItem(KEY) ?? '')));
   } catch {
-    return '/cases';
+    return {};
   }
 }

@@ -7,7 +7,7 @@ import type { RefObject } from 'react';
 import type { CaseDto } from '../api/contracts.ts';
 import { sessionQuery } from '../auth/session.ts';
 import type { ComposerHandle } from './ComposeForm.tsx';
-import { inboxHref } from './inbox-return.ts';
+import { inboxSearch } from './inbox-return.ts';
 import { useCaseUpdate } from './useCaseUpdate.ts';
 
 export function useCaseHotkeys(c: CaseDto | undefined, composer: RefObject<ComposerHandle | null>) {
@@ -27,6 +27,6 @@ export function useCaseHotkeys(c: CaseDto | undefined, composer: RefObject<Compo
     ['m', () => writable && composer.current?.openMacros()],
     ['e', () => c?.status !== 'solved' && c?.status !== 'closed' && change({ status: 'solved' })],
     ['a', () => me && c?.assigneeId !== me.id && change({ assigneeId: me.id })],
-    ['Escape', () => void router.navigate({ href: inboxHref() })],
+    ['Escape', () => void router.navigate({ to: '/cases', search: inboxSearch() })],
   ]);
 }
