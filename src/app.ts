@@ -21,7 +21,7 @@ import { registerWebformRoutes } from './channels/webform/webform.routes.ts';
 import { AppError } from './platform/errors.ts';
 import { uuidv7 } from './platform/ids.ts';
 import type { Api } from './platform/http/api.ts';
-import { acceptHtmlForms } from './platform/http/forms.ts';
+import { acceptFileUploads, acceptHtmlForms } from './platform/http/forms.ts';
 import { handleError, sendProblem } from './platform/http/problem.ts';
 import { registerSecurityHeaders } from './platform/http/security-headers.ts';
 import { registerAdmission } from './platform/http/admission.ts';
@@ -31,6 +31,9 @@ import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
 import { registerAttachmentRoutes } from './modules/cases/attachments.routes.ts';
 import { registerCaseRoutes } from './modules/cases/cases.routes.ts';
 import { registerCaseStream } from './modules/cases/cases.stream.ts';
+import { registerReplyChannelRoutes, registerReplyUploadRoutes } from './modules/cases/reply.routes.ts';
+import { registerMacroRoutes } from './modules/automation/macros.routes.ts';
+import { registerUserNotificationRoutes } from './modules/user-notifications/user-notifications.routes.ts';
 import { registerCustomerRoutes } from './modules/customers/customers.routes.ts';
 import { registerOrgRoutes } from './modules/org/org.routes.ts';
 import { registerSlaRoutes } from './modules/sla/sla.routes.ts';
@@ -121,6 +124,14 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   registerNotificationRoutes(api);
   registerChannelRoutes(api);
   registerAttachmentRoutes(api);
+  registerReplyChannelRoutes(api);
+  registerMacroRoutes(api);
+  registerUserNotificationRoutes(api);
+  // Agents' uploads before a reply: multipart in a scope of its own, like the customer side.
+  await app.register(async (agentUploads) => {
+    await acceptFileUploads(agentUploads);
+    registerReplyUploadRoutes(agentUploads as Api);
+  });
   // The customer's side (no login): the routes that take files and HTML forms, in a scope of
   // their own so no other route accepts multipart or url-encoded bodies. Registered before the web app's
   // fallback so /t/{token} is ours.

@@ -12,3 +12,5 @@ export * from './channels/accounts/accounts.schema.ts';
 export * from './channels/inbound/inbound.schema.ts';
 export * from './channels/phone/phone.schema.ts';
 export * from './channels/chat/chat.schema.ts';
+export * from './modules/automation/macros.schema.ts';
+export * from './modules/user-notifications/user-notifications.schema.ts';

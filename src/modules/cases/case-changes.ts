@@ -3,7 +3,7 @@
 // writes its timeline events in the same transaction.
 import { and, eq } from 'drizzle-orm';
 import { inTransaction, type Ctx } from '../../context.ts';
-import { AppError, conflict, forbidden } from '../../platform/errors.ts';
+import { AppError, conflict, forbidden, invalid } from '../../platform/errors.ts';
 import { caseAccess } from '../access/access.policy.ts';
 import { requirePermission, type Actor } from '../access/actor.ts';
 import type { CaseDto, CaseStatus, Channel, UpdateCaseInput } from './cases.contract.ts';
@@ -15,6 +15,10 @@ import { loadEvents } from './events.read.ts';
 import { actorColumns, appendEvents, type NewEvent } from './timeline.ts';
 import type { CaseChange } from '../sla/clock-rules.ts';
 import { planClockChanges, saveClocks } from '../sla/clocks.service.ts';
+import { macroChanges } from '../automation/macro-actions.ts';
+import { notifyMentioned } from '../user-notifications/mentions.ts';
+import { linkUploadedFiles } from './reply-attachments.ts';
+import { assertReplyChannel } from './reply-channels.ts';
 
 export type CaseSet = Partial<typeof savCase.$inferInsert>;
 
@@ -147,6 +151,9 @@ export interface MessageInput {
   body: string;
   channel?: Channel | undefined;
   status?: CaseStatus | undefined;
+  attachmentIds?: string[] | undefined;
+  mentions?: string[] | undefined;
+  macroId?: string | undefined;
 }
 
 /** An agent's public reply or internal note; a reply to a new case opens it. */
@@ -154,24 +161,37 @@ export async function postMessage(ctx: Ctx, actor: Actor, caseId: string, input:
   const row: CaseListRow = await loadForWrite(ctx, actor, caseId, ifMatch);
   const c = row.c;
   if (input.kind === 'reply' && c.status === 'closed') throw conflict('This case is closed: open a new case to write to the customer');
+  if (input.kind === 'reply' && input.mentions?.length) throw invalid('mentions', 'only internal notes mention colleagues');
+  if (input.kind === 'note' && input.macroId) throw invalid('macroId', 'macros answer the customer: use them in a reply');
+  if (input.kind === 'reply' && input.channel) await assertReplyChannel(ctx, c, input.channel);
   const now = ctx.clock.now();
   const by = actorColumns(actor);
-  const set: CaseSet = {};
+  const macro = input.macroId ? await macroChanges(ctx, actor, row, input.macroId, by) : null;
+  const set: CaseSet = { ...macro?.set };
   const events: NewEvent[] = [];
   if (input.kind === 'reply') {
-    events.push({ type: 'message_out', ...by, channel: input.channel ?? c.channel, visibility: 'public', bodyText: input.body });
+    // A channel the agent chose (not the case's) is where the reply goes, whatever the customer's usual choice.
+    const data = { ...(input.channel && input.channel !== c.channel ? { replyOn: input.channel } : {}), ...(input.macroId ? { macroId: input.macroId } : {}) };
+    events.push({ type: 'message_out', ...by, channel: input.channel ?? c.channel, visibility: 'public', bodyText: input.body, data });
     set.agentMessageCount = c.agentMessageCount + 1;
     set.lastAgentReplyAt = now;
     if (!c.firstAgentReplyAt) set.firstAgentReplyAt = now;
   } else {
-    events.push({ type: 'note', ...by, visibility: 'internal', bodyText: input.body });
+    events.push({ type: 'note', ...by, visibility: 'internal', bodyText: input.body, data: input.mentions?.length ? { mentions: [...new Set(input.mentions)] } : {} });
   }
-  const nextStatus = input.status ?? (input.kind === 'reply' && c.status === 'new' ? 'open' : c.status);
+  const nextStatus = input.status ?? macro?.status ?? (input.kind === 'reply' && c.status === 'new' ? 'open' : c.status);
   if (nextStatus !== c.status) {
     Object.assign(set, statusChange(c.status, nextStatus, now, c));
     events.push({ type: 'status_changed', ...by, visibility: 'public', data: { from: c.status, to: nextStatus } });
   }
-  const { after, events: written } = await inTransaction(ctx, (tx) => commitChange(tx, row, set, events, now));
+  events.push(...(macro?.events ?? []));
+  const { after, events: written } = await inTransaction(ctx, async (tx) => {
+    const done = await commitChange(tx, row, set, events, now);
+    const message = { caseId: c.id, eventId: done.events[0]!.id, visibility: events[0]!.visibility };
+    if (input.kind === 'note') await notifyMentioned(tx, actor, c, message.eventId, input.mentions ?? []);
+    await linkUploadedFiles(tx, message, input.attachmentIds ?? []);
+    return done;
+  });
   const [message] = await loadEvents(ctx, [written[0]!.id]);
   return { message: message!, caseVersion: after.version };
 }

@@ -67,7 +67,7 @@ export type ActorType = (typeof actorTypes)[number];
 
 const id = z.uuid();
 const instant = z.iso.datetime({ offset: true });
-const tag = z.string().trim().toLowerCase().regex(/^[\p{L}\p{N}_:-]{1,50}$/u, 'letters, digits, _ : - (max 50)');
+export const tag = z.string().trim().toLowerCase().regex(/^[\p{L}\p{N}_:-]{1,50}$/u, 'letters, digits, _ : - (max 50)');
 
 export const labelled = z.object({ id, key: z.string(), label: z.string() });
 
@@ -228,6 +228,9 @@ export const postMessageBody = z.strictObject({
   body: z.string().trim().min(1).max(100_000),
   channel: z.enum(channels).optional().describe('Replies: the channel to answer on; defaults to the case’s channel'),
   status: z.enum(caseStatuses).optional().describe('Set the status in the same step, e.g. waiting_customer'),
+  attachmentIds: z.array(id).max(20).optional().describe('Files uploaded with POST /cases/{id}/attachments, sent with this message'),
+  mentions: z.array(id).max(20).optional().describe('Notes: the colleagues @mentioned (user ids); each is notified'),
+  macroId: id.optional().describe('Replies: the macro the text came from; its actions (status, step, tags) are applied with the reply'),
 });
 
 export const eventListQuery = z.strictObject({

@@ -11,6 +11,7 @@ import { savCase } from '../cases/cases.schema.ts';
 import { DAY } from './demo.calendar.ts';
 import { buildCustomers } from './demo.customers.ts';
 import { DEMO_EMAIL_DOMAIN, demoBrands, demoStores, demoTeams, demoUsers, type BrandKey } from './demo.org-data.ts';
+import { createDemoMacros } from './demo.macros.ts';
 import { createDemoOrg } from './demo.org.ts';
 import { planCases } from './demo.plan.ts';
 import { createRng } from './demo.random.ts';
@@ -55,6 +56,7 @@ export async function seedDemo(ctx: Ctx, options: SeedDemoOptions = {}): Promise
   // One transaction: the demo is there entirely or not at all, and a failed run can be retried.
   const { org, result } = await inTransaction(ctx, async (tx) => {
     const org = await createDemoOrg(tx, new Date(start.getTime() - 30 * DAY), password);
+    await createDemoMacros(tx);
     const result = await runPlans(tx, org, plans, customers, new Date(start.getTime() - 20 * DAY));
     // Nine months of history happened before this start: nobody is acknowledged or told now.
     await discardNotificationsOf(tx, result.caseIds);

@@ -12,6 +12,9 @@ const ZONE = 'Europe/Paris';
 /** The length of a real tracking token (256 bits, base64url). */
 const SAMPLE_TOKEN = 'q7Rk2mZp9TfWcX4bN8eLdA1sYhJ6uV0oGiK3nM5rB2w';
 
+/** The sample promise ("au plus tard le mardi 7 avril 2026 à 17:00"). */
+export const samplePromise = (language: Language) => promiseText(DEADLINE, ZONE)[language];
+
 export function sampleVariables(config: Pick<Config, 'http'>, language: Language): Record<string, string> {
   const fr = language === 'fr';
   const promise = promiseText(DEADLINE, ZONE)[language];

@@ -65,8 +65,10 @@ async function deliverAgentReply(ctx: Ctx, event: EventRow): Promise<void> {
     const facts = await loadCaseFacts(tx, event.caseId);
     if (!facts) return;
     const [author] = event.actorUserId ? await tx.db.select({ name: appUser.name }).from(appUser).where(eq(appUser.id, event.actorUserId)) : [];
-    // The customer's choice first, then the channel the agent answered on, then e-mail, SMS.
-    const destination = chooseDestination(facts.c.notifyVia, event.channel, await addressesOfCase(tx, facts.c));
+    // The customer's choice first, then the channel the agent answered on, then e-mail, SMS;
+    // a channel the agent chose on purpose (data.replyOn) comes before the customer's choice.
+    const chosen = typeof event.data.replyOn === 'string';
+    const destination = chooseDestination(chosen ? null : facts.c.notifyVia, event.channel, await addressesOfCase(tx, facts.c));
     const language = facts.c.language;
     const template = await effectiveTemplate(tx, { key: 'agent_reply', channel: destination.channel, language });
     const message = composeMessage(template, destination.channel, {

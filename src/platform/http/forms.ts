@@ -10,3 +10,8 @@ export async function acceptHtmlForms(scope: FastifyInstance): Promise<void> {
     done(null, Object.fromEntries(new URLSearchParams(body as string)));
   });
 }
+
+/** Multipart alone, for a scope of agent routes that take files (uploads before a reply). */
+export async function acceptFileUploads(scope: FastifyInstance): Promise<void> {
+  await scope.register(fastifyMultipart);
+}

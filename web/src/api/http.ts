@@ -80,7 +80,9 @@ export function withQuery(path: string, query: Record<string, QueryValue> | unde
 export async function api<T>(path: string, options: RequestOptions<T> = {}): Promise<T> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': acceptLanguage, ...options.headers };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  // FormData (files) goes as multipart with the boundary the browser sets; anything else as JSON.
+  const isForm = typeof FormData !== 'undefined' && options.body instanceof FormData;
+  if (options.body !== undefined && !isForm) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
 
   let response: Response;
@@ -89,7 +91,7 @@ export async function api<T>(path: string, options: RequestOptions<T> = {}): Pro
       method,
       headers,
       credentials: 'same-origin',
-      ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+      ...(options.body !== undefined ? { body: isForm ? (options.body as FormData) : JSON.stringify(options.body) } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
     });
   } catch (error) {

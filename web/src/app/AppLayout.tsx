@@ -12,6 +12,7 @@ import { useLiveUpdates } from '../live/useLiveUpdates.ts';
 import { ScreenPop } from '../phone/ScreenPop.tsx';
 import { ProblemAlert } from '../ui/ProblemAlert.tsx';
 import { RouterAnchor } from '../ui/RouterAnchor.tsx';
+import { NotificationBell } from '../user-notifications/NotificationBell.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import classes from './AppLayout.module.css';
 
@@ -54,15 +55,23 @@ export function AppLayout() {
               {t('app.name')}
             </Text>
             <nav aria-label={t('header.navigation')}>
-              <RouterAnchor to="/cases" fw={600} activeProps={{ 'aria-current': 'page' }} activeOptions={{ includeSearch: false }}>
-                {t('header.cases')}
-              </RouterAnchor>
+              <Group gap="md" wrap="nowrap">
+                <RouterAnchor to="/cases" fw={600} activeProps={{ 'aria-current': 'page' }} activeOptions={{ includeSearch: false }}>
+                  {t('header.cases')}
+                </RouterAnchor>
+                {me?.permissions.includes('macros.manage') && (
+                  <RouterAnchor to="/macros" fw={600} activeProps={{ 'aria-current': 'page' }}>
+                    {t('workspace.nav.macros')}
+                  </RouterAnchor>
+                )}
+              </Group>
             </nav>
           </Group>
           <Group gap="sm" wrap="nowrap">
             <Text size="xs" c={live === 'open' ? 'teal.9' : 'dimmed'} role="status" visibleFrom="sm">
               {live === 'open' ? t('live.connected') : t('live.reconnecting')}
             </Text>
+            {me && <NotificationBell />}
             <LanguageSwitch />
             {me && (
               <Text size="sm" fw={500} visibleFrom="sm" truncate maw={200}>

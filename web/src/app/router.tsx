@@ -4,6 +4,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, Outlet, redirect } from '@tanstack/react-router';
 import { safeRedirect, sessionQuery } from '../auth/session.ts';
 import { parseCaseListSearch } from '../cases/case-list-search.ts';
+import { rememberInboxLocation } from '../cases/inbox-return.ts';
 import { AppLayout } from './AppLayout.tsx';
 import { NotFoundPage, RouteErrorPage } from './RouteFallbacks.tsx';
 
@@ -59,13 +60,22 @@ const caseListRoute = createRoute({
 const casePageRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: 'cases/$caseId',
+  // ?compose=reply (or note) opens the case with that composer focused.
+  validateSearch: (raw: Record<string, unknown>): { compose?: 'reply' | 'note' } =>
+    raw.compose === 'reply' || raw.compose === 'note' ? { compose: raw.compose } : {},
   component: lazyRouteComponent(() => import('../cases/CasePage.tsx'), 'CasePage'),
 });
 
-const routeTree = rootRoute.addChildren([loginRoute, signedInRoute.addChildren([homeRoute, caseListRoute, casePageRoute])]);
+const macrosRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'macros',
+  component: lazyRouteComponent(() => import('../macros/MacrosPage.tsx'), 'MacrosPage'),
+});
+
+const routeTree = rootRoute.addChildren([loginRoute, signedInRoute.addChildren([homeRoute, caseListRoute, casePageRoute, macrosRoute])]);
 
 export function buildRouter(queryClient: QueryClient) {
-  return createRouter({
+  const router = createRouter({
     routeTree,
     context: { queryClient },
     defaultPreload: 'intent',
@@ -73,6 +83,8 @@ export function buildRouter(queryClient: QueryClient) {
     defaultPreloadStaleTime: 0,
     scrollRestoration: true,
   });
+  rememberInboxLocation(router);
+  return router;
 }
 
 declare module '@tanstack/react-router' {

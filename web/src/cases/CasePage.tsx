@@ -1,8 +1,10 @@
 // One case: who and what (header), its timeline, the reply / note form, and the controls
-// to move it on (status, priority, step). Live events refresh it while it is open.
+// to move it on (status, step, reason, priority, team, assignee). Live events refresh it
+// while it is open; the keyboard works it (useCaseHotkeys).
 import { Grid, Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/http.ts';
 import { PageHeading } from '../ui/PageHeading.tsx';
@@ -13,7 +15,9 @@ import { caseQuery } from './cases.api.ts';
 import { CaseControls } from './CaseControls.tsx';
 import { CaseDetails, CaseHeader } from './CaseHeader.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
-import { ComposeForm } from './ComposeForm.tsx';
+import { ComposeForm, type ComposerHandle } from './ComposeForm.tsx';
+import { inboxSearch } from './inbox-return.ts';
+import { useCaseHotkeys } from './useCaseHotkeys.ts';
 import { CaseClocks } from './SlaClocks.tsx';
 
 const route = getRouteApi('/signed-in/cases/$caseId');
@@ -21,10 +25,18 @@ const route = getRouteApi('/signed-in/cases/$caseId');
 export function CasePage() {
   const { t } = useTranslation();
   const { caseId } = route.useParams();
+  const { compose } = route.useSearch();
   const found = useQuery(caseQuery(caseId));
+  const composer = useRef<ComposerHandle>(null);
+  useCaseHotkeys(found.data, composer);
+  const ready = found.data?.access === 'full';
+  // ?compose=reply: the inbox's "answer" opens the case with the reply box focused.
+  useEffect(() => {
+    if (ready && compose) composer.current?.focus(compose);
+  }, [ready, compose, caseId]);
 
   const back = (
-    <RouterAnchor to="/cases" size="sm">
+    <RouterAnchor to="/cases" search={inboxSearch()} size="sm">
       ← {t('case.backToList')}
     </RouterAnchor>
   );
@@ -60,7 +72,7 @@ export function CasePage() {
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack gap="md">
             <CaseTimeline caseId={c.id} channel={c.channel} />
-            {!readOnly && <ComposeForm c={c} />}
+            {!readOnly && <ComposeForm key={c.id} c={c} handle={composer} />}
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>

@@ -1,39 +1,89 @@
-// Writing on a case: a public reply to the customer (sent on the case's channel) or an
-// internal note. Ctrl+Enter sends. A retried send never posts twice (idempotency key). On a
-// live chat case, the visitor sees the agent typing a reply, and the agent the visitor typing.
-import { Button, Group, Paper, SegmentedControl, Stack, Text, Textarea, Title } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+// Writing on a case: a public reply to the customer (on the case's channel or another one
+// they can be reached on) or an internal note (@mentions tell colleagues). Files go with
+// either. A macro (";;" in the text, or "m" on the page) inserts a rendered answer; its
+// actions are applied when the reply is sent. Ctrl+Enter sends. A retried send never posts
+// twice (idempotency key). On a live chat case, the visitor sees the agent typing a reply,
+// and the agent the visitor typing.
+import { Box, Button, Group, NativeSelect, Paper, SegmentedControl, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useImperativeHandle, useRef, useState, type FormEvent, type KeyboardEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseDto } from '../api/contracts.ts';
+import type { CaseDto, Channel, MacroDto, PostMessageInput } from '../api/contracts.ts';
 import { newIdempotencyKey } from '../api/http.ts';
 import { useChatCase } from '../chat/useChatCase.ts';
 import { ProblemAlert } from '../ui/ProblemAlert.tsx';
 import { postMessage } from './cases.api.ts';
 import { caseKeys } from './cases.keys.ts';
+import { MacroNotice } from './MacroNotice.tsx';
+import { MacroPicker } from './MacroPicker.tsx';
+import { MentionSuggestions } from './MentionSuggestions.tsx';
+import { ReplyAttachments } from './ReplyAttachments.tsx';
+import { useMentionInput } from './useMentionInput.ts';
+import { renderMacro, replyChannelsQuery, type AttachmentDto } from './workspace.api.ts';
 
 type Kind = 'reply' | 'note';
 
-export function ComposeForm({ c }: { c: CaseDto }) {
+/** What the case page's keyboard asks of the composer. */
+export interface ComposerHandle {
+  focus(kind: Kind): void;
+  openMacros(): void;
+}
+
+export function ComposeForm({ c, handle }: { c: CaseDto; handle?: Ref<ComposerHandle> }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [kind, setKind] = useState<Kind>('reply');
   const [body, setBody] = useState('');
+  const [channel, setChannel] = useState<Channel>(c.channel);
+  const [files, setFiles] = useState<AttachmentDto[]>([]);
+  const [macro, setMacro] = useState<MacroDto | null>(null);
+  const [picker, setPicker] = useState<{ at: number } | null>(null);
   const [sent, setSent] = useState<Kind | null>(null);
   // One key per distinct message: a retry of the same text reuses it, an edit makes a new one.
   const idempotency = useRef({ key: newIdempotencyKey(), for: '' });
   const textarea = useRef<HTMLTextAreaElement>(null);
   const chat = useChatCase(c.id, c.channel === 'chat', c.customerMessageCount);
+  const isNote = kind === 'note';
+  const mention = useMentionInput(c.id, isNote, textarea, setBody);
+  const replyChannels = useQuery(replyChannelsQuery(c.id));
+
+  const focusText = () => requestAnimationFrame(() => textarea.current?.focus());
+  const openMacros = () => setPicker({ at: textarea.current?.selectionStart ?? body.length });
+  useImperativeHandle(handle, () => ({
+    focus: (k) => {
+      setKind(k);
+      focusText();
+    },
+    openMacros,
+  }));
+
+  const insertMacro = useMutation({
+    mutationFn: (m: MacroDto) => renderMacro(c.id, m.id),
+    onSuccess: (rendered, m) => {
+      // Where the caret was when the picker opened (the text may have changed since: clamp).
+      setBody((text) => {
+        const at = Math.min(picker?.at ?? text.length, text.length);
+        return text.slice(0, at) + rendered.text + text.slice(at);
+      });
+      setMacro(m);
+      setKind('reply');
+      setPicker(null);
+      focusText();
+    },
+  });
 
   const send = useMutation({
-    mutationFn: (input: { kind: Kind; body: string }) => {
-      const fingerprint = `${input.kind}\n${input.body}`;
+    mutationFn: (input: PostMessageInput) => {
+      const fingerprint = JSON.stringify(input);
       if (idempotency.current.for !== fingerprint) idempotency.current = { key: newIdempotencyKey(), for: fingerprint };
       return postMessage(c.id, input, idempotency.current.key);
     },
     onSuccess: (_result, input) => {
       idempotency.current = { key: newIdempotencyKey(), for: '' };
       setBody('');
+      setFiles([]);
+      setMacro(null);
+      mention.reset();
       setSent(input.kind);
       if (input.kind === 'reply') chat.typing(false);
       void queryClient.invalidateQueries({ queryKey: caseKeys.events(c.id) });
@@ -43,18 +93,49 @@ export function ComposeForm({ c }: { c: CaseDto }) {
     },
   });
 
+  /** The message as the API takes it: only what applies to its kind. */
+  const message = (text: string): PostMessageInput => {
+    const mentions = isNote ? mention.mentionedIn(text) : [];
+    return {
+      kind,
+      body: text,
+      ...(!isNote && channel !== c.channel ? { channel } : {}),
+      ...(files.length ? { attachmentIds: files.map((f) => f.id) } : {}),
+      ...(mentions.length ? { mentions } : {}),
+      ...(!isNote && macro ? { macroId: macro.id } : {}),
+    };
+  };
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
     const text = body.trim();
     if (!text || send.isPending) return;
     setSent(null);
-    send.mutate({ kind, body: text });
+    send.mutate(message(text));
   };
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (mention.onKeyDown(event)) return;
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) submit();
   };
+  const onText = (el: HTMLTextAreaElement) => {
+    let value = el.value;
+    let caret = el.selectionStart;
+    // ";;" opens the macro picker; the two characters are not part of the message.
+    if (value.slice(caret - 2, caret) === ';;') {
+      value = value.slice(0, caret - 2) + value.slice(caret);
+      caret -= 2;
+      setPicker({ at: caret });
+    }
+    setBody(value);
+    mention.track(value, caret);
+    // Notes are internal: the visitor never hears of them, not even as typing.
+    if (!isNote) chat.typing(value.trim() !== '');
+  };
 
-  const isNote = kind === 'note';
+  const channelOptions = (replyChannels.data ?? [{ channel: c.channel, recipient: null, caseChannel: true }]).map((o) => ({
+    value: o.channel,
+    label: [t(`case.channel.${o.channel}`), o.recipient, o.caseChannel ? t('workspace.compose.caseChannel') : null].filter(Boolean).join(' · '),
+  }));
+
   return (
     <Paper component="section" withBorder p="md" aria-labelledby="compose-title" bg={isNote ? 'yellow.0' : undefined}>
       <form onSubmit={submit}>
@@ -73,38 +154,59 @@ export function ComposeForm({ c }: { c: CaseDto }) {
               ]}
             />
           </Group>
-          <Textarea
-            ref={textarea}
-            label={isNote ? t('compose.noteLabel') : t('compose.replyLabel', { channel: t(`case.channel.${c.channel}`) })}
-            description={isNote ? t('compose.noteHint') : t('compose.replyHint')}
-            autosize
-            minRows={3}
-            maxRows={12}
-            value={body}
-            onChange={(e) => {
-              setBody(e.currentTarget.value);
-              // Notes are internal: the visitor never hears of them, not even as typing.
-              if (!isNote) chat.typing(e.currentTarget.value.trim() !== '');
-            }}
-            onKeyDown={onKeyDown}
-            required
-          />
+          {!isNote && channelOptions.length > 1 && (
+            <NativeSelect label={t('workspace.compose.channel')} value={channel} onChange={(e) => setChannel(e.currentTarget.value as Channel)} data={channelOptions} />
+          )}
+          <Box pos="relative">
+            <Textarea
+              ref={textarea}
+              label={isNote ? t('compose.noteLabel') : t('compose.replyLabel', { channel: t(`case.channel.${channel}`) })}
+              description={isNote ? t('workspace.compose.noteHint') : t('workspace.compose.replyHint')}
+              autosize
+              minRows={3}
+              maxRows={12}
+              value={body}
+              onChange={(e) => onText(e.currentTarget)}
+              onSelect={(e) => mention.track(e.currentTarget.value, e.currentTarget.selectionStart)}
+              onKeyDown={onKeyDown}
+              required
+              {...(isNote ? mention.inputProps : {})}
+            />
+            {mention.open && <MentionSuggestions id={mention.listId} users={mention.offered} active={mention.active} onPick={mention.pick} />}
+          </Box>
+          {macro && !isNote && <MacroNotice macro={macro} onDrop={() => setMacro(null)} />}
+          <ReplyAttachments caseId={c.id} files={files} onChange={setFiles} />
           {c.channel === 'chat' && (
             <Text size="sm" c="dimmed" role="status" aria-live="polite">
               {chat.visitorTyping ? t('compose.visitorTyping') : ''}
             </Text>
           )}
+          {insertMacro.isError && <ProblemAlert error={insertMacro.error} title={t('workspace.macros.insertFailed')} />}
           {send.isError && <ProblemAlert error={send.error} title={isNote ? t('compose.noteFailed') : t('compose.replyFailed')} />}
           <Group justify="space-between" wrap="wrap">
             <Text size="sm" c="dimmed" role="status">
-              {sent ? (sent === 'note' ? t('compose.noteSaved') : t('compose.replySent')) : t('compose.shortcut')}
+              {sent ? (sent === 'note' ? t('compose.noteSaved') : t('compose.replySent')) : t('workspace.compose.shortcuts')}
             </Text>
-            <Button type="submit" loading={send.isPending} disabled={!body.trim()} color={isNote ? 'yellow.4' : undefined} autoContrast>
-              {isNote ? t('compose.addNote') : t('compose.sendReply')}
-            </Button>
+            <Group gap="xs">
+              <Button variant="default" onClick={openMacros}>
+                {t('workspace.macros.open')}
+              </Button>
+              <Button type="submit" loading={send.isPending} disabled={!body.trim()} color={isNote ? 'yellow.4' : undefined} autoContrast>
+                {isNote ? t('compose.addNote') : t('compose.sendReply')}
+              </Button>
+            </Group>
           </Group>
         </Stack>
       </form>
+      <MacroPicker
+        opened={picker !== null}
+        language={c.language}
+        onClose={() => {
+          setPicker(null);
+          focusText();
+        }}
+        onPick={(m) => insertMacro.mutate(m)}
+      />
     </Paper>
   );
 }

@@ -1,6 +1,7 @@
 // One timeline event. Messages are cards that say who wrote, on which channel, and when;
 // internal notes look different (colour, border and the words "internal note") because the
-// customer never sees them; changes are one compact line each.
+// customer never sees them; changes are one compact line each. Replies show how their
+// delivery went, and every message its channel's icon and name.
 import { Box, Group, Text } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +10,8 @@ import { useReferenceNames } from '../reference/reference.api.ts';
 import { formatDuration } from '../i18n/duration.ts';
 import { formatDateTime } from '../i18n/relative-time.ts';
 import { RelativeTime } from '../ui/RelativeTime.tsx';
+import { ChannelLabel } from './ChannelIcon.tsx';
+import { DeliveryState, MentionedColleagues, MessageAttachments } from './MessageMeta.tsx';
 import classes from './TimelineEntry.module.css';
 
 type Names = ReturnType<typeof useReferenceNames>;
@@ -119,11 +122,7 @@ export function TimelineEntry({ event, caseChannel }: { event: CaseEventDto; cas
             <Text span size="xs" fw={700} className={classes.kindLabel} data-kind={kind}>
               {t(`timeline.kind.${kind}`)}
             </Text>
-            {channel && (
-              <Text span size="xs" c="dimmed">
-                {t('timeline.via', { channel: t(`case.channel.${channel}`) })}
-              </Text>
-            )}
+            {channel && <ChannelLabel channel={channel} via />}
           </Group>
           <Text span size="xs" c="dimmed">
             <RelativeTime iso={event.at} />
@@ -132,6 +131,9 @@ export function TimelineEntry({ event, caseChannel }: { event: CaseEventDto; cas
         <Text size="sm" className={classes.body}>
           {event.body ?? ''}
         </Text>
+        <MessageAttachments attachments={event.attachments} />
+        {event.type === 'note' && <MentionedColleagues ids={event.data.mentions} />}
+        {event.type === 'message_out' && event.delivery && <DeliveryState delivery={event.delivery} />}
       </Box>
     );
   }

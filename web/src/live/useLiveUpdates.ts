@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import { sessionKey } from '../auth/session.ts';
 import { caseKeys } from '../cases/cases.keys.ts';
 import { phoneKeys } from '../phone/phone.api.ts';
+import { userNotificationKeys } from '../user-notifications/user-notifications.keys.ts';
 
 const RETRY_AFTER_CLOSE_MS = 5_000;
 const FLUSH_MS = 300;
@@ -76,11 +77,16 @@ export function useLiveUpdates(enabled: boolean, signals: LiveSignals = {}): Liv
     source.addEventListener('open', () => {
       setState('open');
       // Anything may have changed while disconnected (beyond what the replay covers).
-      if (wasOpen) void queryClient.invalidateQueries({ queryKey: caseKeys.all });
+      if (wasOpen) {
+        void queryClient.invalidateQueries({ queryKey: caseKeys.all });
+        void queryClient.invalidateQueries({ queryKey: userNotificationKeys.all });
+      }
       wasOpen = true;
     });
     source.addEventListener('case.created', (e) => invalidator.caseChanged(idIn(e.data, 'caseId'), false));
     source.addEventListener('case.timeline', (e) => invalidator.caseChanged(idIn(e.data, 'caseId'), true));
+    // Someone mentioned this user: the bell's list and count.
+    source.addEventListener('notification.created', () => void queryClient.invalidateQueries({ queryKey: userNotificationKeys.all }));
     source.addEventListener('phone.ringing', (e) => {
       const callId = idIn(e.data, 'callId');
       if (callId) onRinging.current?.(callId);
