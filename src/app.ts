@@ -31,6 +31,7 @@ import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
 import { registerAttachmentRoutes } from './modules/cases/attachments.routes.ts';
 import { registerCaseRoutes } from './modules/cases/cases.routes.ts';
 import { registerCaseStream } from './modules/cases/cases.stream.ts';
+import { registerCollabRoutes } from './modules/collab/collab.routes.ts';
 import { registerCustomerRoutes } from './modules/customers/customers.routes.ts';
 import { registerOrgRoutes } from './modules/org/org.routes.ts';
 import { registerSlaRoutes } from './modules/sla/sla.routes.ts';
@@ -117,6 +118,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   registerCustomerRoutes(api);
   registerCaseRoutes(api);
   registerCaseStream(api);
+  registerCollabRoutes(api);
   registerAuditRoutes(api);
   registerNotificationRoutes(api);
   registerChannelRoutes(api);

@@ -15,6 +15,7 @@ import { loadEvents } from './events.read.ts';
 import { actorColumns, appendEvents, type NewEvent } from './timeline.ts';
 import type { CaseChange } from '../sla/clock-rules.ts';
 import { planClockChanges, saveClocks } from '../sla/clocks.service.ts';
+import { refuseIfChangedMeanwhile } from '../collab/meanwhile.ts';
 
 export type CaseSet = Partial<typeof savCase.$inferInsert>;
 
@@ -147,6 +148,8 @@ export interface MessageInput {
   body: string;
   channel?: Channel | undefined;
   status?: CaseStatus | undefined;
+  /** The latest event the writer had seen: a message by someone else since refuses the post (collab/meanwhile.ts). */
+  seenEventId?: string | undefined;
 }
 
 /** An agent's public reply or internal note; a reply to a new case opens it. */
@@ -154,6 +157,7 @@ export async function postMessage(ctx: Ctx, actor: Actor, caseId: string, input:
   const row: CaseListRow = await loadForWrite(ctx, actor, caseId, ifMatch);
   const c = row.c;
   if (input.kind === 'reply' && c.status === 'closed') throw conflict('This case is closed: open a new case to write to the customer');
+  if (input.seenEventId) await refuseIfChangedMeanwhile(ctx, actor, c.id, input.seenEventId);
   const now = ctx.clock.now();
   const by = actorColumns(actor);
   const set: CaseSet = {};
