@@ -76,7 +76,10 @@ export async function listPresence(ctx: Ctx, actor: Actor & { userId: string }, 
 export async function recordPresence(ctx: Ctx, actor: Principal, caseId: string, input: PresenceInput): Promise<PresenceList> {
   requirePermission(actor, 'cases.read');
   const { row, access } = await loadVisibleCase(ctx, actor, caseId);
-  if (input.state === 'typing' && access !== 'full') throw forbidden('This case belongs to another store: you can read it, not write on it');
+  if (input.state === 'typing') {
+    requirePermission(actor, 'cases.write');
+    if (access !== 'full') throw forbidden('This case belongs to another store: you can read it, not write on it');
+  }
   const now = ctx.clock.now();
   const since = new Date(now.getTime() - PRESENCE_TTL_MS);
   const tab = and(eq(casePresence.caseId, caseId), eq(casePresence.userId, actor.userId), eq(casePresence.tabId, input.tabId ?? ''));
