@@ -1,5 +1,6 @@
 // One case: who and what (header), its timeline, the reply / note form, and the controls
-// to move it on (status, priority, step). Live events refresh it while it is open.
+// to move it on (status, priority, step). Live events refresh it while it is open; who else
+// is on it shows above, and merge, split and related cases beside (collab/).
 import { Grid, Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
@@ -15,6 +16,11 @@ import { CaseDetails, CaseHeader } from './CaseHeader.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
 import { ComposeForm } from './ComposeForm.tsx';
 import { CaseClocks } from './SlaClocks.tsx';
+import { CollabProvider } from './collab/CollabContext.tsx';
+import { CollabPanel } from './collab/CollabPanel.tsx';
+import { MergedBanner } from './collab/MergedBanner.tsx';
+import { PresenceBar } from './collab/PresenceBar.tsx';
+import { SplitBar } from './collab/SplitBar.tsx';
 
 const route = getRouteApi('/signed-in/cases/$caseId');
 
@@ -51,14 +57,17 @@ export function CasePage() {
 
   const c = found.data;
   const readOnly = c.access !== 'full';
-  return (
+  const page = (
     <Stack gap="md">
       {back}
       <CaseHeader c={c} />
+      <MergedBanner c={c} />
+      <PresenceBar />
       {found.isError && <ProblemAlert error={found.error} title={t('case.refreshFailed')} onRetry={() => void found.refetch()} />}
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack gap="md">
+            <SplitBar c={c} />
             <CaseTimeline caseId={c.id} channel={c.channel} />
             {!readOnly && <ComposeForm c={c} />}
           </Stack>
@@ -68,9 +77,16 @@ export function CasePage() {
             <CaseClocks clocks={c.clocks} />
             <CaseDetails c={c} />
             {!readOnly && <CaseControls c={c} />}
+            <CollabPanel c={c} />
           </Stack>
         </Grid.Col>
       </Grid>
     </Stack>
+  );
+  // Presence, the composer's draft and split mode are shared by the parts of the page.
+  return (
+    <CollabProvider caseId={c.id} canWrite={!readOnly}>
+      {page}
+    </CollabProvider>
   );
 }

@@ -8,9 +8,10 @@ import { useTranslation } from 'react-i18next';
 import type { CaseDto } from '../api/contracts.ts';
 import { newIdempotencyKey } from '../api/http.ts';
 import { useChatCase } from '../chat/useChatCase.ts';
-import { ProblemAlert } from '../ui/ProblemAlert.tsx';
 import { postMessage } from './cases.api.ts';
 import { caseKeys } from './cases.keys.ts';
+import { SendProblem } from './collab/MeanwhileWarning.tsx';
+import { useComposeCollab } from './collab/useComposeCollab.ts';
 
 type Kind = 'reply' | 'note';
 
@@ -24,15 +25,18 @@ export function ComposeForm({ c }: { c: CaseDto }) {
   const idempotency = useRef({ key: newIdempotencyKey(), for: '' });
   const textarea = useRef<HTMLTextAreaElement>(null);
   const chat = useChatCase(c.id, c.channel === 'chat', c.customerMessageCount);
+  // Others see this draft being typed; a message by someone else meanwhile is shown before sending.
+  const collab = useComposeCollab(c.id, kind, body);
 
   const send = useMutation({
     mutationFn: (input: { kind: Kind; body: string }) => {
       const fingerprint = `${input.kind}\n${input.body}`;
       if (idempotency.current.for !== fingerprint) idempotency.current = { key: newIdempotencyKey(), for: fingerprint };
-      return postMessage(c.id, input, idempotency.current.key);
+      return postMessage(c.id, { ...input, seenEventId: collab.seenEventId() }, idempotency.current.key);
     },
     onSuccess: (_result, input) => {
       idempotency.current = { key: newIdempotencyKey(), for: '' };
+      collab.onSent();
       setBody('');
       setSent(input.kind);
       if (input.kind === 'reply') chat.typing(false);
@@ -94,7 +98,18 @@ export function ComposeForm({ c }: { c: CaseDto }) {
               {chat.visitorTyping ? t('compose.visitorTyping') : ''}
             </Text>
           )}
-          {send.isError && <ProblemAlert error={send.error} title={isNote ? t('compose.noteFailed') : t('compose.replyFailed')} />}
+          {send.isError && (
+            <SendProblem
+              error={send.error}
+              title={isNote ? t('compose.noteFailed') : t('compose.replyFailed')}
+              collab={collab}
+              onSendAnyway={submit}
+              onBack={() => {
+                send.reset();
+                textarea.current?.focus();
+              }}
+            />
+          )}
           <Group justify="space-between" wrap="wrap">
             <Text size="sm" c="dimmed" role="status">
               {sent ? (sent === 'note' ? t('compose.noteSaved') : t('compose.replySent')) : t('compose.shortcut')}

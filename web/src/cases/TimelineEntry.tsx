@@ -9,6 +9,7 @@ import { useReferenceNames } from '../reference/reference.api.ts';
 import { formatDuration } from '../i18n/duration.ts';
 import { formatDateTime } from '../i18n/relative-time.ts';
 import { RelativeTime } from '../ui/RelativeTime.tsx';
+import { describeCollabChange, MovedFrom, SplitCheckbox } from './collab/TimelineCollab.tsx';
 import classes from './TimelineEntry.module.css';
 
 type Names = ReturnType<typeof useReferenceNames>;
@@ -92,7 +93,7 @@ function describeChange(event: CaseEventDto, t: TFunction, names: Names, languag
       return t(`timeline.sla.${transition as 'started'}`, { metric, at: deadline ? formatDateTime(deadline, language) : '' });
     }
     default:
-      return t('timeline.change.other', { who });
+      return describeCollabChange(event, t, who) ?? t('timeline.change.other', { who });
   }
 }
 
@@ -113,6 +114,7 @@ export function TimelineEntry({ event, caseChannel }: { event: CaseEventDto; cas
       <Box component="li" className={classes.message} data-kind={kind} data-event-type={event.type}>
         <Group justify="space-between" gap="xs" mb={6} wrap="wrap">
           <Group gap={6} wrap="wrap">
+            <SplitCheckbox event={event} />
             <Text span size="sm" fw={700}>
               {actorName(event, t)}
             </Text>
@@ -124,6 +126,7 @@ export function TimelineEntry({ event, caseChannel }: { event: CaseEventDto; cas
                 {t('timeline.via', { channel: t(`case.channel.${channel}`) })}
               </Text>
             )}
+            <MovedFrom event={event} />
           </Group>
           <Text span size="xs" c="dimmed">
             <RelativeTime iso={event.at} />
