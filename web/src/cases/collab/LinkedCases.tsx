@@ -59,7 +59,7 @@ function LinkCaseForm({ c, linked }: { c: CaseDto; linked: ReadonlySet<string> }
   const [kind, setKind] = useState<ManualKind>('related');
   const [asked, setAsked] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const found = useQuery({ queryKey: [...caseKeys.lists(), 'link-search', asked], queryFn: ({ signal }) => searchCases(asked!, signal), enabled: !!asked });
+  const found = useQuery({ queryKey: ['collab', 'link-search', asked], queryFn: ({ signal }) => searchCases(asked!, signal), enabled: !!asked });
   const link = useMutation({
     mutationFn: (target: CaseDto) => addLink(c.id, { caseId: target.id, kind }),
     onSuccess: (created) => {

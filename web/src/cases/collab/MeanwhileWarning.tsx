@@ -45,7 +45,20 @@ function MeanwhileWarning({ meanwhile, onSendAnyway, onBack }: { meanwhile: Mean
   useEffect(() => box.current?.focus(), [meanwhile.latestEventId]);
   const { changes } = meanwhile;
   return (
-    <Alert ref={box} tabIndex={-1} color="orange" variant="light" role="alert" title={t('collab.meanwhile.title', { count: changes.length })} data-testid="meanwhile-warning">
+    <Alert
+      ref={box}
+      tabIndex={-1}
+      color="orange"
+      variant="light"
+      role="alert"
+      // Mantine's orange title is below 4.5:1 on its light background: the text stays dark.
+      title={
+        <Text inherit c="dark.9">
+          {t('collab.meanwhile.title', { count: changes.length })}
+        </Text>
+      }
+      data-testid="meanwhile-warning"
+    >
       <Stack gap="sm">
         <Text size="sm">{t('collab.meanwhile.intro', { count: changes.length })}</Text>
         <Stack component="ul" gap="xs" m={0} p={0} style={{ listStyle: 'none' }}>
@@ -66,7 +79,7 @@ function MeanwhileWarning({ meanwhile, onSendAnyway, onBack }: { meanwhile: Mean
           ))}
         </Stack>
         <Group gap="sm">
-          <Button color="orange.8" onClick={onSendAnyway}>
+          <Button onClick={onSendAnyway}>
             {t('collab.meanwhile.sendAnyway')}
           </Button>
           <Button variant="default" onClick={onBack}>

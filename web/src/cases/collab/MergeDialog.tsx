@@ -95,7 +95,7 @@ export function MergeDialog({ c, opened, onClose }: { c: CaseDto; opened: boolea
   const merge = useMutation({
     mutationFn: () => mergeCases(survivorId!, mergedIds, key),
     onSuccess: (survivor) => {
-      notifications.show({ color: 'teal', message: t('collab.merge.done', { number: survivor.number }) });
+      notifications.show({ color: 'teal', message: t('collab.merge.done', { number: survivor.number }), closeButtonProps: { 'aria-label': t('collab.split.dismiss') } });
       void queryClient.invalidateQueries({ queryKey: caseKeys.all });
       close();
       if (survivor.id !== c.id) void navigate({ to: '/cases/$caseId', params: { caseId: survivor.id } });
@@ -103,7 +103,7 @@ export function MergeDialog({ c, opened, onClose }: { c: CaseDto; opened: boolea
   });
 
   return (
-    <Modal opened={opened} onClose={close} title={t('collab.merge.title')} size="lg">
+    <Modal opened={opened} onClose={close} title={t('collab.merge.title')} size="lg" closeButtonProps={{ 'aria-label': t('collab.merge.close') }}>
       <Stack gap="md">
         <SegmentedControl
           aria-label={t('collab.merge.directionLabel')}

@@ -17,7 +17,7 @@ export function PresenceBar() {
             <Avatar.Group spacing="xs">
               {others.map((p) => (
                 <Tooltip key={p.user.id} label={p.user.name} withArrow>
-                  <Avatar name={p.user.name} color="initials" size="sm" radius="xl" alt="" aria-hidden />
+                  <Avatar name={p.user.name} variant="filled" color="indigo.8" size="sm" radius="xl" alt="" aria-hidden />
                 </Tooltip>
               ))}
             </Avatar.Group>
