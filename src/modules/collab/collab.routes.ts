@@ -6,6 +6,7 @@ import { idParams, problems } from '../../platform/http/api.ts';
 import { replyIdempotently } from '../../platform/http/idempotency.ts';
 import { principalOf } from '../access/access.http.ts';
 import { caseSchema } from '../cases/cases.contract.ts';
+import { idempotencyHeaders } from '../cases/cases.routes.ts';
 import { addLink, listLinks, removeLink } from './case-links.ts';
 import { mergeCases, previewMerge } from './case-merge.ts';
 import { splitCase } from './case-split.ts';
@@ -13,9 +14,6 @@ import { linkBody, linkListSchema, linkParams, linkSchema, mergeBody, mergePrevi
 import { listPresence, recordPresence } from './presence.service.ts';
 
 const tags = ['cases'];
-const idempotencyHeaders = z.object({
-  'idempotency-key': z.string().max(255).optional().describe('Repeat a request safely: the same key gives the same result, once'),
-});
 
 export function registerCollabRoutes(app: Api): void {
   app.put(

@@ -3,7 +3,7 @@
 // target gets copies that keep who wrote, on which channel, for whom (public or internal),
 // the text and the channel's facts, plus where they came from. Their files follow as new
 // attachment rows pointing at the same stored bytes (the blob store keeps a file once).
-import { and, asc, inArray, ne } from 'drizzle-orm';
+import { and, asc, getTableColumns, inArray, ne } from 'drizzle-orm';
 import type { Ctx } from '../../context.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { caseAttachment, caseEvent } from '../cases/cases.schema.ts';
@@ -14,6 +14,9 @@ export const conversationTypes = ['message_in', 'message_out', 'note', 'call_log
 
 export type SourceEvent = Omit<EventRow, 'search'>;
 
+// Every column but the generated search vector (the copy gets its own).
+const { search: _search, ...copiedColumns } = getTableColumns(caseEvent);
+
 /**
  * The conversation of these cases, oldest first, without Comptoir's own messages (the
  * acknowledgment and step news of a case speak of that case's number and promise).
@@ -21,20 +24,7 @@ export type SourceEvent = Omit<EventRow, 'search'>;
 export async function conversationOf(ctx: Ctx, caseIds: string[], onlyIds?: string[]): Promise<SourceEvent[]> {
   if (caseIds.length === 0) return [];
   return ctx.db
-    .select({
-      id: caseEvent.id,
-      caseId: caseEvent.caseId,
-      type: caseEvent.type,
-      at: caseEvent.at,
-      actorType: caseEvent.actorType,
-      actorUserId: caseEvent.actorUserId,
-      actorCustomerId: caseEvent.actorCustomerId,
-      channel: caseEvent.channel,
-      visibility: caseEvent.visibility,
-      bodyText: caseEvent.bodyText,
-      bodyHtml: caseEvent.bodyHtml,
-      data: caseEvent.data,
-    })
+    .select(copiedColumns)
     .from(caseEvent)
     .where(
       and(
