@@ -34,6 +34,7 @@ import { registerCaseStream } from './modules/cases/cases.stream.ts';
 import { registerReplyChannelRoutes, registerReplyUploadRoutes } from './modules/cases/reply.routes.ts';
 import { registerMacroRoutes } from './modules/automation/macros.routes.ts';
 import { registerUserNotificationRoutes } from './modules/user-notifications/user-notifications.routes.ts';
+import { registerCollabRoutes } from './modules/collab/collab.routes.ts';
 import { registerCustomerRoutes } from './modules/customers/customers.routes.ts';
 import { registerOrgRoutes } from './modules/org/org.routes.ts';
 import { registerSlaRoutes } from './modules/sla/sla.routes.ts';
@@ -120,6 +121,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   registerCustomerRoutes(api);
   registerCaseRoutes(api);
   registerCaseStream(api);
+  registerCollabRoutes(api);
   registerAuditRoutes(api);
   registerNotificationRoutes(api);
   registerChannelRoutes(api);

@@ -29,6 +29,10 @@ export type DomainEvent =
       at: string;
     }
   | { type: 'customer.merged'; survivorId: string; mergedId: string; at: string }
+  /** Cases of one customer merged into a survivor (closed, their messages copied onto it). */
+  | { type: 'case.merged'; survivorId: string; mergedIds: string[]; brandId: string; at: string }
+  /** Customer messages of a case split off into a new case. */
+  | { type: 'case.split'; sourceId: string; caseId: string; eventIds: string[]; brandId: string; at: string }
   /** A message brought an identity another customer owns: an agent decides whether they are one person. */
   | { type: 'customer.merge_suggested'; suggestionId: string; customerIds: [string, string]; at: string }
   | {

@@ -7,6 +7,8 @@ export const errorCodes = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  /** A message by someone else joined the case while this one was being written. */
+  case_changed_meanwhile: 409,
   gone: 410,
   precondition_failed: 412,
   payload_too_large: 413,

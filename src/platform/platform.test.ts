@@ -5,7 +5,7 @@ import { hashPassword, verifyPassword } from './crypto/password.ts';
 import { SecretBox } from './crypto/secrets.ts';
 import { decodeCursor, encodeCursor } from './http/pagination.ts';
 import { negotiateLanguage } from './i18n/i18n.ts';
-import { isUuid, uuidv7 } from './ids.ts';
+import { isUuid, uuidv7, uuidv7At } from './ids.ts';
 import { retryDelayMs } from './jobs/job-types.ts';
 
 describe('configuration', () => {
@@ -60,6 +60,18 @@ describe('ids', () => {
     expect([...ids].sort()).toEqual(ids);
     expect(new Set(ids).size).toBe(ids.length);
     expect(uuidv7(Date.parse('2026-01-01T00:00:00Z')) > ids.at(-1)!).toBe(true);
+  });
+
+  it('can be made for a past instant, ordered by it and not by when they were made', () => {
+    const latest = uuidv7();
+    const past = [Date.parse('2026-03-02T09:00:00Z'), Date.parse('2026-03-01T09:00:00Z'), Date.parse('2026-03-01T09:00:00Z')].map(uuidv7At);
+    expect(past.every((id) => isUuid(id) && id[14] === '7' && '89ab'.includes(id[19]!))).toBe(true);
+    expect(past[1]! < past[0]! && past[2]! < past[0]!).toBe(true);
+    expect(past[0]! < latest).toBe(true);
+    expect(past[1]!.slice(0, 13)).toBe(past[2]!.slice(0, 13));
+    expect(past[1]).not.toBe(past[2]);
+    // The process's own sequence goes on from where it was.
+    expect(uuidv7() > latest).toBe(true);
   });
 });
 

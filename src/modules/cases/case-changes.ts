@@ -19,6 +19,7 @@ import { macroChanges } from '../automation/macro-actions.ts';
 import { notifyMentioned } from '../user-notifications/mentions.ts';
 import { linkUploadedFiles } from './reply-attachments.ts';
 import { assertReplyChannel } from './reply-channels.ts';
+import { refuseIfChangedMeanwhile } from '../collab/meanwhile.ts';
 
 export type CaseSet = Partial<typeof savCase.$inferInsert>;
 
@@ -154,6 +155,8 @@ export interface MessageInput {
   attachmentIds?: string[] | undefined;
   mentions?: string[] | undefined;
   macroId?: string | undefined;
+  /** The latest event the writer had seen: a message by someone else since refuses the post (collab/meanwhile.ts). */
+  seenEventId?: string | undefined;
 }
 
 /** An agent's public reply or internal note; a reply to a new case opens it. */
@@ -164,6 +167,7 @@ export async function postMessage(ctx: Ctx, actor: Actor, caseId: string, input:
   if (input.kind === 'reply' && input.mentions?.length) throw invalid('mentions', 'only internal notes mention colleagues');
   if (input.kind === 'note' && input.macroId) throw invalid('macroId', 'macros answer the customer: use them in a reply');
   if (input.kind === 'reply' && input.channel) await assertReplyChannel(ctx, c, input.channel);
+  if (input.seenEventId) await refuseIfChangedMeanwhile(ctx, actor, c.id, input.seenEventId);
   const now = ctx.clock.now();
   const by = actorColumns(actor);
   const macro = input.macroId ? await macroChanges(ctx, actor, row, input.macroId, by) : null;

@@ -52,6 +52,13 @@ export const eventTypes = [
    * count as a customer message or a written answer, nor be sent to the customer as a reply.
    */
   'call_logged',
+  /** Cases merged into this one, or this one merged into another (src/modules/collab/case-merge.ts). */
+  'case_merged',
+  /** Customer messages split off into a new case, or this case opened from another's messages. */
+  'case_split',
+  /** A related case linked, or a link removed (src/modules/collab/case-links.ts). */
+  'case_linked',
+  'case_unlinked',
 ] as const;
 export type EventType = (typeof eventTypes)[number];
 
@@ -103,6 +110,7 @@ export const caseSchema = z
     closedAt: instant.nullable(),
     version: z.number().int().describe('Send back in If-Match to refuse a change made meanwhile'),
     access: z.enum(['full', 'history']).describe('history: another store’s case in the shared history, read-only, no internal notes'),
+    mergedIntoId: id.nullable().describe('Set once this case was merged into another (it is then closed)'),
   })
   .meta({ id: 'Case' });
 export type CaseDto = z.infer<typeof caseSchema>;
@@ -231,6 +239,10 @@ export const postMessageBody = z.strictObject({
   attachmentIds: z.array(id).max(20).optional().describe('Files uploaded with POST /cases/{id}/attachments, sent with this message'),
   mentions: z.array(id).max(20).optional().describe('Notes: the colleagues @mentioned (user ids); each is notified'),
   macroId: id.optional().describe('Replies: the macro the text came from; its actions (status, step, tags) are applied with the reply'),
+  seenEventId: z
+    .uuid()
+    .optional()
+    .describe('The latest timeline event the writer had seen when they began: a message by someone else since then refuses the post (409 case-changed-meanwhile); send the latestEventId of that problem to send anyway'),
 });
 
 export const eventListQuery = z.strictObject({

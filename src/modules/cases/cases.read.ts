@@ -105,5 +105,6 @@ export function presentCase(r: CaseListRow, access: 'full' | 'history', lang: La
     closedAt: c.closedAt?.toISOString() ?? null,
     version: c.version,
     access,
+    mergedIntoId: c.mergedIntoId,
   };
 }

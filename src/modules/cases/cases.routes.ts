@@ -35,7 +35,7 @@ export function parseIfMatch(value: string | undefined): number | undefined {
   return Number(m[1]);
 }
 
-const idempotencyHeaders = z.object({
+export const idempotencyHeaders = z.object({
   'idempotency-key': z.string().max(255).optional().describe('Repeat a request safely: the same key gives the same result, once'),
 });
 

@@ -16,6 +16,7 @@ import { canSeeEvent, caseAccess, type Scope } from '../access/access.policy.ts'
 import { principalOf } from '../access/access.http.ts';
 import { requirePermission } from '../access/actor.ts';
 import { isCredentialActive } from '../access/sessions.service.ts';
+import { listenForCasePresence } from '../collab/presence.signals.ts';
 import type { CaseEventDto } from './cases.contract.ts';
 import { eventsSince, loadEvents } from './events.read.ts';
 import { savCase } from './cases.schema.ts';
@@ -65,7 +66,7 @@ export function registerCaseStream(app: Api): void {
     {
       schema: {
         tags: ['realtime'],
-        summary: 'Server-Sent Events: case.created and case.timeline (with the event) for the cases you work, phone.ringing for calls shown to you; with caseId, that case’s visible activity',
+        summary: 'Server-Sent Events: case.created and case.timeline (with the event) for the cases you work, phone.ringing for calls shown to you; with caseId, that case’s visible activity and case.presence (who else is on it)',
         querystring: z.strictObject({ caseId: z.uuid().optional().describe('Only this case (a case page)') }),
         response: { 200: z.string().describe('text/event-stream'), ...problems(401, 403) },
       },
@@ -109,6 +110,8 @@ export function registerCaseStream(app: Api): void {
       // Signals for this user alone (a call ringing for them: phone.ringing), on the general
       // stream only (a case page's stream would show it twice); live only, never replayed.
       if (!only) stream.onClose(listenForUser(ctx.realtime, principal.userId, (signal) => stream.send({ event: signal.event, data: signal.data })));
+      // A case page's stream also says who else is on that case (collab/presence.service.ts).
+      if (only) stream.onClose(listenForCasePresence(ctx, only, principal, (signal) => stream.send({ event: 'case.presence', data: signal })));
       // A stream must not outlive its credential (logout elsewhere, password change, deactivation).
       const recheck = setInterval(() => {
         isCredentialActive(ctx, principal).then(

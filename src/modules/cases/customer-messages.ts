@@ -11,6 +11,7 @@ import { commitChange, statusChange, type CaseSet } from './case-changes.ts';
 import { retryOnConflict } from './conflict-retry.ts';
 import type { CaseStatus, Channel } from './cases.contract.ts';
 import { loadCaseRow, type CaseListRow } from './cases.read.ts';
+import { survivorOf } from './merged-cases.ts';
 import { savCase } from './cases.schema.ts';
 import type { EventRow, NewEvent } from './timeline.ts';
 
@@ -30,15 +31,19 @@ export function statusAfterCustomerMessage(status: CaseStatus): CaseStatus {
   return status;
 }
 
-/** Records the message; tried again when an agent changed the case at the same moment. */
+/**
+ * Records the message (on the survivor, when the case was merged into another); tried again
+ * when an agent changed the case at the same moment.
+ */
 export async function recordCustomerMessage(
   ctx: Ctx,
   caseId: string,
   input: CustomerMessageInput,
 ): Promise<{ event: EventRow; case: CaseListRow['c']; attachments: AttachmentRow[] }> {
   return retryOnConflict(async () => {
-    const row = await loadCaseRow(ctx, eq(savCase.id, caseId));
-    if (!row) throw new AppError('not_found', 'No such case');
+    const found = await loadCaseRow(ctx, eq(savCase.id, caseId));
+    if (!found) throw new AppError('not_found', 'No such case');
+    const row = await survivorOf(ctx, found);
     if (row.c.status === 'closed') throw conflict('This case is closed: open a new case');
     return inTransaction(ctx, async (tx) => {
       const c = row.c;

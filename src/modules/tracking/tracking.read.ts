@@ -15,6 +15,7 @@ import type { AttachmentRow } from '../cases/attachments.read.ts';
 import { openPublicAttachment } from '../cases/attachments.service.ts';
 import type { NotifyChannel } from '../cases/cases.contract.ts';
 import { holderOf, loadCaseRow, type CaseListRow } from '../cases/cases.read.ts';
+import { survivorOf } from '../cases/merged-cases.ts';
 import { caseAttachment, caseEvent, caseStep, savCase } from '../cases/cases.schema.ts';
 import { customerIdentity } from '../customers/customers.schema.ts';
 import { brand, store } from '../org/org.schema.ts';
@@ -28,12 +29,12 @@ const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 export const unknownLink = () => new AppError('not_found', 'This tracking link does not lead to a case');
 
-/** The case behind a tracking token, or a plain 404. */
+/** The case behind a tracking token (the survivor, for a merged case's link), or a plain 404. */
 export async function findTrackedCase(ctx: Ctx, token: string): Promise<CaseListRow> {
   if (!TOKEN.test(token)) throw unknownLink();
   const row = await loadCaseRow(ctx, eq(savCase.trackingTokenHash, digest(token)));
   if (!row) throw unknownLink();
-  return row;
+  return survivorOf(ctx, row);
 }
 
 export interface Visitor {

@@ -58,13 +58,15 @@ export function setApiLanguage(language: string): void {
 export type QueryValue = string | number | boolean | null | undefined;
 
 export interface RequestOptions<T> {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   query?: Record<string, QueryValue>;
   body?: unknown;
   headers?: Record<string, string>;
   signal?: AbortSignal | undefined;
   /** Checks the answer's shape (e.g. a contract's zod schema); the value it returns is used. */
   parse?: (json: unknown) => T;
+  /** Lets the request outlive the page (a "left" sent as the tab closes). */
+  keepalive?: boolean;
 }
 
 export function withQuery(path: string, query: Record<string, QueryValue> | undefined): string {
@@ -93,6 +95,7 @@ export async function api<T>(path: string, options: RequestOptions<T> = {}): Pro
       credentials: 'same-origin',
       ...(options.body !== undefined ? { body: isForm ? (options.body as FormData) : JSON.stringify(options.body) } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.keepalive ? { keepalive: true } : {}),
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;

@@ -1,6 +1,7 @@
 // One case: who and what (header), its timeline, the reply / note form, and the controls
 // to move it on (status, step, reason, priority, team, assignee). Live events refresh it
-// while it is open; the keyboard works it (useCaseHotkeys).
+// while it is open; the keyboard works it (useCaseHotkeys); who else is on it shows above,
+// and merge, split and related cases beside (collab/).
 import { Grid, Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
@@ -19,6 +20,11 @@ import { ComposeForm, type ComposerHandle } from './ComposeForm.tsx';
 import { inboxSearch } from './inbox-return.ts';
 import { useCaseHotkeys } from './useCaseHotkeys.ts';
 import { CaseClocks } from './SlaClocks.tsx';
+import { CollabProvider } from './collab/CollabContext.tsx';
+import { CollabPanel } from './collab/CollabPanel.tsx';
+import { MergedBanner } from './collab/MergedBanner.tsx';
+import { PresenceBar } from './collab/PresenceBar.tsx';
+import { SplitBar } from './collab/SplitBar.tsx';
 
 const route = getRouteApi('/signed-in/cases/$caseId');
 
@@ -63,14 +69,17 @@ export function CasePage() {
 
   const c = found.data;
   const readOnly = c.access !== 'full';
-  return (
+  const page = (
     <Stack gap="md">
       {back}
       <CaseHeader c={c} />
+      <MergedBanner c={c} />
+      <PresenceBar />
       {found.isError && <ProblemAlert error={found.error} title={t('case.refreshFailed')} onRetry={() => void found.refetch()} />}
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack gap="md">
+            <SplitBar c={c} />
             <CaseTimeline caseId={c.id} channel={c.channel} />
             {!readOnly && <ComposeForm key={c.id} c={c} handle={composer} />}
           </Stack>
@@ -80,9 +89,16 @@ export function CasePage() {
             <CaseClocks clocks={c.clocks} />
             <CaseDetails c={c} />
             {!readOnly && <CaseControls c={c} />}
+            <CollabPanel c={c} />
           </Stack>
         </Grid.Col>
       </Grid>
     </Stack>
+  );
+  // Presence, the composer's draft and split mode are shared by the parts of the page.
+  return (
+    <CollabProvider caseId={c.id} canWrite={!readOnly}>
+      {page}
+    </CollabProvider>
   );
 }

@@ -20,6 +20,8 @@ import { MentionSuggestions } from './MentionSuggestions.tsx';
 import { ReplyAttachments } from './ReplyAttachments.tsx';
 import { useMentionInput } from './useMentionInput.ts';
 import { renderMacro, replyChannelsQuery, type AttachmentDto } from './workspace.api.ts';
+import { SendProblem } from './collab/MeanwhileWarning.tsx';
+import { useComposeCollab } from './collab/useComposeCollab.ts';
 
 type Kind = 'reply' | 'note';
 
@@ -71,15 +73,18 @@ export function ComposeForm({ c, handle }: { c: CaseDto; handle?: Ref<ComposerHa
       focusText();
     },
   });
+  // Others see this draft being typed; a message by someone else meanwhile is shown before sending.
+  const collab = useComposeCollab(c.id, kind, body);
 
   const send = useMutation({
     mutationFn: (input: PostMessageInput) => {
       const fingerprint = JSON.stringify(input);
       if (idempotency.current.for !== fingerprint) idempotency.current = { key: newIdempotencyKey(), for: fingerprint };
-      return postMessage(c.id, input, idempotency.current.key);
+      return postMessage(c.id, { ...input, seenEventId: collab.seenEventId() }, idempotency.current.key);
     },
     onSuccess: (_result, input) => {
       idempotency.current = { key: newIdempotencyKey(), for: '' };
+      collab.onSent();
       setBody('');
       setFiles([]);
       setMacro(null);
@@ -182,7 +187,18 @@ export function ComposeForm({ c, handle }: { c: CaseDto; handle?: Ref<ComposerHa
             </Text>
           )}
           {insertMacro.isError && <ProblemAlert error={insertMacro.error} title={t('workspace.macros.insertFailed')} />}
-          {send.isError && <ProblemAlert error={send.error} title={isNote ? t('compose.noteFailed') : t('compose.replyFailed')} />}
+          {send.isError && (
+            <SendProblem
+              error={send.error}
+              title={isNote ? t('compose.noteFailed') : t('compose.replyFailed')}
+              collab={collab}
+              onSendAnyway={submit}
+              onBack={() => {
+                send.reset();
+                textarea.current?.focus();
+              }}
+            />
+          )}
           <Group justify="space-between" wrap="wrap">
             <Text size="sm" c="dimmed" role="status">
               {sent ? (sent === 'note' ? t('compose.noteSaved') : t('compose.replySent')) : t('workspace.compose.shortcuts')}

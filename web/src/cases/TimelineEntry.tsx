@@ -12,6 +12,7 @@ import { formatDateTime } from '../i18n/relative-time.ts';
 import { RelativeTime } from '../ui/RelativeTime.tsx';
 import { ChannelLabel } from './ChannelIcon.tsx';
 import { DeliveryState, MentionedColleagues, MessageAttachments } from './MessageMeta.tsx';
+import { describeCollabChange, MovedFrom, SplitCheckbox } from './collab/TimelineCollab.tsx';
 import classes from './TimelineEntry.module.css';
 
 type Names = ReturnType<typeof useReferenceNames>;
@@ -95,7 +96,7 @@ function describeChange(event: CaseEventDto, t: TFunction, names: Names, languag
       return t(`timeline.sla.${transition as 'started'}`, { metric, at: deadline ? formatDateTime(deadline, language) : '' });
     }
     default:
-      return t('timeline.change.other', { who });
+      return describeCollabChange(event, t, who) ?? t('timeline.change.other', { who });
   }
 }
 
@@ -116,6 +117,7 @@ export function TimelineEntry({ event, caseChannel }: { event: CaseEventDto; cas
       <Box component="li" className={classes.message} data-kind={kind} data-event-type={event.type}>
         <Group justify="space-between" gap="xs" mb={6} wrap="wrap">
           <Group gap={6} wrap="wrap">
+            <SplitCheckbox event={event} />
             <Text span size="sm" fw={700}>
               {actorName(event, t)}
             </Text>
@@ -123,6 +125,7 @@ export function TimelineEntry({ event, caseChannel }: { event: CaseEventDto; cas
               {t(`timeline.kind.${kind}`)}
             </Text>
             {channel && <ChannelLabel channel={channel} via />}
+            <MovedFrom event={event} />
           </Group>
           <Text span size="xs" c="dimmed">
             <RelativeTime iso={event.at} />

@@ -6,7 +6,9 @@
 import { and, desc, eq, gt, inArray, ne, sql } from 'drizzle-orm';
 import type { Ctx } from '../../../context.ts';
 import { queryRows } from '../../../platform/db/database.ts';
+import { loadCaseRow } from '../../../modules/cases/cases.read.ts';
 import { savCase } from '../../../modules/cases/cases.schema.ts';
+import { survivorOf } from '../../../modules/cases/merged-cases.ts';
 import { subjectKey } from './parse.ts';
 
 export interface ThreadQuestion {
@@ -31,9 +33,11 @@ export async function findThread(ctx: Ctx, q: ThreadQuestion): Promise<ThreadAns
     ? await byReferences(ctx, q)
     : ((await byNumber(ctx, q)) ?? (await byReferences(ctx, q)) ?? (await bySubject(ctx, q)));
   if (!found) return { kind: 'new' };
-  const [c] = await ctx.db.select({ status: savCase.status, solvedAt: savCase.solvedAt, mergedIntoId: savCase.mergedIntoId }).from(savCase).where(eq(savCase.id, found.caseId));
-  if (!c) return { kind: 'new' };
-  const caseId = c.mergedIntoId ?? found.caseId;
+  const row = await loadCaseRow(ctx, eq(savCase.id, found.caseId));
+  if (!row) return { kind: 'new' };
+  // A merged case's thread goes on in the case it was merged into.
+  const { c } = await survivorOf(ctx, row);
+  const caseId = c.id;
   const window = ctx.config.email.reopenWindowDays * DAY;
   const tooOld = c.status === 'solved' && c.solvedAt !== null && ctx.clock.now().getTime() - c.solvedAt.getTime() > window;
   if (c.status === 'closed' || tooOld) return { kind: 'follow-up', previousCaseId: caseId, via: found.via };
