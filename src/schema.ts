@@ -5,6 +5,7 @@ export * from './modules/org/org.schema.ts';
 export * from './modules/access/access.schema.ts';
 export * from './modules/customers/customers.schema.ts';
 export * from './modules/cases/cases.schema.ts';
+export * from './modules/views/views.schema.ts';
 export * from './modules/audit/audit.schema.ts';
 export * from './modules/sla/sla.schema.ts';
 export * from './modules/notifications/notifications.schema.ts';
