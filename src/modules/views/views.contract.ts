@@ -112,7 +112,7 @@ export const updateViewBody = z
 export type UpdateViewInput = z.infer<typeof updateViewBody>;
 
 /** Counts of views beyond the open cases stop at this many (they would read every closed case). */
-export const VIEW_COUNT_CAP = 10_000;
+export const VIEW_COUNT_CAP = 1_000;
 
 export const viewCountsSchema = z
   .object({
