@@ -1,12 +1,13 @@
 // The actions on the selected cases: assign (to me, a colleague, a team, nobody), status,
 // priority, tags to add or remove, and merge. It shows only while cases are selected.
-import { Button, Group, Menu, NativeSelect, Paper, Stack, Text, TextInput, Modal } from '@mantine/core';
+import { Button, Group, Menu, NativeSelect, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { caseStatuses, priorities } from '../../../src/modules/cases/cases.contract.ts';
 import type { BulkAction } from '../../../src/modules/cases/bulk.contract.ts';
 import type { CaseDto } from '../api/contracts.ts';
 import { useReferenceNames } from '../reference/reference.api.ts';
+import { InboxDialog } from './InboxDialog.tsx';
 
 interface BulkToolbarProps {
   selected: CaseDto[];
@@ -90,7 +91,7 @@ export function BulkToolbar({ selected, busy, onAction, onMerge, onClear }: Bulk
           {t('inbox.bulk.clear')}
         </Button>
       </Group>
-      <Modal opened={dialog !== null} onClose={() => setDialog(null)} title={dialog ? t(`inbox.bulk.dialog.${dialog}`, { count: selected.length }) : ''}>
+      <InboxDialog opened={dialog !== null} onClose={() => setDialog(null)} title={dialog ? t(`inbox.bulk.dialog.${dialog}`, { count: selected.length }) : ''}>
         <form onSubmit={submit}>
           <Stack gap="sm">
             {dialog === 'user' && (
@@ -125,7 +126,7 @@ export function BulkToolbar({ selected, busy, onAction, onMerge, onClear }: Bulk
             </Group>
           </Stack>
         </form>
-      </Modal>
+      </InboxDialog>
     </Paper>
   );
 }

@@ -38,7 +38,8 @@ export function InboxPage() {
   const stores = useQuery(storesQuery);
   const resolved = resolveView(search, views.data);
   const definition = viewOfSearch(resolved.search);
-  const list = useInfiniteQuery({ ...caseListQuery(listParamsOf(definition, resolved.search.q)), placeholderData: keepPreviousData, enabled: !resolved.pending });
+  const params = listParamsOf(definition, resolved.search.q);
+  const list = useInfiniteQuery({ ...caseListQuery(params), placeholderData: keepPreviousData, enabled: !resolved.pending });
   const cases = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
   const selection = useSelection(cases);
   const [dialog, setDialog] = useState<'save' | 'merge' | 'sheet' | null>(null);
@@ -74,6 +75,15 @@ export function InboxPage() {
     setFocusedId(next?.id ?? null);
     if (next && lostFocus) requestAnimationFrame(() => focusRow(next.id));
   }, [cases, focusedId]);
+
+  // Another view or other filters: a new list, read from its top, nothing selected. (A live
+  // refresh of the same list keeps both.)
+  const listKey = JSON.stringify(params);
+  useEffect(() => {
+    setFocusedId(null);
+    lastIndex.current = 0;
+    selection.clear();
+  }, [listKey]);
 
   const storeName = (id: string) => (id === 'none' ? t('inbox.view.noStore') : (stores.data?.find((s) => s.id === id)?.name ?? t('inbox.view.unknownStore')));
   const viewName = (id: string | null): string => {

@@ -1,7 +1,6 @@
 // Merging the selected cases: the agent picks the case that stays (the oldest by default);
 // the others are merged into it (POST /api/v1/cases/{survivorId}/merge).
-import { Button, Group, Modal, Radio, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Button, Group, Radio, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +8,8 @@ import type { CaseDto } from '../api/contracts.ts';
 import { formatDateTime } from '../i18n/relative-time.ts';
 import { ProblemAlert } from '../ui/ProblemAlert.tsx';
 import { mergeCases, useRefreshAfterChange } from './inbox.api.ts';
+import { InboxDialog } from './InboxDialog.tsx';
+import { useNotify } from './useNotify.ts';
 
 interface MergeDialogProps {
   cases: CaseDto[];
@@ -18,6 +19,7 @@ interface MergeDialogProps {
 
 export function MergeDialog({ cases, onClose, onMerged }: MergeDialogProps) {
   const { t, i18n } = useTranslation();
+  const notify = useNotify();
   const refresh = useRefreshAfterChange();
   const oldest = [...cases].sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt))[0];
   const [survivorId, setSurvivorId] = useState(oldest?.id ?? '');
@@ -25,12 +27,12 @@ export function MergeDialog({ cases, onClose, onMerged }: MergeDialogProps) {
     mutationFn: () => mergeCases(survivorId, cases.filter((c) => c.id !== survivorId).map((c) => c.id)),
     onSuccess: (survivor) => {
       refresh(cases.map((c) => c.id));
-      notifications.show({ color: 'teal', message: t('inbox.merge.done', { count: cases.length - 1, number: survivor.number }) });
+      notify({ color: 'teal', message: t('inbox.merge.done', { count: cases.length - 1, number: survivor.number }) });
       onMerged();
     },
   });
   return (
-    <Modal opened onClose={onClose} title={t('inbox.merge.title', { count: cases.length })} size="lg">
+    <InboxDialog opened onClose={onClose} title={t('inbox.merge.title', { count: cases.length })} size="lg">
       <Stack gap="sm">
         <Radio.Group label={t('inbox.merge.survivor')} description={t('inbox.merge.hint')} value={survivorId} onChange={setSurvivorId}>
           <Stack gap="xs" mt="xs">
@@ -55,6 +57,6 @@ export function MergeDialog({ cases, onClose, onMerged }: MergeDialogProps) {
           </Button>
         </Group>
       </Stack>
-    </Modal>
+    </InboxDialog>
   );
 }

@@ -1,7 +1,6 @@
 // Saving the inbox's current filters and sort as a named view, or renaming a saved view.
 // Managers and admins may share a new view with everyone.
-import { Button, Checkbox, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Button, Checkbox, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +9,8 @@ import { sessionQuery } from '../auth/session.ts';
 import { ProblemAlert } from '../ui/ProblemAlert.tsx';
 import { createView, updateView } from './inbox.api.ts';
 import { viewKeys } from './inbox.keys.ts';
+import { InboxDialog } from './InboxDialog.tsx';
+import { useNotify } from './useNotify.ts';
 
 export const canShareViews = (role: string | undefined) => role === 'admin' || role === 'manager';
 
@@ -24,6 +25,7 @@ interface SaveViewDialogProps {
 
 export function SaveViewDialog({ definition, renaming, onClose, onSaved }: SaveViewDialogProps) {
   const { t } = useTranslation();
+  const notify = useNotify();
   const queryClient = useQueryClient();
   const { data: me } = useQuery(sessionQuery);
   const [name, setName] = useState(renaming?.name ?? '');
@@ -33,7 +35,7 @@ export function SaveViewDialog({ definition, renaming, onClose, onSaved }: SaveV
       renaming ? updateView(renaming.id, { name: name.trim() }) : createView({ name: name.trim(), filters: definition!.filters, sort: definition!.sort, shared }),
     onSuccess: (view) => {
       void queryClient.invalidateQueries({ queryKey: viewKeys.all });
-      notifications.show({ color: 'teal', message: t(renaming ? 'inbox.save.renamed' : 'inbox.save.saved', { name: view.name }) });
+      notify({ color: 'teal', message: t(renaming ? 'inbox.save.renamed' : 'inbox.save.saved', { name: view.name }) });
       onSaved?.(view);
       onClose();
     },
@@ -43,7 +45,7 @@ export function SaveViewDialog({ definition, renaming, onClose, onSaved }: SaveV
     if (name.trim()) save.mutate();
   };
   return (
-    <Modal opened onClose={onClose} title={t(renaming ? 'inbox.save.renameTitle' : 'inbox.save.title')}>
+    <InboxDialog opened onClose={onClose} title={t(renaming ? 'inbox.save.renameTitle' : 'inbox.save.title')}>
       <form onSubmit={submit}>
         <Stack gap="sm">
           {!renaming && (
@@ -66,6 +68,6 @@ export function SaveViewDialog({ definition, renaming, onClose, onSaved }: SaveV
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </InboxDialog>
   );
 }

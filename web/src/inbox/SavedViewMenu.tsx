@@ -1,7 +1,6 @@
 // The actions on a saved view the user may change: rename, move up or down in its group,
 // share or stop sharing (managers and admins), delete (after a confirmation).
-import { ActionIcon, Button, Group, Menu, Modal, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { ActionIcon, Button, Group, Menu, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -12,25 +11,28 @@ import { ProblemAlert } from '../ui/ProblemAlert.tsx';
 import { deleteView, updateView } from './inbox.api.ts';
 import { viewKeys } from './inbox.keys.ts';
 import { canShareViews, SaveViewDialog } from './SaveViewDialog.tsx';
+import { InboxDialog } from './InboxDialog.tsx';
+import { useNotify } from './useNotify.ts';
 
 const route = getRouteApi('/signed-in/cases');
 
 export function SavedViewMenu({ view, group }: { view: ViewDto; group: ViewDto[] }) {
   const { t } = useTranslation();
+  const notify = useNotify();
   const queryClient = useQueryClient();
   const navigate = route.useNavigate();
   const search = route.useSearch();
   const { data: me } = useQuery(sessionQuery);
   const [dialog, setDialog] = useState<'rename' | 'delete' | null>(null);
   const refresh = () => void queryClient.invalidateQueries({ queryKey: viewKeys.all });
-  const failed = (error: unknown) => notifications.show({ color: 'red', title: t('inbox.viewMenu.failed'), message: <ProblemAlert error={error} /> });
+  const failed = (error: unknown) => notify({ color: 'red', title: t('inbox.viewMenu.failed'), message: <ProblemAlert error={error} /> });
   const change = useMutation({ mutationFn: (changes: UpdateViewInput) => updateView(view.id, changes), onSuccess: refresh, onError: failed });
   const remove = useMutation({
     mutationFn: () => deleteView(view.id),
     onSuccess: () => {
       refresh();
       setDialog(null);
-      notifications.show({ color: 'teal', message: t('inbox.viewMenu.deleted', { name: view.name }) });
+      notify({ color: 'teal', message: t('inbox.viewMenu.deleted', { name: view.name }) });
       if (search.view === view.id) void navigate({ search: {}, replace: true });
     },
   });
@@ -63,7 +65,7 @@ export function SavedViewMenu({ view, group }: { view: ViewDto; group: ViewDto[]
       </Menu>
       {dialog === 'rename' && <SaveViewDialog renaming={view} onClose={() => setDialog(null)} />}
       {dialog === 'delete' && (
-        <Modal opened onClose={() => setDialog(null)} title={t('inbox.viewMenu.deleteTitle')}>
+        <InboxDialog opened onClose={() => setDialog(null)} title={t('inbox.viewMenu.deleteTitle')}>
           <Stack gap="sm">
             <Text size="sm">{t(view.shared ? 'inbox.viewMenu.deleteSharedBody' : 'inbox.viewMenu.deleteBody', { name: view.name })}</Text>
             {remove.isError && <ProblemAlert error={remove.error} title={t('inbox.viewMenu.failed')} />}
@@ -76,7 +78,7 @@ export function SavedViewMenu({ view, group }: { view: ViewDto; group: ViewDto[]
               </Button>
             </Group>
           </Stack>
-        </Modal>
+        </InboxDialog>
       )}
     </>
   );

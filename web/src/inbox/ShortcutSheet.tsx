@@ -1,7 +1,8 @@
 // The keyboard shortcuts, opened with "?": those of the inbox and those of a case's page
 // (the case page implements its own; this sheet lists them so they are learnt in one place).
-import { Kbd, Modal, Stack, Table, Title } from '@mantine/core';
+import { Kbd, Stack, Table, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { InboxDialog } from './InboxDialog.tsx';
 
 export const inboxShortcuts = [
   ['j', 'next'],
@@ -59,11 +60,11 @@ function Keys({ title, id, keys, group }: { title: string; id: string; keys: rea
 export function ShortcutSheet({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   return (
-    <Modal opened onClose={onClose} title={t('inbox.shortcuts.title')} size="lg">
+    <InboxDialog opened onClose={onClose} title={t('inbox.shortcuts.title')} size="lg">
       <Stack gap="lg">
         <Keys title={t('inbox.shortcuts.inboxTitle')} id="shortcuts-inbox" keys={inboxShortcuts} group="inbox" />
         <Keys title={t('inbox.shortcuts.caseTitle')} id="shortcuts-case" keys={caseShortcuts} group="case" />
       </Stack>
-    </Modal>
+    </InboxDialog>
   );
 }

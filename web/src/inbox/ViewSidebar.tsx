@@ -1,7 +1,7 @@
 // The inbox's left column: every view with its number of cases — the built-in ones, by
 // channel and by store (those with open cases), the user's saved views and the shared ones.
 // Each is a link to `/cases?view=…`, so the URL holds the choice. Counts refresh live.
-import { Badge, Loader, NavLink, Stack, Text, Title } from '@mantine/core';
+import { Badge, Loader, NavLink, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { createLink } from '@tanstack/react-router';
 import type { ComponentPropsWithRef, ReactNode } from 'react';
@@ -12,7 +12,7 @@ import { ProblemAlert } from '../ui/ProblemAlert.tsx';
 import { countsQuery, storesQuery, viewsQuery } from './inbox.api.ts';
 import { SavedViewMenu } from './SavedViewMenu.tsx';
 
-function NavLinkAnchor(props: Omit<ComponentPropsWithRef<'a'>, 'onChange'> & { label: ReactNode; rightSection?: ReactNode; active?: boolean }) {
+function NavLinkAnchor(props: Omit<ComponentPropsWithRef<'a'>, 'onChange' | 'color'> & { label: ReactNode; rightSection?: ReactNode; active?: boolean; variant?: string; color?: string }) {
   return <NavLink component="a" {...props} />;
 }
 const ViewLink = createLink(NavLinkAnchor);
@@ -29,22 +29,23 @@ function ViewEntry({ id, name, counts, selected, menu }: ViewEntryProps) {
   const { t, i18n } = useTranslation();
   const count = counts?.counts[id];
   const capped = counts?.capped.includes(id) ?? false;
-  const shown = count === undefined ? undefined : `${count.toLocaleString(i18n.language)}${capped ? '+' : ''}`;
-  const label = count === undefined ? name : capped ? t('inbox.sidebar.countCapped', { name, count }) : t('inbox.sidebar.linkLabel', { name, count });
   return (
     <li style={{ display: 'flex', alignItems: 'center' }} data-view={id}>
       <ViewLink
         to="/cases"
         search={{ view: id }}
         label={name}
-        aria-label={label}
         aria-current={selected ? 'page' : undefined}
         active={selected}
+        variant="filled"
+        color="indigo.8"
         style={{ flex: 1, borderRadius: 'var(--mantine-radius-sm)' }}
         rightSection={
-          shown !== undefined ? (
-            <Badge size="sm" variant={selected ? 'filled' : 'light'} color="indigo.8" autoContrast aria-hidden>
-              {shown}
+          count !== undefined ? (
+            <Badge size="sm" variant={selected ? 'white' : 'light'} color="indigo.8" data-count={count}>
+              {count.toLocaleString(i18n.language)}
+              {capped ? '+' : ''}
+              <VisuallyHidden> {capped ? t('inbox.sidebar.casesOrMore') : t('inbox.sidebar.cases', { count })}</VisuallyHidden>
             </Badge>
           ) : null
         }

@@ -2,13 +2,13 @@
 // many were changed, and for each refused case its number and the server's reason. The
 // lists and counts refresh at once; the caller keeps the refused cases selected.
 import { List, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { BulkAction, BulkResult } from '../../../src/modules/cases/bulk.contract.ts';
 import type { CaseDto } from '../api/contracts.ts';
 import { ProblemAlert } from '../ui/ProblemAlert.tsx';
 import { bulkChange, useRefreshAfterChange } from './inbox.api.ts';
+import { useNotify } from './useNotify.ts';
 
 export interface BulkRequest {
   cases: CaseDto[];
@@ -17,6 +17,7 @@ export interface BulkRequest {
 
 export function useBulkAction(onDone: (result: BulkResult) => void) {
   const { t } = useTranslation();
+  const notify = useNotify();
   const refresh = useRefreshAfterChange();
   return useMutation({
     mutationFn: ({ cases, action }: BulkRequest) => bulkChange(cases.map((c) => c.id), action),
@@ -24,7 +25,7 @@ export function useBulkAction(onDone: (result: BulkResult) => void) {
       refresh(result.results.filter((r) => r.ok).map((r) => r.caseId));
       const numberOf = (id: string) => cases.find((c) => c.id === id)?.number ?? id;
       const refused = result.results.flatMap((r) => (r.ok ? [] : [r]));
-      notifications.show({
+      notify({
         color: refused.length ? 'orange' : 'teal',
         title: refused.length ? t('inbox.bulk.partly', { count: result.changed, refused: result.refused }) : t('inbox.bulk.done', { count: result.changed }),
         message: refused.length ? (
@@ -43,6 +44,6 @@ export function useBulkAction(onDone: (result: BulkResult) => void) {
       });
       onDone(result);
     },
-    onError: (error) => notifications.show({ color: 'red', title: t('inbox.bulk.failed'), message: <ProblemAlert error={error} /> }),
+    onError: (error) => notify({ color: 'red', title: t('inbox.bulk.failed'), message: <ProblemAlert error={error} /> }),
   });
 }
