@@ -1,5 +1,6 @@
 // The inbox table: a checkbox per row (shift-click ticks a range) and one for the page, the
-// case number as the link to the case, the SLA countdown, and the focused row that j / k move
+// case number as the link to the case, the status with the SAV step under it, the SLA
+// countdown, and the focused row that j / k move
 // (it takes the keyboard focus, so screen readers read it). On a tablet the table scrolls
 // sideways instead of squeezing its columns.
 import { Badge, Checkbox, Group, Paper, Table, Text, VisuallyHidden } from '@mantine/core';
@@ -29,7 +30,7 @@ export function InboxTable({ cases, selected, focusedId, onToggle, onToggleAll, 
   const ticked = cases.filter((c) => selected.has(c.id)).length;
   return (
     <Paper withBorder>
-      <Table.ScrollContainer minWidth={1080}>
+      <Table.ScrollContainer minWidth={1000}>
         <Table verticalSpacing="sm" striped={false}>
           <caption>
             <VisuallyHidden>{t('list.caption')}</VisuallyHidden>
@@ -50,7 +51,6 @@ export function InboxTable({ cases, selected, focusedId, onToggle, onToggleAll, 
               <Table.Th scope="col">{t('case.fields.status')}</Table.Th>
               <Table.Th scope="col">{t('case.fields.priority')}</Table.Th>
               <Table.Th scope="col">{t('case.fields.channel')}</Table.Th>
-              <Table.Th scope="col">{t('case.fields.step')}</Table.Th>
               <Table.Th scope="col">{t('case.fields.assignee')}</Table.Th>
               <Table.Th scope="col">{t('case.fields.due')}</Table.Th>
               <Table.Th scope="col">{t('case.fields.lastActivity')}</Table.Th>
@@ -101,14 +101,18 @@ export function InboxTable({ cases, selected, focusedId, onToggle, onToggleAll, 
                     )}
                   </Table.Td>
                   <Table.Td>{c.customer.displayName}</Table.Td>
-                  <Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     <StatusBadge status={c.status} />
+                    {c.step && (
+                      <Text size="xs" c="dimmed" mt={4}>
+                        {names.step(c.step.key)}
+                      </Text>
+                    )}
                   </Table.Td>
-                  <Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     <PriorityBadge priority={c.priority} />
                   </Table.Td>
                   <Table.Td>{t(`case.channel.${c.channel}`)}</Table.Td>
-                  <Table.Td>{c.step ? names.step(c.step.key) : <Text span c="dimmed" size="sm">{t('case.none')}</Text>}</Table.Td>
                   <Table.Td>{c.assigneeId ? (names.user(c.assigneeId) ?? t('case.unknownUser')) : <Text span c="dimmed" size="sm">{t('case.unassigned')}</Text>}</Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     <ClockBadge clocks={c.clocks} />

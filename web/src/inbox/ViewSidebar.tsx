@@ -42,7 +42,7 @@ function ViewEntry({ id, name, counts, selected, menu }: ViewEntryProps) {
         style={{ flex: 1, borderRadius: 'var(--mantine-radius-sm)' }}
         rightSection={
           count !== undefined ? (
-            <Badge size="sm" variant={selected ? 'white' : 'light'} color="indigo.8" data-count={count}>
+            <Badge size="sm" variant={selected ? 'white' : 'filled'} color={selected ? 'indigo.8' : 'gray.2'} autoContrast tt="none" data-count={count}>
               {count.toLocaleString(i18n.language)}
               {capped ? '+' : ''}
               <VisuallyHidden> {capped ? t('inbox.sidebar.casesOrMore') : t('inbox.sidebar.cases', { count })}</VisuallyHidden>
