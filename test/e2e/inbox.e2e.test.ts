@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/modules/access/actor.ts';
 import { updateCase } from '../../src/modules/cases/case-changes.ts';
 import { seriousA11yViolations } from '../support/a11y.ts';
-import { launchBrowser, type TestBrowser } from '../support/browser.ts';
+import { launchBrowser, watchPageErrors, type TestBrowser } from '../support/browser.ts';
 import { PASSWORD, startE2eServer, type E2eServer } from '../support/e2e-server.ts';
 import { buildCase } from '../support/factories.ts';
 
@@ -19,7 +19,7 @@ const screenshots = fileURLToPath(new URL('../screenshots/', import.meta.url));
 let server: E2eServer;
 let browser: TestBrowser;
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
 const subjects = { washer: 'Lave-linge en panne', parcel: 'Colis abîmé à la livraison', refund: 'Remboursement en attente' };
 
 const shot = (name: string) => page.screenshot({ path: `${screenshots}inbox-${name}.png`, fullPage: true });
@@ -43,10 +43,7 @@ beforeAll(async () => {
   const refund = await buildCase(server.ctx, server.brandId, { subject: subjects.refund, channel: 'webform', customer: customer('paul.blanc@example.fr', 'Paul', 'Blanc') });
   await updateCase(server.ctx, systemActor('e2e'), refund.id, { status: 'waiting_customer' });
   page = await browser.context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(`uncaught: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && /Content Security Policy|Refused to/.test(message.text())) pageErrors.push(`csp: ${message.text()}`);
-  });
+  pageErrors = watchPageErrors(page);
 });
 
 afterAll(async () => {
@@ -210,6 +207,12 @@ describe('the inbox', () => {
     await expect.poll(() => countOf('open'), { timeout: 15_000 }).toBe('6');
     expect(await countOf('unassigned')).toBe(String(Number(unassignedBefore) + 1));
     await shot('live');
+
+    // On a tablet the views come above the list, and nothing is wider than the screen.
+    await page.setViewportSize({ width: 768, height: 1024 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await shot('tablet');
+    await page.setViewportSize({ width: 1280, height: 860 });
   });
 
   it('opens the focused case with Enter', async () => {

@@ -81,6 +81,10 @@ export function FilterBar({ search, onChange, onReset, onSave, searchRef }: Filt
     tags.flush();
   };
   const anyOf = (label: string) => ({ value: '', label });
+  /** A select on one filter of the URL; its first option (by default "any") sets none. */
+  const select = (key: keyof CaseListSearch, label: string, options: Option[], any: Option = anyOf(t('list.filters.any'))) => (
+    <SelectFilter label={label} value={search[key]} onChange={set(key)} any={any} options={options} />
+  );
   const filtered = filterKeys.some((k) => search[k] !== undefined) || search.sort !== undefined || search.q !== undefined;
   const date = (key: 'createdFrom' | 'createdTo' | 'activityFrom' | 'activityTo') => (
     <TextInput type="date" label={t(`inbox.filters.${key}`)} value={search[key] ?? ''} onChange={(e) => set(key)(e.currentTarget.value || undefined)} />
@@ -109,45 +113,30 @@ export function FilterBar({ search, onChange, onReset, onSave, searchRef }: Filt
               ...caseStatuses.map((s) => ({ value: s, label: t(`case.status.${s}`) })),
             ]}
           />
-          <SelectFilter
-            label={t('list.filters.assignee')}
-            value={search.assignee}
-            onChange={set('assignee')}
-            any={anyOf(t('list.filters.anyone'))}
-            options={[
+          {select(
+            'assignee',
+            t('list.filters.assignee'),
+            [
               { value: 'me', label: t('list.filters.me') },
               { value: 'none', label: t('list.filters.unassigned') },
               ...names.users.filter((u) => u.active).map((u) => ({ value: u.id, label: u.name })),
-            ]}
-          />
-          <SelectFilter
-            label={t('list.filters.team')}
-            value={search.team}
-            onChange={set('team')}
-            any={anyOf(t('list.filters.anyTeam'))}
-            options={[{ value: 'mine', label: t('inbox.filters.myTeams') }, { value: 'none', label: t('list.filters.noTeam') }, ...names.teams.map((team) => ({ value: team.id, label: team.name }))]}
-          />
-          <SelectFilter
-            label={t('list.filters.channel')}
-            value={search.channel}
-            onChange={set('channel')}
-            any={anyOf(t('list.filters.any'))}
-            options={channels.map((c) => ({ value: c, label: t(`case.channel.${c}`) }))}
-          />
-          <SelectFilter
-            label={t('list.filters.priority')}
-            value={search.priority}
-            onChange={set('priority')}
-            any={anyOf(t('list.filters.any'))}
-            options={priorities.map((p) => ({ value: p, label: t(`case.priority.${p}`) }))}
-          />
-          <SelectFilter
-            label={t('list.filters.sort')}
-            value={search.sort}
-            onChange={set('sort')}
-            any={{ value: '-lastActivityAt', label: t('list.sort.-lastActivityAt') }}
-            options={caseSortOrders.filter((s) => s !== '-lastActivityAt').map((s) => ({ value: s, label: s === 'slaDueAt' ? t('inbox.filters.sortUrgency') : t(`list.sort.${s}`) }))}
-          />
+            ],
+            anyOf(t('list.filters.anyone')),
+          )}
+          {select(
+            'team',
+            t('list.filters.team'),
+            [{ value: 'mine', label: t('inbox.filters.myTeams') }, { value: 'none', label: t('list.filters.noTeam') }, ...names.teams.map((team) => ({ value: team.id, label: team.name }))],
+            anyOf(t('list.filters.anyTeam')),
+          )}
+          {select('channel', t('list.filters.channel'), channels.map((c) => ({ value: c, label: t(`case.channel.${c}`) })))}
+          {select('priority', t('list.filters.priority'), priorities.map((p) => ({ value: p, label: t(`case.priority.${p}`) })))}
+          {select(
+            'sort',
+            t('list.filters.sort'),
+            caseSortOrders.filter((s) => s !== '-lastActivityAt').map((s) => ({ value: s, label: s === 'slaDueAt' ? t('inbox.filters.sortUrgency') : t(`list.sort.${s}`) })),
+            { value: '-lastActivityAt', label: t('list.sort.-lastActivityAt') },
+          )}
           <Button variant="default" onClick={toggleMore.toggle} aria-expanded={more} aria-controls="inbox-more-filters">
             {t(more ? 'inbox.filters.less' : 'inbox.filters.more')}
           </Button>
@@ -162,51 +151,18 @@ export function FilterBar({ search, onChange, onReset, onSave, searchRef }: Filt
         </Group>
         <Collapse expanded={more} id="inbox-more-filters">
           <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm" mt="sm">
-            <SelectFilter
-              label={t('inbox.filters.sla')}
-              value={search.sla}
-              onChange={set('sla')}
-              any={anyOf(t('list.filters.any'))}
-              options={[{ value: 'breached,due_soon', label: t('inbox.sla.atRisk') }, ...slaStates.map((s) => ({ value: s, label: t(`inbox.sla.${s}`) }))]}
-            />
-            <SelectFilter
-              label={t('case.fields.step')}
-              value={search.step}
-              onChange={set('step')}
-              any={anyOf(t('list.filters.any'))}
-              options={names.steps.map((s) => ({ value: s.key, label: referenceLabel(s, i18n.language) }))}
-            />
-            <SelectFilter
-              label={t('case.fields.reason')}
-              value={search.reason}
-              onChange={set('reason')}
-              any={anyOf(t('list.filters.any'))}
-              options={names.reasons.map((r) => ({ value: r.key, label: referenceLabel(r, i18n.language) }))}
-            />
-            <SelectFilter
-              label={t('inbox.filters.store')}
-              value={search.store}
-              onChange={set('store')}
-              any={anyOf(t('inbox.filters.anyStore'))}
-              options={[{ value: 'none', label: t('inbox.view.noStore') }, ...(stores.data ?? []).map((s) => ({ value: s.id, label: s.name }))]}
-            />
-            {(brands.data?.length ?? 0) > 1 && (
-              <SelectFilter
-                label={t('inbox.filters.brand')}
-                value={search.brand}
-                onChange={set('brand')}
-                any={anyOf(t('list.filters.any'))}
-                options={brands.data!.map((b) => ({ value: b.id, label: b.name }))}
-              />
+            {select('sla', t('inbox.filters.sla'), [{ value: 'breached,due_soon', label: t('inbox.sla.atRisk') }, ...slaStates.map((s) => ({ value: s, label: t(`inbox.sla.${s}`) }))])}
+            {select('step', t('case.fields.step'), names.steps.map((s) => ({ value: s.key, label: referenceLabel(s, i18n.language) })))}
+            {select('reason', t('case.fields.reason'), names.reasons.map((r) => ({ value: r.key, label: referenceLabel(r, i18n.language) })))}
+            {select(
+              'store',
+              t('inbox.filters.store'),
+              [{ value: 'none', label: t('inbox.view.noStore') }, ...(stores.data ?? []).map((s) => ({ value: s.id, label: s.name }))],
+              anyOf(t('inbox.filters.anyStore')),
             )}
+            {(brands.data?.length ?? 0) > 1 && select('brand', t('inbox.filters.brand'), brands.data!.map((b) => ({ value: b.id, label: b.name })))}
             <TextInput label={t('inbox.filters.tags')} description={t('inbox.filters.tagsHint')} value={tags.value} onChange={(e) => tags.onChange(e.currentTarget.value)} />
-            <SelectFilter
-              label={t('inbox.filters.language')}
-              value={search.lang}
-              onChange={set('lang')}
-              any={anyOf(t('list.filters.any'))}
-              options={(['fr', 'en'] as const).map((l) => ({ value: l, label: t(`inbox.language.${l}`) }))}
-            />
+            {select('lang', t('inbox.filters.language'), (['fr', 'en'] as const).map((l) => ({ value: l, label: t(`inbox.language.${l}`) })))}
             {date('createdFrom')}
             {date('createdTo')}
             {date('activityFrom')}

@@ -136,12 +136,12 @@ export function InboxPage() {
 
   return (
     <Grid gap="md">
-      <Grid.Col span={{ base: 12, md: 3 }}>
+      <Grid.Col span={{ base: 12, md: 3, xl: 2 }}>
         <Paper withBorder p="xs">
           <ViewSidebar selected={resolved.viewId} />
         </Paper>
       </Grid.Col>
-      <Grid.Col span={{ base: 12, md: 9 }}>
+      <Grid.Col span={{ base: 12, md: 9, xl: 10 }}>
         <Stack gap="md">
           <Group justify="space-between" align="baseline">
             <div>

@@ -30,7 +30,7 @@ export function InboxTable({ cases, selected, focusedId, onToggle, onToggleAll, 
   const ticked = cases.filter((c) => selected.has(c.id)).length;
   return (
     <Paper withBorder>
-      <Table.ScrollContainer minWidth={1000}>
+      <Table.ScrollContainer minWidth={1100}>
         <Table verticalSpacing="sm" striped={false}>
           <caption>
             <VisuallyHidden>{t('list.caption')}</VisuallyHidden>
@@ -86,7 +86,7 @@ export function InboxTable({ cases, selected, focusedId, onToggle, onToggleAll, 
                       {c.number}
                     </RouterAnchor>
                   </Table.Td>
-                  <Table.Td maw={320}>
+                  <Table.Td maw={320} miw={200}>
                     <Text size="sm" lineClamp={2}>
                       {c.subject}
                     </Text>
