@@ -215,12 +215,35 @@ describe('the inbox', () => {
     await page.setViewportSize({ width: 1280, height: 860 });
   });
 
+  it('solves the focused case with e: it leaves the view and the next row takes the focus', async () => {
+    await page.getByRole('link', { name: /^Tous les dossiers ouverts/ }).click();
+    await waitForRowCount(6);
+    const numbers = await rows().evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.caseNumber));
+    await page.keyboard.press('j');
+    await page.keyboard.press('j');
+    expect(await focusedNumber()).toBe(numbers[1]);
+    await page.keyboard.press('e');
+    await page.getByRole('alert').getByText('1 dossier modifié.').waitFor();
+    await waitForRowCount(5);
+    expect(await rows().evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.caseNumber))).not.toContain(numbers[1]);
+    await expect.poll(focusedNumber).toBe(numbers[2]);
+  });
+
+  it('opens the focused case with r, ready to reply', async () => {
+    const id = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.caseId);
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    await page.keyboard.press('r');
+    await page.waitForURL(new RegExp(`/cases/${id}\\?compose=reply$`));
+    await page.goBack();
+    await waitForRowCount(5);
+  });
+
   it('opens the focused case with Enter', async () => {
     await page.locator('main h1').focus();
     await page.keyboard.press('j');
     const number = await focusedNumber();
-    expect(number).toBe(await rows().first().getAttribute('data-case-number'));
-    const id = await rows().first().getAttribute('data-case-id');
+    const id = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.caseId);
+    expect(number).toMatch(/^SAV-/);
     await page.keyboard.press('Enter');
     await page.waitForURL(new RegExp(`/cases/${id}$`));
     await page.getByRole('heading', { level: 1 }).getByText(number!).waitFor();

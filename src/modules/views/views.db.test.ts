@@ -57,6 +57,16 @@ describe('saving a view', () => {
     expect(duplicate.json().code).toBe('conflict');
   });
 
+  it('is described in the OpenAPI document', async () => {
+    const doc = (await h.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    for (const [path, method] of [['/api/v1/views', 'get'], ['/api/v1/views', 'post'], ['/api/v1/views/{id}', 'patch'], ['/api/v1/views/{id}', 'delete'], ['/api/v1/views/counts', 'get'], ['/api/v1/cases/bulk', 'post']] as const) {
+      expect(doc.paths[path]?.[method]?.summary, `${method} ${path}`).toBeTruthy();
+    }
+    expect(doc.components.schemas).toHaveProperty('SavedView');
+    expect(doc.components.schemas).toHaveProperty('ViewCounts');
+    expect(doc.components.schemas).toHaveProperty('BulkResult');
+  });
+
   it('asks who is signed in', async () => {
     expect((await h.app.inject({ method: 'GET', url: '/api/v1/views' })).statusCode).toBe(401);
     expect((await h.app.inject({ method: 'GET', url: '/api/v1/views/counts' })).statusCode).toBe(401);

@@ -36,7 +36,8 @@ export function InboxPage() {
   const navigate = route.useNavigate();
   const views = useQuery(viewsQuery);
   const stores = useQuery(storesQuery);
-  const resolved = resolveView(search, views.data);
+  // Saved views that cannot be loaded: a link to one falls back to the default list.
+  const resolved = resolveView(search, views.data ?? (views.isError ? [] : undefined));
   const definition = viewOfSearch(resolved.search);
   const params = listParamsOf(definition, resolved.search.q);
   const list = useInfiniteQuery({ ...caseListQuery(params), placeholderData: keepPreviousData, enabled: !resolved.pending });
