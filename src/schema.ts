@@ -6,6 +6,7 @@ export * from './modules/access/access.schema.ts';
 export * from './modules/customers/customers.schema.ts';
 export * from './modules/cases/cases.schema.ts';
 export * from './modules/collab/collab.schema.ts';
+export * from './modules/views/views.schema.ts';
 export * from './modules/audit/audit.schema.ts';
 export * from './modules/sla/sla.schema.ts';
 export * from './modules/notifications/notifications.schema.ts';

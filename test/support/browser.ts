@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
+import { chromium, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 
 export const chromiumArgs = [
@@ -42,4 +42,14 @@ export async function launchBrowser(options: BrowserContextOptions = {}): Promis
       rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Uncaught exceptions and CSP refusals in the page, collected as they happen: a test expects none. */
+export function watchPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy|Refused to/.test(message.text())) errors.push(`csp: ${message.text()}`);
+  });
+  return errors;
 }

@@ -59,9 +59,11 @@ export async function commitChange(ctx: Ctx, before: CaseListRow, set: CaseSet, 
   const clocks = await planClockChanges(ctx, b.id, facts, change, now);
   if (clocks.clocks.length) {
     await saveClocks(ctx, b.id, clocks.clocks);
-    if ((clocks.dueAt?.getTime() ?? null) !== (after.slaDueAt?.getTime() ?? null)) {
-      await ctx.db.update(savCase).set({ slaDueAt: clocks.dueAt }).where(eq(savCase.id, b.id));
+    const moved = (a: Date | null, b: Date | null) => (a?.getTime() ?? null) !== (b?.getTime() ?? null);
+    if (moved(clocks.dueAt, after.slaDueAt) || moved(clocks.breachedAt, after.slaBreachedAt)) {
+      await ctx.db.update(savCase).set({ slaDueAt: clocks.dueAt, slaBreachedAt: clocks.breachedAt }).where(eq(savCase.id, b.id));
       after.slaDueAt = clocks.dueAt;
+      after.slaBreachedAt = clocks.breachedAt;
     }
   }
   return { after, events: await appendEvents(ctx, after, [...events, ...clocks.events], now) };

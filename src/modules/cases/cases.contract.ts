@@ -207,23 +207,53 @@ const csv = <T extends z.ZodType<string, string>>(item: T) =>
     .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
     .pipe(z.array(item).max(50));
 
-export const caseSortOrders = ['-lastActivityAt', '-createdAt', 'createdAt', '-priority'] as const;
+/** slaDueAt: the most urgent first (breached, then the nearest running deadline, then none). */
+export const caseSortOrders = ['-lastActivityAt', '-createdAt', 'createdAt', '-priority', 'slaDueAt'] as const;
+export type CaseSortOrder = (typeof caseSortOrders)[number];
+
+/**
+ * A case's SLA state, from its clocks: breached (a clock still unmet passed its deadline),
+ * due soon (the nearest running deadline is within slaDueSoonMs), on time, or none (no clock
+ * running: none applies, all were met, or they are paused while waiting for the customer).
+ */
+export const slaStates = ['breached', 'due_soon', 'on_time', 'none'] as const;
+export type SlaState = (typeof slaStates)[number];
+export const slaDueSoonMs = 2 * 3_600_000;
+
+/** What the case list filters on, item by item (shared by the query string and saved views). */
+export const caseFilterItems = {
+  status: z.enum([...caseStatuses, 'open_all']),
+  teamId: z.union([id, z.enum(['none', 'mine'])]).describe('A team, none, or mine: the teams the user belongs to'),
+  assigneeId: z.union([id, z.enum(['me', 'none'])]),
+  storeId: z.union([id, z.literal('none')]),
+  brandId: id,
+  channel: z.enum(channels),
+  priority: z.enum(priorities),
+  reason: z.string().max(60),
+  step: z.string().max(60),
+  tag: z.string().trim().toLowerCase().max(50),
+  sla: z.enum(slaStates),
+  language: z.enum(['fr', 'en']),
+};
 
 export const caseListQuery = z.strictObject({
-  status: csv(z.enum([...caseStatuses, 'open_all'])).optional().describe('Comma-separated; open_all = every open status'),
-  teamId: z.union([id, z.literal('none')]).optional(),
-  assigneeId: z.union([id, z.enum(['me', 'none'])]).optional(),
-  storeId: id.optional(),
-  brandId: id.optional(),
+  status: csv(caseFilterItems.status).optional().describe('Comma-separated; open_all = every open status'),
+  teamId: caseFilterItems.teamId.optional(),
+  assigneeId: caseFilterItems.assigneeId.optional(),
+  storeId: csv(caseFilterItems.storeId).optional().describe('Comma-separated store ids; none = cases without a store (the web)'),
+  brandId: csv(caseFilterItems.brandId).optional().describe('Comma-separated'),
   customerId: id.optional(),
-  channel: csv(z.enum(channels)).optional(),
-  priority: csv(z.enum(priorities)).optional(),
-  reason: z.string().max(60).optional(),
-  step: z.string().max(60).optional(),
-  tag: z.string().max(50).optional(),
-  language: z.enum(['fr', 'en']).optional(),
+  channel: csv(caseFilterItems.channel).optional(),
+  priority: csv(caseFilterItems.priority).optional(),
+  reason: csv(caseFilterItems.reason).optional().describe('Comma-separated contact reason keys'),
+  step: csv(caseFilterItems.step).optional().describe('Comma-separated SAV step keys'),
+  tag: csv(caseFilterItems.tag).optional().describe('Comma-separated: cases carrying every one of these tags'),
+  sla: csv(caseFilterItems.sla).optional().describe('Comma-separated SLA states: breached, due_soon (within 2 hours), on_time, none'),
+  language: caseFilterItems.language.optional(),
   createdFrom: instant.optional(),
-  createdTo: instant.optional(),
+  createdTo: instant.optional().describe('Exclusive'),
+  activityFrom: instant.optional().describe('Last activity at or after'),
+  activityTo: instant.optional().describe('Last activity before (exclusive)'),
   q: z.string().trim().min(1).max(200).optional().describe('Full-text search in messages and notes (French and English, accent-insensitive), or a case number'),
   sort: z.enum(caseSortOrders).default('-lastActivityAt'),
   limit: z.coerce.number().int().min(1).max(200).default(50),

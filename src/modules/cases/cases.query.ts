@@ -1,14 +1,15 @@
 // The case list behind the inbox: filters, scope, sort orders with keyset pagination, and
 // full-text search over messages and notes (French and English, accent-insensitive), customer
 // names and case numbers.
-import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../../context.ts';
 import { decodeCursor, encodeCursor } from '../../platform/http/pagination.ts';
 import { caseAccess } from '../access/access.policy.ts';
 import { requirePermission, type Actor } from '../access/actor.ts';
 import { searchable } from '../customers/identities.ts';
-import { openStatuses, type CaseListQuery } from './cases.contract.ts';
-import { caseStep, contactReason, savCase } from './cases.schema.ts';
+import type { CaseListQuery } from './cases.contract.ts';
+import { filterConditions, scopeConditions } from './case-filters.ts';
+import { caseUrgencySql, savCase } from './cases.schema.ts';
 import { presentCases, selectCases, type CaseListRow } from './cases.read.ts';
 import { parseCaseNumber } from './numbering.ts';
 
@@ -38,34 +39,12 @@ function searchBranches(q: string): SQL[] {
 
 export async function listCases(ctx: Ctx, actor: Actor, q: CaseListQuery) {
   requirePermission(actor, 'cases.read');
-  const where: SQL[] = [isNull(savCase.mergedIntoId)];
-
   // Scope: a customer's history shows every case of the reader's brands (other stores' cases
   // read-only); every other list shows only the cases the reader fully works.
   const history = !!q.customerId && !q.q;
-  if (actor.scope.brandIds) where.push(inArray(savCase.brandId, [...actor.scope.brandIds]));
-  if (actor.scope.storeIds && !history) where.push(inArray(savCase.storeId, [...actor.scope.storeIds]));
-
-  if (q.status?.length) {
-    const statuses = q.status.flatMap((s) => (s === 'open_all' ? [...openStatuses] : [s]));
-    where.push(inArray(savCase.status, statuses));
-  }
-  if (q.teamId) where.push(q.teamId === 'none' ? isNull(savCase.teamId) : eq(savCase.teamId, q.teamId));
-  if (q.assigneeId) {
-    if (q.assigneeId === 'none') where.push(isNull(savCase.assigneeId));
-    else where.push(eq(savCase.assigneeId, q.assigneeId === 'me' ? (actor.userId ?? '00000000-0000-0000-0000-000000000000') : q.assigneeId));
-  }
-  if (q.storeId) where.push(eq(savCase.storeId, q.storeId));
-  if (q.brandId) where.push(eq(savCase.brandId, q.brandId));
+  const where: SQL[] = history ? scopeConditions({ brandIds: actor.scope.brandIds, storeIds: null }) : scopeConditions(actor.scope);
+  where.push(...filterConditions(q, { userId: actor.userId, now: ctx.clock.now() }));
   if (q.customerId) where.push(eq(savCase.customerId, q.customerId));
-  if (q.channel?.length) where.push(inArray(savCase.channel, q.channel));
-  if (q.priority?.length) where.push(inArray(savCase.priority, q.priority));
-  if (q.reason) where.push(sql`${savCase.reasonId} = (SELECT id FROM ${contactReason} WHERE key = ${q.reason})`);
-  if (q.step) where.push(sql`${savCase.stepId} = (SELECT id FROM ${caseStep} WHERE key = ${q.step})`);
-  if (q.tag) where.push(sql`${savCase.tags} @> ARRAY[${q.tag.toLowerCase()}]::text[]`);
-  if (q.language) where.push(eq(savCase.language, q.language));
-  if (q.createdFrom) where.push(sql`${savCase.createdAt} >= ${q.createdFrom}`);
-  if (q.createdTo) where.push(sql`${savCase.createdAt} < ${q.createdTo}`);
   const number = q.q ? parseCaseNumber(q.q) : null;
   if (number) where.push(eq(savCase.number, q.q!.trim().toUpperCase()));
 
@@ -111,6 +90,14 @@ function sortOf(sort: CaseListQuery['sort']): Sort {
       return { by: [sql`${savCase.id} DESC`], arity: 1, key: (r) => [r.c.id], after: ([id]) => sql`${savCase.id} < ${id}::uuid` };
     case 'createdAt':
       return { by: [sql`${savCase.id} ASC`], arity: 1, key: (r) => [r.c.id], after: ([id]) => sql`${savCase.id} > ${id}::uuid` };
+    // The most urgent first: breached, then the nearest running deadline, then the rest.
+    case 'slaDueAt':
+      return {
+        by: [sql`${caseUrgencySql} ASC`, sql`${savCase.id} ASC`],
+        arity: 2,
+        key: (r) => [urgencyOf(r.c), r.c.id],
+        after: ([u, id]) => sql`(${caseUrgencySql}, ${savCase.id}) > (${u}::timestamptz, ${id}::uuid)`,
+      };
     case '-priority':
       return {
         by: [sql`${priorityRank} DESC`, sql`${savCase.lastActivityAt} DESC`, sql`${savCase.id} DESC`],
@@ -119,6 +106,12 @@ function sortOf(sort: CaseListQuery['sort']): Sort {
         after: ([p, at, id]) => sql`(${priorityRank}, ${savCase.lastActivityAt}, ${savCase.id}) < (${p}::int, ${at}::timestamptz, ${id}::uuid)`,
       };
   }
+}
+
+/** The sort key caseUrgencySql computes, as a cursor value ('infinity' when no clock runs). */
+function urgencyOf(c: CaseListRow['c']): string {
+  const times = [c.slaBreachedAt, c.slaDueAt].filter((d): d is Date => d !== null).map((d) => d.getTime());
+  return times.length ? new Date(Math.min(...times)).toISOString() : 'infinity';
 }
 
 const rank = (p: string) => ({ urgent: 3, high: 2, normal: 1, low: 0 })[p] ?? 0;

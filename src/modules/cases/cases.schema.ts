@@ -70,6 +70,8 @@ export const caseStep = pgTable(
 );
 
 const openStatusSql = sql.raw(`status IN (${openStatuses.map((s) => `'${s}'`).join(', ')})`);
+/** How urgent a case is for its SLA: its breach, else its nearest running deadline, else never. */
+export const caseUrgencySql = sql.raw(`coalesce(least(sla_breached_at, sla_due_at), 'infinity'::timestamptz)`);
 
 export const savCase = pgTable(
   'sav_case',
@@ -106,6 +108,12 @@ export const savCase = pgTable(
     holder: text('holder', { enum: holders }),
     /** The earliest deadline of its running SLA clocks (inbox sort, "breaching soon"). */
     slaDueAt: instant('sla_due_at'),
+    /**
+     * When the earliest of its SLA clocks still unmet was breached (null: none is): a breached
+     * clock stops running, so sla_due_at forgets it; this keeps the inbox's SLA state (breached,
+     * due soon, on time, none) a fact of the case row, counted without reading the clocks.
+     */
+    slaBreachedAt: instant('sla_breached_at'),
     trackingTokenHash: text('tracking_token_hash').notNull(),
     /** The tracking token sealed with the server key, so the link can be sent again later. */
     trackingTokenSealed: text('tracking_token_sealed').notNull(),
@@ -133,6 +141,9 @@ export const savCase = pgTable(
     index('sav_case_customer_idx').on(t.customerId, t.createdAt.desc().nullsFirst()),
     index('sav_case_tags_idx').using('gin', t.tags),
     index('sav_case_sla_due_idx').on(t.slaDueAt).where(sql`sla_due_at IS NOT NULL`),
+    index('sav_case_sla_breached_idx').on(t.slaBreachedAt).where(sql`sla_breached_at IS NOT NULL`),
+    // The inbox sorted by urgency (caseSortOrders 'slaDueAt'): breached first, then the nearest deadline.
+    index('sav_case_urgency_idx').on(caseUrgencySql, t.id).where(openStatusSql),
   ],
 );
 

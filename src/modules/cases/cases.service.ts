@@ -122,6 +122,7 @@ export async function openCase(
       notifyVia: input.notifyVia ?? null,
       holder: null,
       slaDueAt: clocks.dueAt,
+      slaBreachedAt: null,
       trackingTokenHash: digest(token),
       trackingTokenSealed: tx.secrets.seal(token),
       lastActivityAt: now,

@@ -2,7 +2,7 @@
 // Europe/Paris, French public holidays, Monday to Friday 09:00–12:30 and 13:30–18:00.
 import { describe, expect, it } from 'vitest';
 import type { CaseStatus } from '../cases/cases.contract.ts';
-import { applyChange, dueAt, isRunning, sweep, type CaseChange, type Clock, type ClockMove, type TermsFor } from './clock-rules.ts';
+import { applyChange, breachedAt, dueAt, isRunning, sweep, type CaseChange, type Clock, type ClockMove, type TermsFor } from './clock-rules.ts';
 import type { Target } from './deadline.ts';
 import type { ClockMetric } from './sla.contract.ts';
 import type { ClockTerms } from './sla.schema.ts';
@@ -265,6 +265,19 @@ describe('the sweep', () => {
   it('warns and breaches in one pass after an outage', () => {
     const c = new Case('2026-03-02T09:00:00+01:00');
     expect(c.sweep('2026-03-03T09:00:00+01:00').map((m) => m.transition)).toEqual(['breached']);
+  });
+
+  it('gives the case its earliest breach still unmet, which a late answer ends', () => {
+    const c = new Case('2026-03-02T09:00:00+01:00');
+    expect(breachedAt(c.clocks.values())).toBeNull();
+    c.sweep('2026-03-02T14:03:00+01:00'); // the first reply was due at 14:00
+    expect(paris(breachedAt(c.clocks.values())!)).toBe('2026-03-02T14:00:00+01:00');
+    c.sweep('2026-03-04T10:00:00+01:00'); // the resolution, due on the 4th at 09:00, breaches too
+    expect(paris(breachedAt(c.clocks.values())!)).toBe('2026-03-02T14:00:00+01:00');
+    c.reply('2026-03-04T11:00:00+01:00'); // answered late: the resolution's breach remains
+    expect(paris(breachedAt(c.clocks.values())!)).toBe('2026-03-04T09:00:00+01:00');
+    c.setStatus('solved', '2026-03-04T12:00:00+01:00');
+    expect(breachedAt(c.clocks.values())).toBeNull();
   });
 
   it('gives the case the earliest running deadline', () => {

@@ -211,6 +211,15 @@ export function sweep(clock: Clock, at: number): ClockMove[] {
   return moves;
 }
 
+/** The earliest breach of a clock not met since (an unanswered reply, an unsolved case), for the case row. */
+export function breachedAt(clocks: Iterable<Clock>): number | null {
+  let at: number | null = null;
+  for (const c of clocks) {
+    if (c.state === 'breached' && c.achievedAt === null && c.breachedAt !== null && (at === null || c.breachedAt < at)) at = c.breachedAt;
+  }
+  return at;
+}
+
 /** The earliest deadline still running, for the case row (inbox sort, breaching soon). */
 export function dueAt(clocks: Iterable<Clock>): number | null {
   let due: number | null = null;

@@ -6,7 +6,7 @@ import type { Ctx } from '../../context.ts';
 import { param, prepared, rowJson, writtenColumns } from '../../platform/db/prepared.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import type { NewEvent } from '../cases/timeline.ts';
-import { applyChange, dueAt, type CaseChange, type Clock, type ClockMove } from './clock-rules.ts';
+import { applyChange, breachedAt, dueAt, type CaseChange, type Clock, type ClockMove } from './clock-rules.ts';
 import { clockOf } from './clocks.read.ts';
 import { termsFor, type CaseFacts } from './policy-match.ts';
 import { clockMetrics, slaClock } from './sla.schema.ts';
@@ -78,6 +78,8 @@ export interface ClockPlan {
   events: NewEvent[];
   /** The case's new earliest running deadline. */
   dueAt: Date | null;
+  /** The case's new earliest breach not met since. */
+  breachedAt: Date | null;
 }
 
 function planOf(moves: ClockMove[], all: Iterable<Clock>): ClockPlan {
@@ -87,8 +89,9 @@ function planOf(moves: ClockMove[], all: Iterable<Clock>): ClockPlan {
   for (const c of all) merged.set(c.metric, c);
   for (const [metric, c] of final) merged.set(metric, c);
   const due = dueAt(merged.values());
+  const breach = breachedAt(merged.values());
   const clocks = [...final.values()].sort((a, b) => clockMetrics.indexOf(a.metric) - clockMetrics.indexOf(b.metric));
-  return { clocks, events: moves.map(clockEvent), dueAt: due === null ? null : new Date(due) };
+  return { clocks, events: moves.map(clockEvent), dueAt: due === null ? null : new Date(due), breachedAt: breach === null ? null : new Date(breach) };
 }
 
 /** The clocks of a case about to be opened: computed before it is written, no query (the PolicyBook is in memory). */

@@ -235,6 +235,7 @@ describe('the sweep', () => {
     clock.set('2026-03-23T09:00:00+01:00');
     const c = await openCase({ teamId: team.id, priority: 'normal' });
     const due = async () => (await queryRows<{ due: Date | string }>(h.ctx.db, sql`SELECT sla_due_at AS due FROM sav_case WHERE id = ${c.id}`))[0]!.due;
+    const breached = async () => (await queryRows<{ at: Date | string | null }>(h.ctx.db, sql`SELECT sla_breached_at AS at FROM sav_case WHERE id = ${c.id}`))[0]!.at;
     expect(new Date(await due()).toISOString()).toBe('2026-03-23T13:00:00.000Z'); // 14:00 in Paris
 
     clock.set('2026-03-23T12:40:00+01:00'); // more than 30 minutes before
@@ -254,11 +255,13 @@ describe('the sweep', () => {
     const escalated = (await agent.get(`/api/v1/cases/${c.id}/events`)).json().items.find((e: { type: string; data: { transition?: string } }) => e.data.transition === 'escalated');
     expect(escalated.data.actions).toEqual(['priority', 'lead']);
     expect(new Date(await due()).toISOString()).toBe('2026-03-24T17:00:00.000Z'); // the resolution is next
+    expect(new Date((await breached())!).toISOString()).toBe('2026-03-23T13:00:00.000Z'); // the inbox still sees it breached
 
     // The late answer is recorded; the clock stays breached.
     clock.set('2026-03-23T15:00:00+01:00');
     await agent.post(`/api/v1/cases/${c.id}/messages`, { kind: 'reply', body: 'Toutes nos excuses pour ce délai.' });
     expect((await clocksOf(c.id)).first_reply).toMatchObject({ state: 'breached', achievedAt: '2026-03-23T15:00:00+01:00', remainingMs: null });
+    expect(await breached()).toBeNull(); // answered: no longer breached for the inbox
   });
 
   it('handles each case once when two workers sweep at the same time', async () => {

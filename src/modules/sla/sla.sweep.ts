@@ -10,7 +10,7 @@ import { jobType } from '../../platform/jobs/job-types.ts';
 import { priorities, type Priority } from '../cases/cases.contract.ts';
 import { savCase } from '../cases/cases.schema.ts';
 import { appendEvents, type NewEvent } from '../cases/timeline.ts';
-import { dueAt, sweep, type ClockMove } from './clock-rules.ts';
+import { breachedAt, dueAt, sweep, type ClockMove } from './clock-rules.ts';
 import { clockEvent, dueClocks, lockClocks, saveClocks } from './clocks.service.ts';
 
 export const slaSweepJob = jobType('sla.sweep', z.object({}), { retry: { maxAttempts: 3, baseDelayMs: 5_000 }, timeoutMs: 5 * 60_000 });
@@ -72,10 +72,11 @@ async function sweepCase(ctx: Ctx, caseId: string, now: Date): Promise<number> {
     const final = new Map(clocks.map((k) => [k.metric, k]));
     for (const move of moves) final.set(move.metric, move.clock);
     const due = dueAt(final.values());
+    const breach = breachedAt(final.values());
     const visible = set.priority !== undefined || set.teamId !== undefined;
     const [after] = await tx.db
       .update(savCase)
-      .set({ ...set, slaDueAt: due === null ? null : new Date(due), ...(visible ? { version: c.version + 1, updatedAt: now } : {}) })
+      .set({ ...set, slaDueAt: due === null ? null : new Date(due), slaBreachedAt: breach === null ? null : new Date(breach), ...(visible ? { version: c.version + 1, updatedAt: now } : {}) })
       .where(eq(savCase.id, caseId))
       .returning();
     await saveClocks(tx, caseId, [...new Map(moves.map((m) => [m.metric, m.clock])).values()]);

@@ -54,7 +54,7 @@ const caseListRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: 'cases',
   validateSearch: parseCaseListSearch,
-  component: lazyRouteComponent(() => import('../cases/CaseListPage.tsx'), 'CaseListPage'),
+  component: lazyRouteComponent(() => import('../inbox/InboxPage.tsx'), 'InboxPage'),
 });
 
 const casePageRoute = createRoute({

@@ -2,6 +2,7 @@
 // (or overdue), counting down live; and the one-badge summary the case list shows.
 import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { slaDueSoonMs } from '../../../src/modules/cases/cases.contract.ts';
 import type { ClockDto } from '../api/contracts.ts';
 import { formatDuration } from '../i18n/duration.ts';
 import { formatDateTime } from '../i18n/relative-time.ts';
@@ -16,14 +17,15 @@ function remaining(c: ClockDto, now: number): number | null {
 }
 
 /**
- * Red when overdue, orange within the last hour, blue otherwise; filled badges with
+ * Red when overdue, orange when due soon (within slaDueSoonMs: the inbox's "breaching soon"),
+ * blue otherwise; filled badges with
  * autoContrast text keep AA contrast (the words always say it too, never colour alone).
  */
 function tone(left: number | null, c: ClockDto): string {
   if (c.state === 'achieved') return 'teal.9';
   if (c.state === 'cancelled' || c.state === 'paused') return 'gray.2';
   if (left !== null && left < 0) return 'red.9';
-  if (left !== null && left < 3_600_000) return 'orange.3';
+  if (left !== null && left < slaDueSoonMs) return 'orange.3';
   return 'blue.9';
 }
 

@@ -1,35 +1,72 @@
-// The case list's filters live in the URL (shareable, kept on reload and Back). This parses
-// them leniently: unknown values are dropped by the list page, which knows the contract's
-// enums; this module stays small because the router (first screen) needs it.
+// The inbox's state lives in the URL (shareable, kept on reload and Back): the selected view
+// and the filters. This parses them leniently: unknown values are dropped by the inbox page,
+// which knows the contract's enums; this module stays small because the router (first
+// screen) needs it. Lists are comma-separated (`channel=email,chat`); dates are days
+// (`createdFrom=2026-03-01`).
 
 export interface CaseListSearch {
-  /** A status, `open_all` (every open status: the default), or `all`. */
+  /** A built-in view (`mine`, `channel:email`, `store:…`) or a saved view's id; its filters apply. */
+  view?: string;
+  /** A status, several (comma-separated), `open_all` (every open status: the default), or `all`. */
   status?: string;
   priority?: string;
   channel?: string;
-  assignee?: 'me' | 'none';
+  /** `me`, `none` or a user id. */
+  assignee?: string;
+  /** `mine`, `none` or a team id. */
   team?: string;
+  store?: string;
+  brand?: string;
+  reason?: string;
+  step?: string;
+  /** Cases carrying every one of these tags. */
+  tag?: string;
+  /** SLA states: breached, due_soon, on_time, none. */
+  sla?: string;
+  lang?: string;
+  createdFrom?: string;
+  createdTo?: string;
+  activityFrom?: string;
+  activityTo?: string;
   q?: string;
   sort?: string;
 }
 
-const text = (value: unknown, max = 200): string | undefined =>
-  typeof value === 'string' && value.trim() !== '' ? value.trim().slice(0, max) : undefined;
+// The router reads `q=123` as the number 123: it is still the text typed.
+const text = (value: unknown, max = 200): string | undefined => {
+  const s = typeof value === 'number' ? String(value) : value;
+  return typeof s === 'string' && s.trim() !== '' ? s.trim().slice(0, max) : undefined;
+};
+
+const limits: Record<keyof CaseListSearch, number> = {
+  view: 60,
+  status: 200,
+  priority: 100,
+  channel: 300,
+  assignee: 40,
+  team: 40,
+  store: 2000,
+  brand: 2000,
+  reason: 600,
+  step: 600,
+  tag: 600,
+  sla: 60,
+  lang: 2,
+  createdFrom: 10,
+  createdTo: 10,
+  activityFrom: 10,
+  activityTo: 10,
+  q: 200,
+  sort: 20,
+};
+
+export const caseListSearchKeys = Object.keys(limits) as (keyof CaseListSearch)[];
 
 export function parseCaseListSearch(raw: Record<string, unknown>): CaseListSearch {
   const search: CaseListSearch = {};
-  const status = text(raw.status, 40);
-  const priority = text(raw.priority, 20);
-  const channel = text(raw.channel, 20);
-  const team = text(raw.team, 40);
-  const q = text(raw.q);
-  const sort = text(raw.sort, 20);
-  if (status) search.status = status;
-  if (priority) search.priority = priority;
-  if (channel) search.channel = channel;
-  if (raw.assignee === 'me' || raw.assignee === 'none') search.assignee = raw.assignee;
-  if (team) search.team = team;
-  if (q) search.q = q;
-  if (sort) search.sort = sort;
+  for (const key of caseListSearchKeys) {
+    const value = text(raw[key], limits[key]);
+    if (value) search[key] = value;
+  }
   return search;
 }

@@ -6,11 +6,14 @@ import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { sessionKey } from '../auth/session.ts';
 import { caseKeys } from '../cases/cases.keys.ts';
+import { viewKeys } from '../inbox/inbox.keys.ts';
 import { phoneKeys } from '../phone/phone.api.ts';
 import { userNotificationKeys } from '../user-notifications/user-notifications.keys.ts';
 
 const RETRY_AFTER_CLOSE_MS = 5_000;
 const FLUSH_MS = 300;
+/** The sidebar's counts read every open case of the user's scope: at most one refresh per this. */
+const COUNTS_EVERY_MS = 10_000;
 
 export type LiveState = 'connecting' | 'open' | 'closed';
 
@@ -26,14 +29,23 @@ function idIn(data: string, key: 'caseId' | 'callId'): string | null {
 
 /**
  * Collects what changed and refreshes it at most every FLUSH_MS: a burst of events (a busy
- * inbox, a bulk change) costs one list refetch per screen, not one per event.
+ * inbox, a bulk change) costs one list refetch per screen, not one per event. The counts
+ * per view cost more (a scan of the open cases), so they follow at most every COUNTS_EVERY_MS.
  */
 function createInvalidator(queryClient: QueryClient) {
   let lists = false;
   const cases = new Set<string>();
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let countsTimer: ReturnType<typeof setTimeout> | undefined;
+  let countsAt = 0;
+  const refreshCounts = () => {
+    countsTimer = undefined;
+    countsAt = Date.now();
+    void queryClient.invalidateQueries({ queryKey: viewKeys.counts() });
+  };
   const flush = () => {
     timer = undefined;
+    if (lists && !countsTimer) countsTimer = setTimeout(refreshCounts, Math.max(0, countsAt + COUNTS_EVERY_MS - Date.now()));
     if (lists) void queryClient.invalidateQueries({ queryKey: caseKeys.lists() });
     for (const id of cases) {
       void queryClient.invalidateQueries({ queryKey: caseKeys.detail(id) });
@@ -50,6 +62,7 @@ function createInvalidator(queryClient: QueryClient) {
     },
     stop() {
       clearTimeout(timer);
+      clearTimeout(countsTimer);
     },
   };
 }
@@ -80,6 +93,7 @@ export function useLiveUpdates(enabled: boolean, signals: LiveSignals = {}): Liv
       if (wasOpen) {
         void queryClient.invalidateQueries({ queryKey: caseKeys.all });
         void queryClient.invalidateQueries({ queryKey: userNotificationKeys.all });
+        void queryClient.invalidateQueries({ queryKey: viewKeys.counts() });
       }
       wasOpen = true;
     });
