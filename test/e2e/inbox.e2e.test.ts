@@ -155,6 +155,10 @@ describe('the inbox', () => {
     expect(await merge.getByRole('radio', { checked: true }).count()).toBe(1);
     await shot('merge');
     await expectAccessible('the merge dialog');
+    // Two customers' cases: the server refuses (only one customer's cases merge), the dialog says so and merges nothing.
+    await merge.getByRole('button', { name: 'Fusionner', exact: true }).click();
+    await merge.getByRole('alert').getByText('La fusion a échoué').waitFor();
+    expect(await rows().count()).toBeGreaterThanOrEqual(5);
     await merge.getByRole('button', { name: 'Annuler' }).click();
     await merge.waitFor({ state: 'detached' });
     // Esc clears the selection.
