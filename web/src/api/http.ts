@@ -58,7 +58,7 @@ export function setApiLanguage(language: string): void {
 export type QueryValue = string | number | boolean | null | undefined;
 
 export interface RequestOptions<T> {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   query?: Record<string, QueryValue>;
   body?: unknown;
   headers?: Record<string, string>;

@@ -57,6 +57,11 @@ export function AppLayout() {
               <RouterAnchor to="/cases" fw={600} activeProps={{ 'aria-current': 'page' }} activeOptions={{ includeSearch: false }}>
                 {t('header.cases')}
               </RouterAnchor>
+              {(me?.role === 'admin' || me?.role === 'manager') && (
+                <RouterAnchor to="/admin" fw={600} ml="md" activeProps={{ 'aria-current': 'page' }}>
+                  {t('admin.link')}
+                </RouterAnchor>
+              )}
             </nav>
           </Group>
           <Group gap="sm" wrap="nowrap">

@@ -4,6 +4,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, Outlet, redirect } from '@tanstack/react-router';
 import { safeRedirect, sessionQuery } from '../auth/session.ts';
 import { parseCaseListSearch } from '../cases/case-list-search.ts';
+import { adminRouteTree } from '../admin/admin.routes.tsx';
 import { AppLayout } from './AppLayout.tsx';
 import { NotFoundPage, RouteErrorPage } from './RouteFallbacks.tsx';
 
@@ -30,7 +31,7 @@ const loginRoute = createRoute({
 });
 
 /** Every page behind sign-in, inside the application shell. */
-const signedInRoute = createRoute({
+export const signedInRoute = createRoute({
   getParentRoute: () => rootRoute,
   id: 'signed-in',
   beforeLoad: async ({ context, location }) => {
@@ -62,7 +63,7 @@ const casePageRoute = createRoute({
   component: lazyRouteComponent(() => import('../cases/CasePage.tsx'), 'CasePage'),
 });
 
-const routeTree = rootRoute.addChildren([loginRoute, signedInRoute.addChildren([homeRoute, caseListRoute, casePageRoute])]);
+const routeTree = rootRoute.addChildren([loginRoute, signedInRoute.addChildren([homeRoute, caseListRoute, casePageRoute, adminRouteTree])]);
 
 export function buildRouter(queryClient: QueryClient) {
   return createRouter({
