@@ -33,6 +33,7 @@ function CalendarEditor({ calendar }: { calendar: Calendar }) {
   const [saved, setSaved] = useState(calendar);
   const form = useSchemaForm({
     initial: draftOf(calendar),
+    changesFrom: draftOf(saved),
     schema: updateCalendarBody,
     toBody: (d: CalendarDraft) => {
       const { timezone, hours, holidays, openings } = specOf(d);

@@ -2,7 +2,7 @@
 // One is the default (cases of a store or team without their own); admins create one (from
 // the default's hours), open one to edit it with its promise preview, make one the default,
 // and delete one nothing uses.
-import { Badge, Button, Select, Table, Text, TextInput } from '@mantine/core';
+import { Button, Select, Table, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import type { TFunction } from 'i18next';
@@ -18,6 +18,7 @@ import { ConfirmDialog, DeleteDialog } from '../ui/ConfirmDialog.tsx';
 import { FormModal } from '../ui/FormModal.tsx';
 import { EmptyState, QueryState } from '../ui/QueryState.tsx';
 import { RowActions } from '../ui/RowActions.tsx';
+import { ToneBadge } from '../ui/ToneBadge.tsx';
 import { useEditing } from '../ui/useEditing.ts';
 import { useSchemaForm } from '../ui/useSchemaForm.ts';
 import { weekdays } from './calendar-draft.ts';
@@ -51,7 +52,7 @@ function NewCalendar({ from, onClose }: { from: Calendar | undefined; onClose: (
     hints: { timezone: t('admin.validation.timezone') },
   });
   return (
-    <FormModal opened title={t('admin.calendars.create')} onClose={onClose} onSubmit={form.onSubmit} formRef={form.formRef} saving={form.saving} error={form.error} submitLabel={t('admin.form.create')}>
+    <FormModal opened title={t('admin.calendars.create')} onClose={onClose} onSubmit={form.onSubmit} formRef={form.formRef} saving={form.saving} error={form.error} isNew>
       <Text size="sm" c="dimmed">
         {t('admin.calendars.createHelp', { name: from?.name ?? '' })}
       </Text>
@@ -84,9 +85,9 @@ export function CalendarsPage() {
                       {c.name}
                     </RouterAnchor>{' '}
                     {c.isDefault && (
-                      <Badge size="sm" variant="light">
+                      <ToneBadge tone="info" size="sm">
                         {t('admin.calendars.default')}
-                      </Badge>
+                      </ToneBadge>
                     )}
                   </Table.Td>
                   <Table.Td maw={320}>

@@ -2,13 +2,14 @@
 // moment, on the calendar's wall clock) with the calendar as saved, and with the admin's
 // unsaved changes, side by side and live. It asks the server (POST /sla/preview), whose
 // deadline function is the one the SLA clocks keep, so the preview cannot disagree with them.
-import { Badge, Group, NativeSelect, NumberInput, Paper, Radio, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Group, NativeSelect, NumberInput, Paper, Radio, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
 import { useNow } from '../../ui/RelativeTime.tsx';
+import { ToneBadge } from '../ui/ToneBadge.tsx';
 import { zonedToIso, type CalendarSpec } from './calendar-draft.ts';
 import { previewQuery, type Preview, type Target } from './calendars.api.ts';
 
@@ -31,9 +32,9 @@ function PromiseLine({ label, query, testId, changed }: { label: string; query: 
           {label}
         </Text>
         {changed && (
-          <Badge color="orange" variant="light" size="sm">
+          <ToneBadge tone="warning" size="sm">
             {t('admin.calendars.preview.changed')}
-          </Badge>
+          </ToneBadge>
         )}
       </Group>
       {query.isError ? (

@@ -32,6 +32,7 @@ function AccountEditor({ account }: { account: ChannelAccount }) {
   const one = accountQuery(account.id).queryKey;
   const form = useSchemaForm({
     initial: accountValues(account),
+    changesFrom: accountValues(account),
     schema: accountSchema(account.channel as AccountChannel, false),
     toBody: (v: AccountValues) => accountBody(v, account),
     send: (body) => channelAccounts.update(account.id, body),

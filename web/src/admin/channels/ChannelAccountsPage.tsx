@@ -32,7 +32,7 @@ function NewAccount({ onClose }: { onClose: () => void }) {
     onSaved: (created) => void navigate({ to: '/admin/channels/$accountId', params: { accountId: created.id } }),
   });
   return (
-    <FormModal opened title={t('admin.channels.create')} onClose={onClose} onSubmit={form.onSubmit} formRef={form.formRef} saving={form.saving} error={form.error} submitLabel={t('admin.form.create')} size="xl">
+    <FormModal opened title={t('admin.channels.create')} onClose={onClose} onSubmit={form.onSubmit} formRef={form.formRef} saving={form.saving} error={form.error} isNew size="xl">
       <AccountFields values={form.values} set={form.set} errors={form.errors} existing={null} />
     </FormModal>
   );

@@ -1,7 +1,7 @@
 // "Test the connection": the account's connector checks it for real (logs in to the mailbox and
 // the relay, asks Twilio, looks at the widget's sites…) and each check is listed with what was
 // found, in words, so the admin knows what to fix.
-import { Alert, Button, Group, List, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Button, Group, List, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
@@ -37,7 +37,9 @@ export function ConnectionTest({ accountId, enabled }: { accountId: string; enab
           {test.isError && <ProblemAlert error={test.error} title={t('admin.channels.test.failed')} />}
           {result && (
             <Stack gap="sm" data-testid="connection-result">
-              <Alert color={result.ok ? 'teal' : 'red'} variant="light" title={result.ok ? t('admin.channels.test.ok') : t('admin.channels.test.notOk')} />
+              <Text fw={700} c={result.ok ? 'teal.9' : 'red.9'}>
+                {result.ok ? `✓ ${t('admin.channels.test.ok')}` : `✗ ${t('admin.channels.test.notOk')}`}
+              </Text>
               <List spacing="sm" listStyleType="none" aria-label={t('admin.channels.test.checks')}>
                 {result.checks.map((check) => (
                   <List.Item

@@ -100,7 +100,7 @@ export function accountSchema(channel: AccountChannel, isNew: boolean): z.ZodTyp
   const c = connectorSchemas[channel];
   return isNew
     ? createAccountBody.extend({ settings: c.settings, secrets: c.newSecrets })
-    : z.intersection(updateAccountBody, z.object({ settings: c.settings, secrets: c.secrets.optional() }));
+    : z.intersection(updateAccountBody, z.object({ settings: c.settings.optional(), secrets: c.secrets.optional() }));
 }
 
 /** 24 random bytes, base64url: a webhook secret for a telephony system (32 characters). */

@@ -18,8 +18,10 @@ import { useSchemaForm } from '../ui/useSchemaForm.ts';
 
 function BrandForm({ brand, onClose }: { brand: Brand | null; onClose: () => void }) {
   const { t } = useTranslation();
+  const initial = { slug: brand?.slug ?? '', name: brand?.name ?? '', active: brand?.active ?? true };
   const form = useSchemaForm({
-    initial: { slug: brand?.slug ?? '', name: brand?.name ?? '', active: brand?.active ?? true },
+    initial,
+    ...(brand ? { changesFrom: initial, onUnchanged: onClose } : {}),
     schema: brand ? updateBrandBody : createBrandBody,
     toBody: (v) => ({ slug: v.slug.trim(), name: v.name, active: v.active }),
     send: (body) => (brand ? brands.update(brand.id, body) : brands.create(body)),
@@ -29,7 +31,7 @@ function BrandForm({ brand, onClose }: { brand: Brand | null; onClose: () => voi
   });
   const { values, set, errors } = form;
   return (
-    <FormModal opened title={brand ? t('admin.form.editNamed', { name: brand.name }) : t('admin.brands.create')} onClose={onClose} onSubmit={form.onSubmit} formRef={form.formRef} saving={form.saving} error={form.error}>
+    <FormModal opened title={brand ? t('admin.form.editNamed', { name: brand.name }) : t('admin.brands.create')} onClose={onClose} onSubmit={form.onSubmit} formRef={form.formRef} saving={form.saving} error={form.error} isNew={!brand}>
       <TextInput label={t('admin.brands.fields.name')} value={values.name} onChange={(e) => set('name', e.currentTarget.value)} error={errors.name} required />
       <TextInput label={t('admin.brands.fields.slug')} description={t('admin.brands.slugHelp')} value={values.slug} onChange={(e) => set('slug', e.currentTarget.value)} error={errors.slug} required />
       <Switch label={t('admin.form.activeLabel')} checked={values.active} onChange={(e) => set('active', e.currentTarget.checked)} />

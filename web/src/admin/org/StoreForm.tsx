@@ -41,8 +41,10 @@ export function StoreForm({ store, onClose }: { store: Store | null; onClose: ()
   const { t } = useTranslation();
   const brandList = useQuery(brands.list);
   const calendarList = useQuery(calendars.list);
+  const initial = valuesOf(store, brandList.data?.[0]?.id ?? '');
   const form = useSchemaForm({
-    initial: valuesOf(store, brandList.data?.[0]?.id ?? ''),
+    initial,
+    ...(store ? { changesFrom: initial, onUnchanged: onClose } : {}),
     schema: store ? updateStoreBody : createStoreBody,
     toBody: (v: StoreValues) => {
       const fields = {
@@ -74,7 +76,7 @@ export function StoreForm({ store, onClose }: { store: Store | null; onClose: ()
   );
 
   return (
-    <FormModal opened title={store ? t('admin.form.editNamed', { name: store.name }) : t('admin.stores.create')} onClose={onClose} onSubmit={form.onSubmit} formRef={form.formRef} saving={form.saving} error={form.error} size="xl">
+    <FormModal opened title={store ? t('admin.form.editNamed', { name: store.name }) : t('admin.stores.create')} onClose={onClose} onSubmit={form.onSubmit} formRef={form.formRef} saving={form.saving} error={form.error} isNew={!store} size="xl">
       {!store && (
         <NativeSelect
           label={t('admin.stores.fields.brand')}

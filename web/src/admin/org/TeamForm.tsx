@@ -26,8 +26,10 @@ export function TeamForm({ team, onClose }: { team: Team | null; onClose: () => 
   const brandList = useQuery(brands.list);
   const calendarList = useQuery(calendars.list);
   const users = useQuery(referenceQueries.users);
+  const initial = valuesOf(team);
   const form = useSchemaForm({
-    initial: valuesOf(team),
+    initial,
+    ...(team ? { changesFrom: initial, onUnchanged: onClose } : {}),
     schema: team ? updateTeamBody : createTeamBody,
     toBody: (v: ReturnType<typeof valuesOf>) => ({
       slug: v.slug.trim(),
@@ -48,7 +50,7 @@ export function TeamForm({ team, onClose }: { team: Team | null; onClose: () => 
   const people = (users.data ?? []).filter((u) => u.active || values.memberIds.includes(u.id)).map((u) => ({ value: u.id, label: `${u.name} (${u.email})` }));
 
   return (
-    <FormModal opened title={team ? t('admin.form.editNamed', { name: team.name }) : t('admin.teams.create')} onClose={onClose} onSubmit={form.onSubmit} formRef={form.formRef} saving={form.saving} error={form.error}>
+    <FormModal opened title={team ? t('admin.form.editNamed', { name: team.name }) : t('admin.teams.create')} onClose={onClose} onSubmit={form.onSubmit} formRef={form.formRef} saving={form.saving} error={form.error} isNew={!team}>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <TextInput label={t('admin.teams.fields.name')} value={values.name} onChange={(e) => set('name', e.currentTarget.value)} error={errors.name} required />
         <TextInput label={t('admin.teams.fields.slug')} description={t('admin.validation.slug')} value={values.slug} onChange={(e) => set('slug', e.currentTarget.value)} error={errors.slug} required />

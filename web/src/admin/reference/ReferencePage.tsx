@@ -22,8 +22,10 @@ type Kind = 'reasons' | 'steps';
 
 function ReferenceForm({ kind, resource, item, onClose }: { kind: Kind; resource: Resource<ReferenceItem>; item: ReferenceItem | null; onClose: () => void }) {
   const { t } = useTranslation();
+  const initial = { key: item?.key ?? '', labelFr: item?.labelFr ?? '', labelEn: item?.labelEn ?? '', position: item?.position ?? (100 as number | string), active: item?.active ?? true, final: item?.final ?? false };
   const form = useSchemaForm({
-    initial: { key: item?.key ?? '', labelFr: item?.labelFr ?? '', labelEn: item?.labelEn ?? '', position: item?.position ?? (100 as number | string), active: item?.active ?? true, final: item?.final ?? false },
+    initial,
+    ...(item ? { changesFrom: initial, onUnchanged: onClose } : {}),
     schema: item ? updateReferenceBody : createReferenceBody,
     toBody: (v) => ({
       ...(item ? {} : { key: v.key.trim() }),
@@ -40,7 +42,7 @@ function ReferenceForm({ kind, resource, item, onClose }: { kind: Kind; resource
   });
   const { values, set, errors } = form;
   return (
-    <FormModal opened title={item ? t('admin.form.editNamed', { name: item.labelFr }) : t(`admin.reference.${kind}.create`)} onClose={onClose} onSubmit={form.onSubmit} formRef={form.formRef} saving={form.saving} error={form.error}>
+    <FormModal opened title={item ? t('admin.form.editNamed', { name: item.labelFr }) : t(`admin.reference.${kind}.create`)} onClose={onClose} onSubmit={form.onSubmit} formRef={form.formRef} saving={form.saving} error={form.error} isNew={!item}>
       <TextInput label={t('admin.reference.fields.key')} description={item ? t('admin.reference.keyFixed') : t('admin.reference.keyHelp')} value={values.key} onChange={(e) => set('key', e.currentTarget.value)} error={errors.key} disabled={!!item} required />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <TextInput label={t('admin.reference.fields.labelFr')} value={values.labelFr} onChange={(e) => set('labelFr', e.currentTarget.value)} error={errors.labelFr} lang="fr" required />

@@ -19,8 +19,10 @@ export function PolicyForm({ policy, onClose }: { policy: SlaPolicy | null; onCl
   const brandList = useQuery(brands.list);
   const storeList = useQuery(stores.list);
   const calendarList = useQuery(calendars.list);
+  const initial = policyValues(policy);
   const form = useSchemaForm({
-    initial: policyValues(policy),
+    initial,
+    ...(policy ? { changesFrom: initial, onUnchanged: onClose } : {}),
     schema: policy ? updatePolicyBody : createPolicyBody,
     toBody: policyBody,
     send: (body) => (policy ? slaPolicies.update(policy.id, body) : slaPolicies.create(body)),
@@ -33,7 +35,7 @@ export function PolicyForm({ policy, onClose }: { policy: SlaPolicy | null; onCl
     set('targets', { ...values.targets, [metric]: { ...values.targets[metric], ...change } });
 
   return (
-    <FormModal opened title={policy ? t('admin.form.editNamed', { name: policy.name }) : t('admin.sla.create')} onClose={onClose} onSubmit={form.onSubmit} formRef={form.formRef} saving={form.saving} error={form.error} size="xl">
+    <FormModal opened title={policy ? t('admin.form.editNamed', { name: policy.name }) : t('admin.sla.create')} onClose={onClose} onSubmit={form.onSubmit} formRef={form.formRef} saving={form.saving} error={form.error} isNew={!policy} size="xl">
       <Group align="flex-end">
         <TextInput label={t('admin.sla.fields.name')} value={values.name} onChange={(e) => set('name', e.currentTarget.value)} error={errors.name} required style={{ flex: 1 }} />
         <Switch label={t('admin.form.activeLabel')} checked={values.active} onChange={(e) => set('active', e.currentTarget.checked)} mb={8} />

@@ -2,7 +2,7 @@
 // (a click inserts one where the cursor is), and beside it, live, the message as a customer
 // would receive it, rendered by the server with sample data, the SMS cost in segments
 // included. Saving keeps the admin's version; resetting goes back to the built-in text.
-import { Badge, Button, Grid, Group, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Button, Grid, Group, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
@@ -12,6 +12,7 @@ import { saveTemplateBody } from '../../../../src/modules/notifications/notifica
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { serverErrors } from '../ui/form-errors.ts';
+import { ToneBadge } from '../ui/ToneBadge.tsx';
 import { useSchemaForm } from '../ui/useSchemaForm.ts';
 import { previewQuery, resetTemplate, saveTemplate, templateKeys, type TemplateDto } from './templates.api.ts';
 
@@ -121,9 +122,7 @@ export function TemplateEditor({ template }: { template: TemplateDto }) {
                 {t('admin.templates.preview')}
               </Title>
               {preview.data?.sms && (
-                <Badge variant="light" color={preview.data.sms.segments > 2 ? 'orange' : 'gray'}>
-                  {t('admin.templates.segments', { count: preview.data.sms.segments, encoding: preview.data.sms.encoding })}
-                </Badge>
+                <ToneBadge tone={preview.data.sms.segments > 2 ? 'warning' : 'neutral'}>{t('admin.templates.segments', { count: preview.data.sms.segments, encoding: preview.data.sms.encoding })}</ToneBadge>
               )}
             </Group>
             <Text size="xs" c="dimmed">

@@ -1,13 +1,14 @@
 // Message templates: what customers (and agents, for SLA mails) receive, per key, channel and
 // language. Pick one on the left; write it on the right with its live preview. A customised
 // template says so; the built-in text is one click away.
-import { Badge, Grid, NavLink, Paper, Stack, Text, Title } from '@mantine/core';
+import { Grid, NavLink, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { templateKeys as keys } from '../../../../src/modules/notifications/notifications.contract.ts';
 import { AdminPage } from '../ui/AdminPage.tsx';
 import { QueryState } from '../ui/QueryState.tsx';
+import { ToneBadge } from '../ui/ToneBadge.tsx';
 import { TemplateEditor } from './TemplateEditor.tsx';
 import { templatesQuery, type TemplateDto } from './templates.api.ts';
 
@@ -45,9 +46,9 @@ export function TemplatesPage() {
                             label={`${t(`admin.templates.channels.${i.channel}`)} · ${i.language.toUpperCase()}`}
                             rightSection={
                               i.customised ? (
-                                <Badge size="xs" variant="light">
+                                <ToneBadge tone="info" size="xs">
                                   {t('admin.templates.customised')}
-                                </Badge>
+                                </ToneBadge>
                               ) : undefined
                             }
                           />

@@ -14,12 +14,13 @@ interface FormModalProps {
   formRef?: RefObject<HTMLFormElement | null>;
   saving: boolean;
   error: unknown;
-  submitLabel?: string;
+  /** A new thing: the button says "Create". */
+  isNew?: boolean;
   size?: string;
   children: ReactNode;
 }
 
-export function FormModal({ opened, title, onClose, onSubmit, formRef, saving, error, submitLabel, size = 'lg', children }: FormModalProps) {
+export function FormModal({ opened, title, onClose, onSubmit, formRef, saving, error, isNew = false, size = 'lg', children }: FormModalProps) {
   const { t } = useTranslation();
   return (
     <Modal opened={opened} onClose={onClose} title={title} size={size} closeButtonProps={{ 'aria-label': t('admin.form.close') }}>
@@ -32,7 +33,7 @@ export function FormModal({ opened, title, onClose, onSubmit, formRef, saving, e
               {t('admin.form.cancel')}
             </Button>
             <Button type="submit" loading={saving}>
-              {submitLabel ?? t('admin.form.save')}
+              {isNew ? t('admin.form.create') : t('admin.form.save')}
             </Button>
           </Group>
         </Stack>

@@ -20,6 +20,18 @@ interface SchemaFormOptions<V, B, R> {
   onSaved?: (result: R) => void;
   /** Words for fields whose rule the generic messages do not explain. */
   hints?: Record<string, string>;
+  /**
+   * An edit sends only what changed from these values (so the audit log says what changed);
+   * with nothing changed, nothing is sent and `onUnchanged` runs.
+   */
+  changesFrom?: V;
+  onUnchanged?: () => void;
+}
+
+/** The body without the keys whose value is the same as in `base`. */
+function changesOf<B>(body: B, base: B): Partial<B> {
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  return Object.fromEntries(Object.entries(body as Record<string, unknown>).filter(([key, value]) => !same(value, (base as Record<string, unknown>)[key]))) as Partial<B>;
 }
 
 export function useSchemaForm<V, B, R>(options: SchemaFormOptions<V, B, R>) {
@@ -43,29 +55,46 @@ export function useSchemaForm<V, B, R>(options: SchemaFormOptions<V, B, R>) {
     },
   });
 
+  // Errors of the browser's check that no field of the form shows (a rule on the whole body).
+  const [unshown, setUnshown] = useState<Error | null>(null);
+
   // After a refused submit, the first field in error takes the focus (else the problem does).
   useEffect(() => {
     if (attempt === 0) return;
     const form = formRef.current;
-    const target = form?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? form?.querySelector<HTMLElement>('[role="alert"]');
-    target?.focus();
-  }, [attempt]);
+    const field = form?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    if (field) field.focus();
+    else form?.querySelector<HTMLElement>('[role="alert"]')?.focus();
+  }, [attempt, unshown]);
 
   const set = <K extends keyof V>(key: K, value: V[K]) => setValues((v) => ({ ...v, [key]: value }));
 
   const onSubmit = (event?: FormEvent) => {
     event?.preventDefault();
-    const body = options.toBody(values);
+    const full = options.toBody(values);
+    const body = options.changesFrom === undefined ? full : (changesOf(full, options.toBody(options.changesFrom)) as B);
+    if (options.changesFrom !== undefined && Object.keys(body as object).length === 0) {
+      setErrors({});
+      options.onUnchanged?.();
+      return;
+    }
     const schema = typeof options.schema === 'function' ? options.schema(body) : options.schema;
     const parsed = schema.safeParse(body);
     if (!parsed.success) {
-      setErrors(clientErrors(parsed.error.issues, t, options.hints));
+      const found = clientErrors(parsed.error.issues, t, options.hints);
+      setErrors(found);
       setAttempt((n) => n + 1);
+      // Shown after render: if no field took an error, the form says them above.
+      requestAnimationFrame(() => {
+        if (formRef.current?.querySelector('[aria-invalid="true"]')) return;
+        setUnshown(new Error(Object.entries(found).map(([field, message]) => `${field} : ${message}`).join(' · ')));
+      });
       return;
     }
     setErrors({});
+    setUnshown(null);
     mutation.mutate(body);
   };
 
-  return { values, setValues, set, errors, onSubmit, formRef, saving: mutation.isPending, error: mutation.error, reset: mutation.reset };
+  return { values, setValues, set, errors, onSubmit, formRef, saving: mutation.isPending, error: mutation.error ?? unshown, reset: mutation.reset };
 }

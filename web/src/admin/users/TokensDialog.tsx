@@ -1,6 +1,6 @@
 // A user's API tokens: which exist (name, first characters, when made, last used, expiry),
 // a new one — shown once, with a copy button, since only its digest is kept — and revoking.
-import { Alert, Badge, Button, Code, CopyButton, Group, Modal, NumberInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Code, CopyButton, Group, Modal, NumberInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,13 +10,14 @@ import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
 import { RelativeTime } from '../../ui/RelativeTime.tsx';
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { QueryState } from '../ui/QueryState.tsx';
+import { ToneBadge } from '../ui/ToneBadge.tsx';
 import { useSchemaForm } from '../ui/useSchemaForm.ts';
 import { createToken, revokeToken, tokensQuery, userKeys, type ApiToken, type CreatedToken } from './users.api.ts';
 
 function NewToken({ created }: { created: CreatedToken }) {
   const { t } = useTranslation();
   return (
-    <Alert color="teal" variant="light" title={t('admin.tokens.createdTitle', { name: created.name })} role="status">
+    <Alert color="indigo" variant="light" title={t('admin.tokens.createdTitle', { name: created.name })} role="status">
       <Stack gap="xs">
         <Text size="sm">{t('admin.tokens.createdBody')}</Text>
         <Group gap="xs" wrap="nowrap">
@@ -25,7 +26,7 @@ function NewToken({ created }: { created: CreatedToken }) {
           </Code>
           <CopyButton value={created.token}>
             {({ copied, copy }) => (
-              <Button size="xs" variant={copied ? 'filled' : 'outline'} color="teal" onClick={copy}>
+              <Button size="xs" variant={copied ? 'filled' : 'outline'} onClick={copy}>
                 {copied ? t('admin.tokens.copied') : t('admin.tokens.copy')}
               </Button>
             )}
@@ -91,9 +92,7 @@ export function TokensDialog({ user, onClose }: { user: User; onClose: () => voi
                         <Table.Td>{token.expiresAt ? <RelativeTime iso={token.expiresAt} /> : t('admin.tokens.noExpiry')}</Table.Td>
                         <Table.Td>
                           {token.revokedAt ? (
-                            <Badge color="gray" variant="light">
-                              {t('admin.tokens.revoked')}
-                            </Badge>
+                            <ToneBadge tone="neutral">{t('admin.tokens.revoked')}</ToneBadge>
                           ) : (
                             <Button size="xs" variant="subtle" color="red" onClick={() => setRevoking(token)} aria-label={t('admin.tokens.revokeNamed', { name: token.name })}>
                               {t('admin.tokens.revoke')}

@@ -46,8 +46,10 @@ export function UserForm({ user, selfId, onClose }: UserFormProps) {
   const self = !!user && user.id === selfId;
   const brandList = useQuery(brands.list);
   const storeList = useQuery(stores.list);
+  const initial = valuesOf(user);
   const form = useSchemaForm({
-    initial: valuesOf(user),
+    initial,
+    ...(user ? { changesFrom: initial, onUnchanged: onClose } : {}),
     schema: user ? updateUserBody : createUserBody,
     toBody: (v: UserValues) => {
       const password = v.password ? { password: v.password } : {};
@@ -75,7 +77,7 @@ export function UserForm({ user, selfId, onClose }: UserFormProps) {
       formRef={form.formRef}
       saving={form.saving}
       error={form.error}
-      submitLabel={user ? t('admin.form.save') : t('admin.form.create')}
+      isNew={!user}
     >
       <TextInput label={t('admin.users.fields.name')} value={values.name} onChange={(e) => set('name', e.currentTarget.value)} error={errors.name} required />
       <TextInput

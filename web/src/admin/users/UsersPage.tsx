@@ -1,7 +1,7 @@
 // Users and roles: everyone who signs in, their role, the brands and stores they are limited
 // to, whether they may still sign in; admins create, change and deactivate them and manage
 // their API tokens. Managers read the list.
-import { Badge, Button, Center, Group, NativeSelect, Paper, Table, Text, TextInput } from '@mantine/core';
+import { Button, Center, Group, NativeSelect, Paper, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -11,6 +11,7 @@ import type { User } from '../../api/contracts.ts';
 import { RelativeTime } from '../../ui/RelativeTime.tsx';
 import { useAdminAccess } from '../admin-access.ts';
 import { brands, namesById, stores } from '../admin.api.ts';
+import { ActiveBadge } from '../ui/ActiveBadge.tsx';
 import { AdminPage } from '../ui/AdminPage.tsx';
 import { AdminTable } from '../ui/AdminTable.tsx';
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
@@ -95,9 +96,7 @@ export function UsersPage() {
                     </Table.Td>
                     <Table.Td>{u.lastLoginAt ? <RelativeTime iso={u.lastLoginAt} /> : t('admin.users.neverSignedIn')}</Table.Td>
                     <Table.Td>
-                      <Badge color={u.active ? 'teal' : 'gray'} variant="light">
-                        {u.active ? t('admin.form.active') : t('admin.form.inactive')}
-                      </Badge>
+                      <ActiveBadge active={u.active} />
                     </Table.Td>
                     <Table.Td>
                       <Group gap={4} wrap="nowrap">
