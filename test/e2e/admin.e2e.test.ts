@@ -197,7 +197,8 @@ describe('administration', () => {
 
     const text = (await body.inputValue()).replace(' {{client.inconnu}}', '');
     await body.fill(text);
-    await preview.getByText('Merci de votre confiance, Jardins & Co').waitFor();
+    // Rendered with sample data: the sample brand's name stands for the variable.
+    await preview.getByText('Merci de votre confiance, Jardin & Maison').waitFor();
     await page.getByRole('button', { name: 'Enregistrer le modèle' }).click();
     await page.getByText('Modèle enregistré').waitFor();
     await page.getByRole('navigation', { name: 'Modèles' }).getByRole('button', { name: /E-mail · FR/ }).first().getByText('Personnalisé').waitFor();

@@ -11,7 +11,7 @@ import { useAdminAccess, type AdminAccess } from './admin-access.ts';
 
 function NavLinkAnchor(props: NavLinkProps & Omit<ComponentPropsWithRef<'a'>, keyof NavLinkProps>) {
   // The router marks the current page with data-status="active" (and aria-current).
-  return <NavLink component="a" active={(props as { 'data-status'?: string })['data-status'] === 'active'} {...props} />;
+  return <NavLink component="a" variant="filled" active={(props as { 'data-status'?: string })['data-status'] === 'active'} {...props} />;
 }
 const RouterNavLink = createLink(NavLinkAnchor);
 

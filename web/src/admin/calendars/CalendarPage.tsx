@@ -3,7 +3,6 @@
 // the calendar as saved and as edited, and the year's public holidays. Saving changes the
 // promises of cases opened afterwards; open cases keep theirs.
 import { Alert, Button, Grid, Group, Select, Stack, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -23,6 +22,7 @@ import { HolidayList } from './HolidayList.tsx';
 import { PromisePreview } from './PromisePreview.tsx';
 import { timeZones } from './time-zones.ts';
 import { WeekHoursEditor } from './WeekHoursEditor.tsx';
+import { notifySaved } from '../ui/notify.ts';
 
 const route = getRouteApi('/signed-in/admin/calendars/$calendarId');
 
@@ -43,7 +43,7 @@ function CalendarEditor({ calendar }: { calendar: Calendar }) {
     invalidates: [calendars.key],
     onSaved: (after) => {
       setSaved(after);
-      notifications.show({ color: 'teal', message: t('admin.calendars.saved', { name: after.name }) });
+      notifySaved(t('admin.calendars.saved', { name: after.name }));
     },
     hints: { timezone: t('admin.validation.timezone') },
   });

@@ -2,7 +2,6 @@
 // why it fails, the connection test, its settings to change (secrets write-only), and
 // disabling, reactivating or removing it.
 import { Alert, Button, Grid, Group, Paper, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -20,6 +19,7 @@ import { AccountFields } from './AccountFields.tsx';
 import { AccountStateBadge } from './AccountStateBadge.tsx';
 import { accountQuery } from './channels.api.ts';
 import { ConnectionTest } from './ConnectionTest.tsx';
+import { notifySaved } from '../ui/notify.ts';
 
 const route = getRouteApi('/signed-in/admin/channels/$accountId');
 
@@ -37,7 +37,7 @@ function AccountEditor({ account }: { account: ChannelAccount }) {
     toBody: (v: AccountValues) => accountBody(v, account),
     send: (body) => channelAccounts.update(account.id, body),
     invalidates: [channelAccounts.key],
-    onSaved: () => notifications.show({ color: 'teal', message: t('admin.form.saved') }),
+    onSaved: () => notifySaved(t('admin.form.saved')),
   });
   const state = useMutation({
     mutationFn: (next: 'active' | 'disabled') => channelAccounts.update(account.id, { state: next }),

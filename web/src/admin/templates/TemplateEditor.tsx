@@ -4,7 +4,6 @@
 // included. Saving keeps the admin's version; resetting goes back to the built-in text.
 import { Button, Grid, Group, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +14,7 @@ import { serverErrors } from '../ui/form-errors.ts';
 import { ToneBadge } from '../ui/ToneBadge.tsx';
 import { useSchemaForm } from '../ui/useSchemaForm.ts';
 import { previewQuery, resetTemplate, saveTemplate, templateKeys, type TemplateDto } from './templates.api.ts';
+import { notifySaved } from '../ui/notify.ts';
 
 export function TemplateEditor({ template }: { template: TemplateDto }) {
   const { t } = useTranslation();
@@ -29,7 +29,7 @@ export function TemplateEditor({ template }: { template: TemplateDto }) {
     toBody: (v) => ({ ...(isEmail ? { subject: v.subject } : {}), body: v.body }),
     send: (body) => saveTemplate(template, body),
     invalidates: [templateKeys.all],
-    onSaved: () => notifications.show({ color: 'teal', message: t('admin.templates.saved') }),
+    onSaved: () => notifySaved(t('admin.templates.saved')),
   });
   const { values, set, errors } = form;
   const [shown] = useDebouncedValue(values, 300);

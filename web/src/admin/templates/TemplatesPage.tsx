@@ -39,6 +39,7 @@ export function TemplatesPage() {
                           <NavLink
                             key={idOf(i)}
                             component="button"
+                            variant="filled"
                             type="button"
                             active={current && idOf(current) === idOf(i)}
                             aria-current={current && idOf(current) === idOf(i) ? 'true' : undefined}
