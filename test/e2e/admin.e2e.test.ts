@@ -266,6 +266,30 @@ describe('administration', () => {
     expect(await page.locator('tbody tr').textContent()).toContain('a créé le magasin « Jardins & Co Grigny »');
   });
 
+  it('shows the other screens accessibly: brands, teams, SLA policies and their form, reasons, steps, channels', async () => {
+    for (const [screen, heading, name] of [
+      ['Marques', 'Marques', 'brands'],
+      ['Équipes', 'Équipes', 'teams'],
+      ['Motifs de contact', 'Motifs de contact', 'reasons'],
+      ['Étapes SAV', 'Étapes SAV', 'steps'],
+      ['Comptes de canaux', 'Comptes de canaux', 'channels'],
+      ['Politiques de délai', 'Politiques de délai', 'sla-policies'],
+    ] as const) {
+      await open(screen, heading);
+      await page.locator('main tbody tr').first().waitFor();
+      await shot(name);
+      await expectAccessible(`the ${name}`);
+    }
+    // The seeded policies in the order they are tried, with what they promise.
+    expect(await page.locator('tr[data-policy="Urgent"]').textContent()).toContain('Première réponse : 4 heures ouvrées');
+    await page.getByRole('button', { name: 'Modifier Standard' }).click();
+    await dialog().getByText('S’applique aux dossiers').waitFor();
+    await shot('sla-policy-form');
+    await expectAccessible('the SLA policy form');
+    await dialog().getByRole('button', { name: 'Annuler' }).click();
+    await dialog().waitFor({ state: 'detached' });
+  });
+
   it('speaks English when switched, down to the connection test’s details', async () => {
     await open('Comptes de canaux', 'Comptes de canaux');
     await page.getByRole('link', { name: 'SAV Jardins' }).click();

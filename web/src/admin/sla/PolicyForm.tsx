@@ -80,8 +80,9 @@ export function PolicyForm({ policy, onClose }: { policy: SlaPolicy | null; onCl
                 />
                 {values.targets[metric].unit && (
                   <NumberInput
-                    w={120}
-                    label={t('admin.sla.targets.amount', { metric: label })}
+                    w={140}
+                    label={t('admin.sla.targets.amountShort')}
+                    aria-label={t('admin.sla.targets.amount', { metric: label })}
                     value={values.targets[metric].amount}
                     onChange={(v) => setTarget(metric, { amount: v })}
                     error={errorAt(errors, path)}

@@ -8,7 +8,8 @@ export type Tone = keyof typeof tones;
 
 export function ToneBadge({ tone, children, ...props }: { tone: Tone; children: ReactNode } & Omit<BadgeProps, 'color' | 'variant'>) {
   return (
-    <Badge color={tones[tone]} autoContrast variant="filled" radius="sm" tt="none" {...props}>
+    // Never shortened to "A…" in a narrow table column: the badge keeps its whole word.
+    <Badge color={tones[tone]} autoContrast variant="filled" radius="sm" tt="none" style={{ minWidth: 'max-content' }} {...props}>
       {children}
     </Badge>
   );
