@@ -8,12 +8,12 @@ import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { calendarSpecSchema, updateCalendarBody } from '../../../../src/modules/sla/sla.contract.ts';
-import { LoadingState } from '../../ui/LoadingState.tsx';
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
 import { RouterAnchor } from '../../ui/RouterAnchor.tsx';
 import { useAdminAccess } from '../admin-access.ts';
 import { calendars, type Calendar } from '../admin.api.ts';
 import { AdminPage } from '../ui/AdminPage.tsx';
+import { QueryState } from '../ui/QueryState.tsx';
 import { useSchemaForm } from '../ui/useSchemaForm.ts';
 import { draftOf, specOf, type CalendarDraft } from './calendar-draft.ts';
 import { calendarQuery } from './calendars.api.ts';
@@ -104,20 +104,18 @@ export function CalendarPage() {
       <RouterAnchor to="/admin/calendars" size="sm">
         {t('admin.calendars.back')}
       </RouterAnchor>
-      {calendar.isPending ? (
-        <LoadingState label={t('admin.calendars.loadingOne')} />
-      ) : calendar.isError ? (
-        <ProblemAlert error={calendar.error} title={t('admin.calendars.loadOneFailed')} onRetry={() => void calendar.refetch()} />
-      ) : (
-        <>
-          {calendar.data.isDefault && (
-            <Alert variant="light" color="indigo" title={t('admin.calendars.default')}>
-              {t('admin.calendars.defaultHelp')}
-            </Alert>
-          )}
-          <CalendarEditor key={calendar.data.id} calendar={calendar.data} />
-        </>
-      )}
+      <QueryState query={calendar} loading={t('admin.calendars.loadingOne')} failed={t('admin.calendars.loadOneFailed')}>
+        {(c) => (
+          <>
+            {c.isDefault && (
+              <Alert variant="light" color="indigo" title={t('admin.calendars.default')}>
+                {t('admin.calendars.defaultHelp')}
+              </Alert>
+            )}
+            <CalendarEditor key={c.id} calendar={c} />
+          </>
+        )}
+      </QueryState>
     </AdminPage>
   );
 }

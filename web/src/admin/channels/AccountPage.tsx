@@ -6,13 +6,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LoadingState } from '../../ui/LoadingState.tsx';
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
 import { RouterAnchor } from '../../ui/RouterAnchor.tsx';
 import { useAdminAccess } from '../admin-access.ts';
 import { channelAccounts, type ChannelAccount } from '../admin.api.ts';
 import { AdminPage } from '../ui/AdminPage.tsx';
 import { DeleteDialog } from '../ui/ConfirmDialog.tsx';
+import { QueryState } from '../ui/QueryState.tsx';
 import { useSchemaForm } from '../ui/useSchemaForm.ts';
 import { accountBody, accountSchema, accountValues, type AccountChannel, type AccountValues } from './account-draft.ts';
 import { AccountFields } from './AccountFields.tsx';
@@ -132,13 +132,9 @@ export function AccountPage() {
         </RouterAnchor>
         {account.data && <AccountStateBadge state={account.data.state} />}
       </Group>
-      {account.isPending ? (
-        <LoadingState label={t('admin.channels.loadingOne')} />
-      ) : account.isError ? (
-        <ProblemAlert error={account.error} title={t('admin.channels.loadOneFailed')} onRetry={() => void account.refetch()} />
-      ) : (
-        <AccountEditor key={`${account.data.id}:${account.data.updatedAt}`} account={account.data} />
-      )}
+      <QueryState query={account} loading={t('admin.channels.loadingOne')} failed={t('admin.channels.loadOneFailed')}>
+        {(a) => <AccountEditor key={`${a.id}:${a.updatedAt}`} account={a} />}
+      </QueryState>
     </AdminPage>
   );
 }

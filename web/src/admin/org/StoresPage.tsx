@@ -1,7 +1,7 @@
 // Stores: every point of sale of a brand — stores, e-shops, marketplaces, dealers,
 // warehouses — with where they are (country and region decide the public holidays), their
 // time zone and the calendar their cases are promised in. Filtered by brand and kind.
-import { Button, Group, NativeSelect, Paper, Table, Text } from '@mantine/core';
+import { Button, Group, NativeSelect, Paper, Table } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { ActiveBadge } from '../ui/ActiveBadge.tsx';
 import { AdminPage } from '../ui/AdminPage.tsx';
 import { AdminTable } from '../ui/AdminTable.tsx';
 import { DeleteDialog } from '../ui/ConfirmDialog.tsx';
+import { NameCell } from '../ui/NameCell.tsx';
 import { EmptyState, QueryState } from '../ui/QueryState.tsx';
 import { RowActions } from '../ui/RowActions.tsx';
 import { useEditing } from '../ui/useEditing.ts';
@@ -58,14 +59,7 @@ export function StoresPage() {
             >
               {items.map((s) => (
                 <Table.Tr key={s.id} data-store-code={s.code}>
-                  <Table.Td>
-                    <Text size="sm" fw={600}>
-                      {s.name}
-                    </Text>
-                    <Text size="xs" c="dimmed">
-                      {s.code}
-                    </Text>
-                  </Table.Td>
+                  <NameCell name={s.name} sub={s.code} />
                   <Table.Td>{t(`admin.stores.kinds.${s.kind}`)}</Table.Td>
                   <Table.Td>{brandName(s.brandId) ?? s.brandId}</Table.Td>
                   <Table.Td>{[s.city, s.country, s.region].filter(Boolean).join(' · ')}</Table.Td>

@@ -11,6 +11,7 @@ import { ActiveBadge } from '../ui/ActiveBadge.tsx';
 import { AdminPage } from '../ui/AdminPage.tsx';
 import { AdminTable } from '../ui/AdminTable.tsx';
 import { DeleteDialog } from '../ui/ConfirmDialog.tsx';
+import { NameCell } from '../ui/NameCell.tsx';
 import { EmptyState, QueryState } from '../ui/QueryState.tsx';
 import { RowActions } from '../ui/RowActions.tsx';
 import { useEditing } from '../ui/useEditing.ts';
@@ -39,16 +40,7 @@ export function TeamsPage() {
             >
               {items.map((team) => (
                 <Table.Tr key={team.id} data-team-slug={team.slug}>
-                  <Table.Td>
-                    <Text size="sm" fw={600}>
-                      {team.name}
-                    </Text>
-                    {team.description && (
-                      <Text size="xs" c="dimmed" lineClamp={1}>
-                        {team.description}
-                      </Text>
-                    )}
-                  </Table.Td>
+                  <NameCell name={team.name} sub={team.description} />
                   <Table.Td>{brandName(team.brandId) ?? t('admin.teams.anyBrand')}</Table.Td>
                   <Table.Td>{names.user(team.leadUserId) ?? t('admin.form.none')}</Table.Td>
                   <Table.Td maw={260}>

@@ -15,6 +15,7 @@ import { ActiveBadge } from '../ui/ActiveBadge.tsx';
 import { AdminPage } from '../ui/AdminPage.tsx';
 import { AdminTable } from '../ui/AdminTable.tsx';
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
+import { NameCell } from '../ui/NameCell.tsx';
 import { EmptyState, QueryState } from '../ui/QueryState.tsx';
 import { TokensDialog } from './TokensDialog.tsx';
 import { UserForm } from './UserForm.tsx';
@@ -80,14 +81,7 @@ export function UsersPage() {
               <AdminTable caption={t('admin.users.caption')} columns={[t('admin.users.fields.name'), t('admin.users.fields.role'), t('admin.users.fields.scope'), t('admin.users.fields.lastLogin'), t('admin.table.status'), t('admin.table.actions')]} minWidth={880}>
                 {users.map((u) => (
                   <Table.Tr key={u.id} data-user-email={u.email}>
-                    <Table.Td>
-                      <Text size="sm" fw={600}>
-                        {u.name}
-                      </Text>
-                      <Text size="xs" c="dimmed">
-                        {u.email}
-                      </Text>
-                    </Table.Td>
+                    <NameCell name={u.name} sub={u.email} />
                     <Table.Td>{t(`admin.users.roles.${u.role}`)}</Table.Td>
                     <Table.Td maw={280}>
                       <Text size="sm" lineClamp={2}>
