@@ -3,6 +3,7 @@
 // message every channel shares, and, for connectors that listen or poll, what to start.
 import type { z } from 'zod';
 import type { Ctx, Services } from '../context.ts';
+import type { Language } from '../platform/i18n/i18n.ts';
 import type { channelAccount } from './accounts/accounts.schema.ts';
 
 export type AccountRow = typeof channelAccount.$inferSelect;
@@ -80,10 +81,22 @@ export interface Connector<S = Record<string, unknown>, K = Record<string, strin
    * transaction with the row locked, and says how it ended. Used instead of `normalise`.
    */
   process?(ctx: Ctx, row: StoredInbound): Promise<InboundOutcome>;
-  /** Checks the account can connect (IMAP login, SMTP relay), for the admin's "test" button. */
-  test?(ctx: Ctx, account: AccountRow, secrets: K): Promise<{ ok: boolean; code: string | null; detail: string }>;
+  /**
+   * The admin's connection test: checks for real what this account needs to work (an IMAP
+   * login, the SMTP relay, the provider's API, or what can only be looked at: allowed origins,
+   * a webhook secret), each check said in `lang`. Never changes the account.
+   */
+  checkConnection?(ctx: Ctx, account: AccountRow, secrets: K, lang: Language): Promise<ConnectionCheck[]>;
   /** Listeners and pollers this connector runs in a worker (IMAP) or a web process (SMTP), stopped on shutdown. */
   start?(services: Services, role: 'web' | 'worker'): Promise<{ stop(): Promise<void> } | null>;
+}
+
+/** One thing a connection test looked at: a stable name, its label and what was found, in the admin's language. */
+export interface ConnectionCheck {
+  name: string;
+  label: string;
+  ok: boolean;
+  detail: string;
 }
 
 /** A message that cannot be read as its channel's format; it is kept, flagged, never lost. */

@@ -1,6 +1,7 @@
 // A local Twilio for tests: the Messages endpoint of the REST API as documented (HTTP Basic
 // with the account SID and auth token, form-encoded fields, a 201 JSON message resource with
-// an SM… sid and status "queued", JSON errors with Twilio's codes), and status callbacks
+// an SM… sid and status "queued", JSON errors with Twilio's codes), the Account resource
+// (GET /2010-04-01/Accounts/{sid}.json, what a connection test fetches), and status callbacks
 // signed the way Twilio signs them. It shares no code with the client it tests. Anything
 // else it is sent is recorded in `unexpected` (tests assert it stays empty).
 import { createHmac, randomBytes } from 'node:crypto';
@@ -33,6 +34,8 @@ export interface FakeTwilio {
   /** Requests the real API would not have answered with a message (wrong path, method…). */
   unexpected: string[];
   failNext(...failures: TwilioFailure[]): void;
+  /** What the Account resource says of the account (active unless changed). */
+  setAccountStatus(status: 'active' | 'suspended' | 'closed'): void;
   /** The status callback Twilio would POST for this message, signed. */
   statusCallback(sid: string, status: 'sent' | 'delivered' | 'undelivered' | 'failed', errorCode?: string): SignedCallback;
   close(): Promise<void>;
@@ -68,18 +71,34 @@ export async function startFakeTwilio(): Promise<FakeTwilio> {
   const messages: FakeSms[] = [];
   const unexpected: string[] = [];
   const failures: TwilioFailure[] = [];
+  let accountStatus = 'active';
+  const authorized = (req: IncomingMessage, sid: string | undefined) =>
+    req.headers.authorization === `Basic ${Buffer.from(`${accountSid}:${authToken}`).toString('base64')}` && sid === accountSid;
 
   const server = createServer((req, res) => {
     void (async () => {
       const body = await readBody(req);
       const path = (req.url ?? '').split('?')[0];
+      const account = /^\/2010-04-01\/Accounts\/([^/]+)\.json$/.exec(path ?? '');
+      if (req.method === 'GET' && account) {
+        if (!authorized(req, account[1])) return error(res, 401, 20003, 'Authenticate');
+        return reply(res, 200, {
+          sid: accountSid,
+          friendly_name: 'Comptoir test account',
+          status: accountStatus,
+          type: 'Full',
+          auth_token: authToken,
+          owner_account_sid: accountSid,
+          date_created: 'Mon, 2 Mar 2026 10:00:00 +0000',
+          uri: `/2010-04-01/Accounts/${accountSid}.json`,
+        });
+      }
       const match = /^\/2010-04-01\/Accounts\/([^/]+)\/Messages\.json$/.exec(path ?? '');
       if (req.method !== 'POST' || !match) {
         unexpected.push(`${req.method} ${req.url}`);
         return error(res, 404, 20404, 'The requested resource was not found');
       }
-      const expected = `Basic ${Buffer.from(`${accountSid}:${authToken}`).toString('base64')}`;
-      if (req.headers.authorization !== expected || match[1] !== accountSid) return error(res, 401, 20003, 'Authenticate');
+      if (!authorized(req, match[1])) return error(res, 401, 20003, 'Authenticate');
       if (!(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) {
         unexpected.push(`content-type ${req.headers['content-type']}`);
         return error(res, 400, 20001, 'Unsupported content type');
@@ -141,6 +160,7 @@ export async function startFakeTwilio(): Promise<FakeTwilio> {
     messages,
     unexpected,
     failNext: (...f) => void failures.push(...f),
+    setAccountStatus: (status) => void (accountStatus = status),
     statusCallback(sid, status, errorCode) {
       const m = messages.find((x) => x.sid === sid);
       if (!m?.statusCallback) throw new Error(`no status callback was asked for ${sid}`);

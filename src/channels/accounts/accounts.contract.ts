@@ -54,6 +54,13 @@ export const updateAccountBody = z
   })
   .refine((b) => Object.keys(b).length > 0, { message: 'nothing to change' });
 
-export const accountTestResult = z
-  .object({ ok: z.boolean(), code: z.string().nullable(), detail: z.string() })
+export const connectionCheckSchema = z.object({
+  name: z.string().describe('Stable: imap, smtp_relay, smtp_inbound, twilio_account, chat_origins…'),
+  label: z.string().describe('What was checked, in the Accept-Language'),
+  ok: z.boolean(),
+  detail: z.string().describe('What was found, in the Accept-Language'),
+});
+export const connectionTestSchema = z
+  .object({ ok: z.boolean().describe('Every check passed'), checks: z.array(connectionCheckSchema) })
   .meta({ id: 'ChannelAccountTest' });
+export type ConnectionTestDto = z.infer<typeof connectionTestSchema>;

@@ -3,7 +3,9 @@ import { z } from 'zod';
 import type { Api } from '../../platform/http/api.ts';
 import { idParams, problems } from '../../platform/http/api.ts';
 import { principalOf } from '../../modules/access/access.http.ts';
-import { channelAccountSchema, createAccountBody, updateAccountBody } from './accounts.contract.ts';
+import { negotiateLanguage } from '../../platform/i18n/i18n.ts';
+import { channelAccountSchema, connectionTestSchema, createAccountBody, updateAccountBody } from './accounts.contract.ts';
+import { testAccountConnection } from './accounts.connection.ts';
 import { createAccount, deleteAccount, listAccounts, loadAccount, presentAccount, updateAccount } from './accounts.service.ts';
 import { requirePermission } from '../../modules/access/actor.ts';
 
@@ -23,6 +25,18 @@ export function registerAccountRoutes(app: Api): void {
   });
   app.patch('/api/v1/channel-accounts/:id', { schema: { tags, summary: 'Change a channel account (secrets given replace those of the same name)', params: idParams, body: updateAccountBody, response: { 200: channelAccountSchema, ...write } } }, async (req) =>
     updateAccount(req.ctx, principalOf(req), req.params.id, req.body),
+  );
+  app.post(
+    '/api/v1/channel-accounts/:id/test',
+    {
+      schema: {
+        tags,
+        summary: 'Test the account for real (IMAP login, SMTP relay, Twilio account…); each check is explained in the Accept-Language (admins)',
+        params: idParams,
+        response: { 200: connectionTestSchema, ...problems(401, 403, 404) },
+      },
+    },
+    async (req) => testAccountConnection(req.ctx, principalOf(req), req.params.id, negotiateLanguage(req.headers['accept-language'])),
   );
   app.delete('/api/v1/channel-accounts/:id', { schema: { tags, summary: 'Remove a channel account that has no message', params: idParams, response: { 204: z.null(), ...write } } }, async (req, reply) => {
     await deleteAccount(req.ctx, principalOf(req), req.params.id);

@@ -14,7 +14,7 @@ import { chatAgentPresence } from './chat.schema.ts';
 /** The console beats every 30 s; two missed beats and the agent is gone. */
 export const PRESENCE_MS = 75_000;
 /** Roles that answer customers. */
-const ANSWERING_ROLES = ['admin', 'manager', 'agent', 'community_manager'] as const;
+export const ANSWERING_ROLES = ['admin', 'manager', 'agent', 'community_manager'] as const;
 
 export type Availability = { open: true; reason: null } | { open: false; reason: 'outside_hours' | 'no_agent' };
 

@@ -12,7 +12,7 @@ import { accountSecrets, markFailing } from '../accounts/accounts.service.ts';
 import { channelAccount } from '../accounts/accounts.schema.ts';
 import type { AccountRow } from '../connector.ts';
 import { storeInbound } from '../inbound/inbound.store.ts';
-import { emailSettings } from './email.connector.ts';
+import { emailSettings } from './email.settings.ts';
 import { headerFacts } from './smtp-inbound.ts';
 
 interface Cursor {
@@ -38,7 +38,7 @@ function clientFor(ctx: Ctx, account: AccountRow): ImapFlow {
   });
 }
 
-const isAuthFailure = (error: unknown) => {
+export const isAuthFailure = (error: unknown) => {
   const e = error as { authenticationFailed?: boolean; responseText?: string; code?: string };
   return e?.authenticationFailed === true || /AUTHENTICATIONFAILED|invalid credentials|authentication failed/i.test(`${e?.responseText ?? ''} ${e?.code ?? ''} ${(error as Error)?.message ?? ''}`);
 };

@@ -19,6 +19,15 @@ export interface SentSms {
   segments: number | null;
 }
 
+/** The Twilio account the credentials open (its Account resource). */
+export interface TwilioAccount {
+  friendlyName: string;
+  /** active, suspended or closed. */
+  status: string;
+  /** Trial or Full. */
+  type: string;
+}
+
 export interface SmsSender {
   send(sms: OutgoingSms): Promise<SentSms>;
 }
@@ -59,6 +68,27 @@ export class TwilioClient implements SmsSender {
     this.now = now;
   }
 
+  private get authorization(): string {
+    return `Basic ${Buffer.from(`${this.config.accountSid}:${this.config.authToken}`).toString('base64')}`;
+  }
+
+  /** Fetches the account the credentials belong to: what a connection test asks. */
+  async account(timeoutMs = TIMEOUT_MS): Promise<TwilioAccount> {
+    const c = this.config;
+    let response: Response;
+    try {
+      response = await fetch(`${c.apiUrl}/2010-04-01/Accounts/${c.accountSid}.json`, {
+        headers: { authorization: this.authorization, accept: 'application/json' },
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (error) {
+      throw new ProviderError('temporary', `Twilio unreachable: ${(error as Error).message}`, { cause: error });
+    }
+    const body = (await response.json().catch(() => null)) as (TwilioAnswer & { friendly_name?: string; type?: string }) | null;
+    if (!response.ok) throw twilioError(response.status, body, response.headers.get('retry-after'), this.now());
+    return { friendlyName: body?.friendly_name ?? c.accountSid, status: String(body?.status ?? 'unknown'), type: body?.type ?? 'unknown' };
+  }
+
   async send(sms: OutgoingSms): Promise<SentSms> {
     const c = this.config;
     const form = new URLSearchParams({ To: sms.to, Body: sms.body });
@@ -72,7 +102,7 @@ export class TwilioClient implements SmsSender {
       response = await fetch(`${c.apiUrl}/2010-04-01/Accounts/${c.accountSid}/Messages.json`, {
         method: 'POST',
         headers: {
-          authorization: `Basic ${Buffer.from(`${c.accountSid}:${c.authToken}`).toString('base64')}`,
+          authorization: this.authorization,
           'content-type': 'application/x-www-form-urlencoded',
           accept: 'application/json',
         },

@@ -34,12 +34,15 @@ export const holidaySettings = z.strictObject({
   quebecEaster: z.enum(['good_friday', 'easter_monday']).optional().describe('Québec: the employer chooses one'),
 });
 
+/** Exceptional openings (a Sunday before Christmas): their hours replace the week's that day. */
+const openingsSchema = z.array(z.strictObject({ date: isoDate, hours: z.array(interval).max(6) })).max(366);
+
 /** A calendar as the preview and the admin API take it. */
 export const calendarSpecSchema = z.strictObject({
   timezone,
   hours: hoursSchema,
   holidays: holidaySettings.nullable().default(null),
-  openings: z.array(z.strictObject({ date: isoDate, hours: z.array(interval).max(6) })).max(366).default([]),
+  openings: openingsSchema.default([]),
 });
 
 export const calendarSchema = z
@@ -69,7 +72,8 @@ export const updateCalendarBody = z
     timezone: timezone.optional(),
     hours: hoursSchema.optional(),
     holidays: holidaySettings.nullable().optional(),
-    openings: calendarSpecSchema.shape.openings.optional(),
+    // No default here: a change that does not name the openings keeps them.
+    openings: openingsSchema.optional(),
     isDefault: z.literal(true).optional().describe('Make this the default calendar (the previous default stops being one)'),
   })
   .refine((b) => Object.keys(b).length > 0, { message: 'nothing to change' });

@@ -130,6 +130,16 @@ describe('calendars and policies', () => {
     expect((await agent.post('/api/v1/calendars', { name: 'x', ...paris })).statusCode).toBe(403);
   });
 
+  it('changes only what a PATCH names: new hours keep the exceptional openings and closed days', async () => {
+    const christmas = { date: '2026-12-20', hours: [['10:00', '18:00']] };
+    const created = (await admin.post('/api/v1/calendars', { name: 'Magasin de décembre', ...paris, holidays: { country: 'FR', region: null, extra: ['2026-08-14'] }, openings: [christmas] })).json();
+    const changed = await admin.patch(`/api/v1/calendars/${created.id}`, { hours: { ...weekdays, sat: [['09:00', '12:00']] } });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.json()).toMatchObject({ openings: [christmas], holidays: { country: 'FR', extra: ['2026-08-14'] }, hours: { sat: [['09:00', '12:00']] } });
+    const audit = (await admin.get(`/api/v1/audit?action=calendar.updated&targetId=${created.id}`)).json().items;
+    expect(Object.keys(audit[0].details)).toEqual(['hours']);
+  });
+
   it('promises a store’s case in the store’s hours, and other cases in the team’s', async () => {
     const sunday = (await admin.post('/api/v1/calendars', { name: 'Dimanche matin', ...paris, hours: { sun: [['10:00', '13:00']] } })).json();
     const store = await buildStore(h.ctx, brandId, { calendarId: sunday.id });

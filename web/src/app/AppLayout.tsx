@@ -64,6 +64,11 @@ export function AppLayout() {
                     {t('workspace.nav.macros')}
                   </RouterAnchor>
                 )}
+                {(me?.role === 'admin' || me?.role === 'manager') && (
+                  <RouterAnchor to="/admin" fw={600} activeProps={{ 'aria-current': 'page' }}>
+                    {t('admin.link')}
+                  </RouterAnchor>
+                )}
               </Group>
             </nav>
           </Group>

@@ -5,6 +5,7 @@ import { createRootRouteWithContext, createRoute, createRouter, lazyRouteCompone
 import { safeRedirect, sessionQuery } from '../auth/session.ts';
 import { parseCaseListSearch } from '../cases/case-list-search.ts';
 import { rememberInboxLocation } from '../cases/inbox-return.ts';
+import { adminRouteTree } from '../admin/admin.routes.tsx';
 import { AppLayout } from './AppLayout.tsx';
 import { NotFoundPage, RouteErrorPage } from './RouteFallbacks.tsx';
 
@@ -31,7 +32,7 @@ const loginRoute = createRoute({
 });
 
 /** Every page behind sign-in, inside the application shell. */
-const signedInRoute = createRoute({
+export const signedInRoute = createRoute({
   getParentRoute: () => rootRoute,
   id: 'signed-in',
   beforeLoad: async ({ context, location }) => {
@@ -72,7 +73,7 @@ const macrosRoute = createRoute({
   component: lazyRouteComponent(() => import('../macros/MacrosPage.tsx'), 'MacrosPage'),
 });
 
-const routeTree = rootRoute.addChildren([loginRoute, signedInRoute.addChildren([homeRoute, caseListRoute, casePageRoute, macrosRoute])]);
+const routeTree = rootRoute.addChildren([loginRoute, signedInRoute.addChildren([homeRoute, caseListRoute, casePageRoute, macrosRoute, adminRouteTree])]);
 
 export function buildRouter(queryClient: QueryClient) {
   const router = createRouter({

@@ -1,0 +1,62 @@
+// Audit entries as sentences, in French and English, with the French catalog of the app.
+import i18next, { type TFunction } from 'i18next';
+import { beforeAll, describe, expect, it } from 'vitest';
+import en from '../../i18n/en.json';
+import fr from '../../i18n/fr.json';
+import { describeAudit, type AuditEntryDto, type NameOf } from './audit-words.ts';
+
+let t: { fr: TFunction; en: TFunction };
+beforeAll(async () => {
+  const i18n = i18next.createInstance();
+  await i18n.init({ resources: { fr: { translation: fr }, en: { translation: en } }, lng: 'fr', initAsync: false, interpolation: { escapeValue: false } });
+  t = { fr: i18n.getFixedT('fr'), en: i18n.getFixedT('en') };
+});
+
+const entry = (action: string, over: Partial<AuditEntryDto> = {}): AuditEntryDto => ({
+  id: '0193e5a0-0000-7000-8000-000000000009',
+  at: '2026-06-12T15:00:00.000Z',
+  actorUserId: null,
+  actorLabel: 'alice.admin@jardins.test',
+  action,
+  targetType: null,
+  targetId: null,
+  ip: null,
+  details: {},
+  ...over,
+});
+const names: NameOf = (type, id) => (type === 'channel_account' && id === 'acc-1' ? 'SAV jardin' : type === 'user' && id === 'u-1' ? 'Lou Martin' : null);
+
+describe('audit sentences', () => {
+  it('names the store created, with the name the entry kept', () => {
+    const e = entry('store.created', { targetType: 'store', targetId: 's-1', details: { code: 'GRI', name: 'Grigny' } });
+    expect(describeAudit(e, 'Alice Admin', t.fr, names)).toBe('Alice Admin a créé le magasin « Grigny »');
+    expect(describeAudit(e, 'Alice Admin', t.en, names)).toBe('Alice Admin created the store “Grigny”');
+  });
+
+  it('says which fields an update changed, and the calendar by the name the entry kept or found', () => {
+    const e = entry('calendar.updated', { targetType: 'calendar', targetId: 'c-1', details: { hours: {}, holidays: null } });
+    expect(describeAudit(e, 'Alice Admin', t.fr, (type) => (type === 'calendar' ? 'Service client' : null))).toBe('Alice Admin a modifié le calendrier « Service client » (horaires, jours fériés et fermetures)');
+  });
+
+  it('tells a user’s access change, role and scope', () => {
+    const e = entry('user.access_changed', { targetType: 'user', targetId: 'u-1', details: { role: { from: 'agent', to: 'manager' }, storeIds: { from: [], to: ['s-1'] } } });
+    expect(describeAudit(e, 'Alice Admin', t.fr, names)).toBe('Alice Admin a changé les accès de l’utilisateur Lou Martin : rôle Agent SAV → Responsable SAV, magasins');
+  });
+
+  it('tells a connection test and what failed', () => {
+    const ok = entry('channel_account.tested', { targetType: 'channel_account', targetId: 'acc-1', details: { ok: true, failed: [] } });
+    expect(describeAudit(ok, 'Alice Admin', t.fr, names)).toBe('Alice Admin a testé le compte de canal « SAV jardin » : tout fonctionne');
+    const failed = entry('channel_account.tested', { targetType: 'channel_account', targetId: 'acc-1', details: { ok: false, failed: ['imap'] } });
+    expect(describeAudit(failed, 'Alice Admin', t.en, names)).toBe('Alice Admin tested the channel account “SAV jardin”: problem (imap)');
+  });
+
+  it('names a template by its key, channel and language', () => {
+    const e = entry('template.updated', { targetType: 'template', targetId: 'acknowledgment/email/fr', details: { subject: 'x', body: 'y' } });
+    expect(describeAudit(e, 'Alice Admin', t.fr, names)).toBe('Alice Admin a modifié le modèle « Accusé de réception · E-mail · FR »');
+  });
+
+  it('tells a refused sign-in with its reason, and an action it does not know by its code', () => {
+    expect(describeAudit(entry('auth.login_failed', { targetType: 'user', details: { reason: 'bad_password' } }), 'lou@jardins.test', t.fr, names)).toBe('Connexion refusée pour lou@jardins.test (mot de passe incorrect)');
+    expect(describeAudit(entry('gesture.granted'), 'Alice Admin', t.en, names)).toBe('Alice Admin: gesture.granted');
+  });
+});
