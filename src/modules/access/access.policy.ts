@@ -14,6 +14,8 @@ export const permissions = [
   'users.manage',
   'audit.read',
   'tokens.own',
+  /** The manager views: team workload, backlog, agents' load, and reassigning in bulk. */
+  'workload.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -21,7 +23,7 @@ const worker: Permission[] = ['cases.read', 'cases.write', 'customers.read', 'cu
 
 const byRole: Record<Role, ReadonlySet<Permission>> = {
   admin: new Set(permissions),
-  manager: new Set([...worker, 'customers.merge']),
+  manager: new Set([...worker, 'customers.merge', 'workload.manage']),
   agent: new Set([...worker, 'customers.merge']),
   community_manager: new Set(worker),
   store_staff: new Set(worker),
