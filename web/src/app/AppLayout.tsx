@@ -15,6 +15,9 @@ import { RouterAnchor } from '../ui/RouterAnchor.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import classes from './AppLayout.module.css';
 
+/** Who works at a store counter: its staff, and the managers and admins who stand in. */
+const counterRoles = new Set(['store_staff', 'manager', 'admin']);
+
 export function AppLayout() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
@@ -53,11 +56,24 @@ export function AppLayout() {
             <Text fw={800} c="indigo.8" size="lg" component="span">
               {t('app.name')}
             </Text>
-            <nav aria-label={t('header.navigation')}>
+            <Group component="nav" aria-label={t('header.navigation')} gap="md" wrap="nowrap">
               <RouterAnchor to="/cases" fw={600} activeProps={{ 'aria-current': 'page' }} activeOptions={{ includeSearch: false }}>
                 {t('header.cases')}
               </RouterAnchor>
-            </nav>
+              <RouterAnchor to="/customers" fw={600} activeProps={{ 'aria-current': 'page' }} activeOptions={{ includeSearch: false }}>
+                {t('customerPanel.nav')}
+              </RouterAnchor>
+              {me && counterRoles.has(me.role) && (
+                <RouterAnchor to="/counter" fw={600} activeProps={{ 'aria-current': 'page' }}>
+                  {t('counterMode.nav')}
+                </RouterAnchor>
+              )}
+              {me?.permissions.includes('workload.manage') && (
+                <RouterAnchor to="/manager" fw={600} activeProps={{ 'aria-current': 'page' }}>
+                  {t('manager.nav')}
+                </RouterAnchor>
+              )}
+            </Group>
           </Group>
           <Group gap="sm" wrap="nowrap">
             <Text size="xs" c={live === 'open' ? 'teal.9' : 'dimmed'} role="status" visibleFrom="sm">

@@ -4,6 +4,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, Outlet, redirect } from '@tanstack/react-router';
 import { safeRedirect, sessionQuery } from '../auth/session.ts';
 import { parseCaseListSearch } from '../cases/case-list-search.ts';
+import { parseCustomerSearch } from '../customers/customer-search.ts';
 import { AppLayout } from './AppLayout.tsx';
 import { NotFoundPage, RouteErrorPage } from './RouteFallbacks.tsx';
 
@@ -44,7 +45,9 @@ const signedInRoute = createRoute({
 const homeRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: '/',
-  beforeLoad: ({ location }) => {
+  beforeLoad: ({ context, location }) => {
+    // Store staff work the counter screen; everyone else starts at the cases.
+    if (context.me.role === 'store_staff') throw redirect({ to: '/counter', replace: true });
     throw redirect({ href: `/cases${location.searchStr}`, replace: true });
   },
 });
@@ -62,7 +65,35 @@ const casePageRoute = createRoute({
   component: lazyRouteComponent(() => import('../cases/CasePage.tsx'), 'CasePage'),
 });
 
-const routeTree = rootRoute.addChildren([loginRoute, signedInRoute.addChildren([homeRoute, caseListRoute, casePageRoute])]);
+const customerSearchRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'customers',
+  validateSearch: parseCustomerSearch,
+  component: lazyRouteComponent(() => import('../customers/CustomerSearchPage.tsx'), 'CustomerSearchPage'),
+});
+
+const customerPageRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'customers/$customerId',
+  component: lazyRouteComponent(() => import('../customers/CustomerPage.tsx'), 'CustomerPage'),
+});
+
+const counterRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'counter',
+  component: lazyRouteComponent(() => import('../counter/CounterPage.tsx'), 'CounterPage'),
+});
+
+const managerRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'manager',
+  component: lazyRouteComponent(() => import('../manager/ManagerPage.tsx'), 'ManagerPage'),
+});
+
+const routeTree = rootRoute.addChildren([
+  loginRoute,
+  signedInRoute.addChildren([homeRoute, caseListRoute, casePageRoute, customerSearchRoute, customerPageRoute, counterRoute, managerRoute]),
+]);
 
 export function buildRouter(queryClient: QueryClient) {
   return createRouter({

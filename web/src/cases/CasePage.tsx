@@ -15,6 +15,7 @@ import { CaseDetails, CaseHeader } from './CaseHeader.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
 import { ComposeForm } from './ComposeForm.tsx';
 import { CaseClocks } from './SlaClocks.tsx';
+import { CustomerPanel } from '../customers/CustomerPanel.tsx';
 
 const route = getRouteApi('/signed-in/cases/$caseId');
 
@@ -68,6 +69,7 @@ export function CasePage() {
             <CaseClocks clocks={c.clocks} />
             <CaseDetails c={c} />
             {!readOnly && <CaseControls c={c} />}
+            <CustomerPanel key={c.customer.id} customerId={c.customer.id} currentCaseId={c.id} variant="beside-case" />
           </Stack>
         </Grid.Col>
       </Grid>
