@@ -138,6 +138,12 @@ describe('the workload', () => {
     expect(store.teams).toEqual([{ teamId: ids.t1, total: 1, byStatus: statuses({ open: 1 }), breached: 1, dueSoon: 0 }]);
     expect(store.agents.map((a) => [a.userId, a.open])).toEqual([[ids.b, 1]]);
     expect(store.breachesToday).toEqual({ count: 0, items: [] });
+    // A brand without a case yet: zeros, not an error.
+    const empty = await workloadOf(await h.userClient('manager', { brandIds: [(await buildBrand(h.ctx)).id] }));
+    expect(empty.totals).toEqual({ open: 0, unassigned: 0, breached: 0, dueSoon: 0 });
+    expect(empty.teams).toEqual([]);
+    expect(empty.agents).toEqual([]);
+    expect(empty.backlog.map((b) => b.total)).toEqual([0, 0, 0, 0]);
   });
 
   it('is for managers and admins only', async () => {

@@ -81,7 +81,7 @@ export function AppLayout() {
             </Text>
             <LanguageSwitch />
             {me && (
-              <Text size="sm" fw={500} visibleFrom="sm" truncate maw={200}>
+              <Text size="sm" fw={500} visibleFrom="md" truncate maw={200}>
                 <VisuallyHidden>{t('header.signedInAs')} </VisuallyHidden>
                 {me.name}
               </Text>

@@ -86,7 +86,7 @@ export function CounterCase({ c: initial, storeId, justOpened, onHandOver }: Pro
           </Text>
           {promise && <Text size="md">{t('counterMode.case.promise', { promise: i18n.language === 'en' ? promise.en : promise.fr })}</Text>}
           {c.access !== 'full' && (
-            <Text size="sm" c="orange.9">
+            <Text size="sm" fw={500} c="dark.7" pl="xs" style={{ borderLeft: '3px solid var(--mantine-color-orange-7)' }}>
               {t('counterMode.case.elsewhere')}
             </Text>
           )}
@@ -104,12 +104,12 @@ export function CounterCase({ c: initial, storeId, justOpened, onHandOver }: Pro
       <Paper withBorder p="md" radius="md" component="section" aria-labelledby="counter-ticket-title">
         <Stack gap="sm">
           <Title order={3} size="h4" id="counter-ticket-title">
-            {t('counterMode.ticket.title')}
+            {t('case.ticket.title')}
           </Title>
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
             {(['receipt', 'a4'] as const).map((format) => (
-              <Button key={format} component="a" href={ticketUrl(c.id, format, i18n.language)} target="_blank" rel="noopener" size="xl" variant={format === 'receipt' ? 'filled' : 'light'} data-ticket={format}>
-                {t(`counterMode.ticket.${format}`)}
+              <Button key={format} component="a" href={ticketUrl(c.id, format, i18n.language)} target="_blank" rel="noopener" size="xl" variant={format === 'receipt' ? 'filled' : 'outline'} data-ticket={format}>
+                {t(`case.ticket.${format}`)}
               </Button>
             ))}
           </SimpleGrid>
@@ -140,7 +140,7 @@ export function CounterCase({ c: initial, storeId, justOpened, onHandOver }: Pro
             </Title>
             <Textarea size="lg" label={t('counterMode.note.label')} description={t('counterMode.note.hint')} autosize minRows={2} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
             {addNote.isError && <ProblemAlert error={addNote.error} title={t('counterMode.note.failed')} />}
-            <Button type="submit" size="lg" variant="light" loading={addNote.isPending} disabled={!note.trim()}>
+            <Button type="submit" size="lg" variant="outline" loading={addNote.isPending} disabled={!note.trim()}>
               {t('counterMode.note.submit')}
             </Button>
           </Stack>

@@ -50,7 +50,7 @@ export function CounterCustomer({ match, onOpenCase, onNewCase }: Props) {
         )}
       </Stack>
       <Group>
-        <Button size="xl" variant="light" onClick={onNewCase} style={{ flex: '1 1 auto' }}>
+        <Button size="xl" variant="outline" onClick={onNewCase} style={{ flex: '1 1 auto' }}>
           {t('counterMode.customer.newCase')}
         </Button>
       </Group>

@@ -110,13 +110,13 @@ export function CounterPage() {
                 <Text size="lg" fw={600} role="status">
                   {t('counterMode.results.none', { q })}
                 </Text>
-                <Button size="xl" variant="light" onClick={() => setScreen({ kind: 'new', customer: null, back: { kind: 'search' } })}>
+                <Button size="xl" variant="outline" onClick={() => setScreen({ kind: 'new', customer: null, back: { kind: 'search' } })}>
                   {t('counterMode.customer.newCustomerCase')}
                 </Button>
               </Stack>
             </Paper>
           )}
-          {lookup.data && lookup.data.length > 1 && <CounterResults matches={lookup.data} onChoose={(match) => setScreen({ kind: 'customer', customerId: match.customer.id })} />}
+          {lookup.data && lookup.data.length > 0 && <CounterResults matches={lookup.data} onChoose={(match) => setScreen({ kind: 'customer', customerId: match.customer.id })} />}
         </>
       )}
       {screen.kind === 'search' && !q && (
@@ -124,7 +124,7 @@ export function CounterPage() {
           <Text size="lg" c="dimmed">
             {t('counterMode.welcome')}
           </Text>
-          <Button size="xl" variant="light" onClick={() => setScreen({ kind: 'new', customer: null, back: { kind: 'search' } })}>
+          <Button size="xl" variant="outline" onClick={() => setScreen({ kind: 'new', customer: null, back: { kind: 'search' } })}>
             {t('counterMode.customer.newCustomerCase')}
           </Button>
         </Stack>

@@ -1,7 +1,7 @@
 // The counter's search box: a name, a phone number, an e-mail, an order or case number — or
 // a ticket's QR code, read by the camera or typed by a USB scanner (which types the tracking
 // link and Enter, like a person would). Big enough to hit with a thumb.
-import { Button, Group, TextInput } from '@mantine/core';
+import { Button, Group, Stack, TextInput } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { forwardRef, useImperativeHandle, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,7 @@ export interface CounterSearchHandle {
 export const CounterSearch = forwardRef<CounterSearchHandle, { onSearch: (q: string) => void; searching: boolean }>(function CounterSearch({ onSearch, searching }, ref) {
   const { t } = useTranslation();
   const input = useRef<HTMLInputElement>(null);
+  const justFocused = useRef(false);
   const [text, setText] = useState('');
   const [scanning, setScanning] = useState(false);
   useImperativeHandle(ref, () => ({ focus: () => input.current?.focus(), clear: () => setText('') }), []);
@@ -28,7 +29,7 @@ export const CounterSearch = forwardRef<CounterSearchHandle, { onSearch: (q: str
 
   return (
     <form onSubmit={submit} role="search" aria-label={t('counterMode.search.label')}>
-      <Group gap="sm" align="flex-end" wrap="wrap">
+      <Stack gap="sm">
         <TextInput
           ref={input}
           size="xl"
@@ -38,22 +39,31 @@ export const CounterSearch = forwardRef<CounterSearchHandle, { onSearch: (q: str
           description={t('counterMode.search.hint')}
           value={text}
           onChange={(e) => setText(e.currentTarget.value)}
+          // Focusing selects what is there, so a scan (or typing) replaces the last search; the
+          // click's own mouseup would put the caret back, so that one is not let through.
+          onFocus={(e) => {
+            e.currentTarget.select();
+            justFocused.current = true;
+          }}
+          onMouseUp={(e) => {
+            if (justFocused.current) e.preventDefault();
+            justFocused.current = false;
+          }}
           autoComplete="off"
           autoCapitalize="off"
           spellCheck={false}
           enterKeyHint="search"
           autoFocus
-          style={{ flex: '1 1 20rem', minWidth: 0 }}
         />
-        <Group gap="sm" wrap="nowrap" style={{ flex: '1 0 auto' }}>
-          <Button type="submit" size="xl" loading={searching} style={{ flex: 1 }}>
+        <Group gap="sm" grow>
+          <Button type="submit" size="xl" loading={searching}>
             {t('counterMode.search.submit')}
           </Button>
-          <Button type="button" size="xl" variant="light" onClick={() => setScanning(true)} style={{ flex: 1 }}>
+          <Button type="button" size="xl" variant="outline" onClick={() => setScanning(true)}>
             {t('counterMode.search.scan')}
           </Button>
         </Group>
-      </Group>
+      </Stack>
       <QrScanner
         opened={scanning}
         onClose={() => setScanning(false)}

@@ -111,7 +111,7 @@ export function CustomerIdentities({ customer, canEdit, level, onOwnedByOther }:
                 style={{ flex: '1 1 10rem' }}
                 required
               />
-              <Button type="submit" variant="light" loading={add.isPending}>
+              <Button type="submit" variant="outline" loading={add.isPending}>
                 {t('customerPanel.identities.add')}
               </Button>
             </Group>

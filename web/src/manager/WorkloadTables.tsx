@@ -74,7 +74,7 @@ export function TeamTable({ w, onChoose }: { w: Workload; onChoose: Choose }) {
               <Table.Td ta="right">{row.breached}</Table.Td>
               <Table.Td ta="right">{row.dueSoon}</Table.Td>
               <Table.Td ta="right">
-                <Button size="compact-sm" variant="light" onClick={() => onChoose({ kind: 'bucket', bucket: { teamId: row.teamId ?? 'none' }, label: teamName(row.teamId), count: row.total })}>
+                <Button size="compact-sm" variant="outline" onClick={() => onChoose({ kind: 'bucket', bucket: { teamId: row.teamId ?? 'none' }, label: teamName(row.teamId), count: row.total })}>
                   {t('manager.reassign.open')}
                   <VisuallyHidden> {teamName(row.teamId)}</VisuallyHidden>
                 </Button>
@@ -152,7 +152,7 @@ export function AgentTable({ w, onChoose }: { w: Workload; onChoose: Choose }) {
               <Table.Td ta="right">{a.breached}</Table.Td>
               <Table.Td ta="right">{a.dueSoon}</Table.Td>
               <Table.Td ta="right">
-                <Button size="compact-sm" variant="light" onClick={() => onChoose({ kind: 'agent', userId: a.userId, name: a.name })}>
+                <Button size="compact-sm" variant="outline" onClick={() => onChoose({ kind: 'agent', userId: a.userId, name: a.name })}>
                   {t('manager.reassign.open')}
                   <VisuallyHidden> {t('manager.agents.casesOf', { name: a.name })}</VisuallyHidden>
                 </Button>
@@ -165,7 +165,7 @@ export function AgentTable({ w, onChoose }: { w: Workload; onChoose: Choose }) {
             <Table.Td colSpan={3} />
             <Table.Td ta="right">
               {w.totals.unassigned > 0 && (
-                <Button size="compact-sm" variant="light" onClick={() => onChoose({ kind: 'bucket', bucket: { assigneeId: 'none' }, label: t('manager.agents.unassigned'), count: w.totals.unassigned })}>
+                <Button size="compact-sm" variant="outline" onClick={() => onChoose({ kind: 'bucket', bucket: { assigneeId: 'none' }, label: t('manager.agents.unassigned'), count: w.totals.unassigned })}>
                   {t('manager.reassign.assign')}
                   <VisuallyHidden> {t('manager.agents.unassigned')}</VisuallyHidden>
                 </Button>
