@@ -174,6 +174,7 @@ describe('counter mode on a tablet', () => {
     await page.setViewportSize({ width: 1024, height: 768 });
     await page.getByRole('button', { name: 'Scanner un ticket' }).click();
     await page.getByRole('dialog', { name: 'Scanner le QR code du ticket' }).waitFor();
+    expect(await seriousA11yViolations(page), 'serious axe violations in the camera dialog').toEqual([]);
     await shot('counter-scan');
     // jsQR decodes the camera's frames (headless Chromium on Linux has no BarcodeDetector).
     await caseHeading().waitFor({ timeout: 20_000 });

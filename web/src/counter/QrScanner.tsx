@@ -14,7 +14,7 @@ type CameraState = 'starting' | 'scanning' | 'denied' | 'unavailable';
 export function QrScanner({ opened, onClose, onResult }: { opened: boolean; onClose: () => void; onResult: (text: string) => void }) {
   const { t } = useTranslation();
   return (
-    <Modal opened={opened} onClose={onClose} title={t('counterMode.scan.title')} size="lg" centered>
+    <Modal opened={opened} onClose={onClose} title={t('counterMode.scan.title')} size="lg" centered closeButtonProps={{ 'aria-label': t('counterMode.scan.cancel') }}>
       {opened && <Camera onResult={onResult} onClose={onClose} />}
     </Modal>
   );

@@ -32,7 +32,7 @@ export function ReassignDialog({ selection, onClose }: { selection: Selection | 
   const { t } = useTranslation();
   const title = selection?.kind === 'agent' ? t('manager.reassign.titleAgent', { name: selection.name }) : t('manager.reassign.titleBucket');
   return (
-    <Modal opened={!!selection} onClose={onClose} title={title} size="lg">
+    <Modal opened={!!selection} onClose={onClose} title={title} size="lg" closeButtonProps={{ 'aria-label': t('manager.reassign.close') }}>
       {selection && <ReassignForm key={JSON.stringify(selection)} selection={selection} onClose={onClose} />}
     </Modal>
   );
