@@ -109,7 +109,6 @@ export function CustomerIdentities({ customer, canEdit, level, onOwnedByOther }:
                 value={value}
                 onChange={(e) => setValue(e.currentTarget.value)}
                 style={{ flex: '1 1 10rem' }}
-                required
               />
               <Button type="submit" variant="outline" loading={add.isPending}>
                 {t('customerPanel.identities.add')}
