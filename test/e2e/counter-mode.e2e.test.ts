@@ -5,22 +5,20 @@
 // customer holds up the same ticket: a USB scanner types its link into the search box, and
 // the tablet's camera (Chromium's fake device showing the ticket's QR code, decoded by jsQR)
 // finds the case too. No screen scrolls sideways; axe finds no serious violation.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/modules/access/actor.ts';
 import { createUser } from '../../src/modules/access/users.service.ts';
 import { seriousA11yViolations } from '../support/a11y.ts';
 import { launchBrowser, type TestBrowser } from '../support/browser.ts';
+import { saveScreenshot, watchPageErrors } from '../support/page-watch.ts';
 import { startE2eServer, PASSWORD, type E2eServer } from '../support/e2e-server.ts';
 import { buildStore, buildTrackedCase } from '../support/factories.ts';
 import { fakeCameraShowing } from '../support/fake-camera.ts';
 import { readTicket } from '../support/pdf-ticket.ts';
-
-const screenshots = fileURLToPath(new URL('../screenshots/', import.meta.url));
 
 let server: E2eServer;
 let browser: TestBrowser;
@@ -30,10 +28,9 @@ let staffEmail = '';
 let storeName = '';
 let trackingUrl = '';
 let c = { id: '', number: '' };
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
 
 beforeAll(async () => {
-  mkdirSync(screenshots, { recursive: true });
   dir = mkdtempSync(join(tmpdir(), 'comptoir-e2e-counter-'));
   server = await startE2eServer();
   const store = await buildStore(server.ctx, server.brandId, { name: 'Jardins & Co Évry' });
@@ -54,10 +51,7 @@ beforeAll(async () => {
   await browser.context.grantPermissions(['camera'], { origin: server.url });
   browser.context.setDefaultTimeout(15_000);
   page = await browser.context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(`uncaught: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && /Content Security Policy|Refused to/.test(message.text())) pageErrors.push(`csp: ${message.text()}`);
-  });
+  pageErrors = watchPageErrors(page);
 }, 120_000);
 
 afterAll(async () => {
@@ -66,9 +60,7 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-async function shot(name: string) {
-  await page.screenshot({ path: `${screenshots}${name}.png`, fullPage: true });
-}
+const shot = (name: string) => saveScreenshot(page, name);
 
 /** The screen fits the tablet: nothing wider than the window, and axe finds nothing serious. */
 async function expectFitAndAccessible(name: string) {
@@ -185,7 +177,7 @@ describe('counter mode on a tablet', () => {
         return true;
       });
       expect(await seriousA11yViolations(denied), 'serious axe violations in the camera dialog').toEqual([]);
-      await denied.screenshot({ path: `${screenshots}counter-scan-denied.png` });
+      await saveScreenshot(denied, 'counter-scan-denied');
       await denied.getByRole('button', { name: 'Fermer la caméra' }).last().click();
       await denied.getByRole('dialog').waitFor({ state: 'hidden' });
     } finally {

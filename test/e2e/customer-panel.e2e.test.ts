@@ -3,28 +3,24 @@
 // page shows her identities, her open and past cases, and the suggestion that the two are
 // one person; the agent previews the merge, confirms it, and the panel shows the phone and
 // the other record's case. Then identities are edited, and the customer search finds her.
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/modules/access/actor.ts';
 import { updateCase } from '../../src/modules/cases/case-changes.ts';
 import { seriousA11yViolations } from '../support/a11y.ts';
 import { launchBrowser, type TestBrowser } from '../support/browser.ts';
+import { saveScreenshot, watchPageErrors } from '../support/page-watch.ts';
 import { startE2eServer, PASSWORD, type E2eServer } from '../support/e2e-server.ts';
 import { buildCase } from '../support/factories.ts';
-
-const screenshots = fileURLToPath(new URL('../screenshots/', import.meta.url));
 
 let server: E2eServer;
 let browser: TestBrowser;
 let page: Page;
 const ids = { open: '', past: '', byPhone: '', customer: '' };
 const numbers = { open: '', past: '', byPhone: '' };
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
 
 beforeAll(async () => {
-  mkdirSync(screenshots, { recursive: true });
   [server, browser] = await Promise.all([startE2eServer(), launchBrowser({ viewport: { width: 1280, height: 1000 } })]);
   browser.context.setDefaultTimeout(10_000);
   const system = systemActor('e2e');
@@ -46,7 +42,7 @@ beforeAll(async () => {
   Object.assign(ids, { open: open.id, past: past.id, byPhone: byPhone.id, customer: open.customer.id });
   Object.assign(numbers, { open: open.number, past: past.number, byPhone: byPhone.number });
   page = await browser.context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(`uncaught: ${error.message}`));
+  pageErrors = watchPageErrors(page);
 }, 120_000);
 
 afterAll(async () => {
@@ -54,9 +50,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function shot(name: string) {
-  await page.screenshot({ path: `${screenshots}${name}.png`, fullPage: true });
-}
+const shot = (name: string) => saveScreenshot(page, name);
 
 const panel = () => page.getByTestId('customer-panel');
 const identities = async () => (await panel().getByTestId('customer-identities').locator('li').allTextContents()).map((t) => t.replace('×', '').trim());

@@ -2,28 +2,24 @@
 // the team overview from the navigation, reads the workload (open, unassigned, per agent,
 // per team, by age), and moves all of an agent's cases to a colleague in one action; the
 // figures follow. axe finds no serious violation on the page or in the dialog.
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/modules/access/actor.ts';
 import { createUser } from '../../src/modules/access/users.service.ts';
 import { seriousA11yViolations } from '../support/a11y.ts';
 import { launchBrowser, type TestBrowser } from '../support/browser.ts';
+import { saveScreenshot, watchPageErrors } from '../support/page-watch.ts';
 import { startE2eServer, PASSWORD, type E2eServer } from '../support/e2e-server.ts';
 import { buildCase } from '../support/factories.ts';
-
-const screenshots = fileURLToPath(new URL('../screenshots/', import.meta.url));
 
 let server: E2eServer;
 let browser: TestBrowser;
 let page: Page;
 let hugo = { id: '', name: 'Hugo Lambert' };
 const camilleCases: string[] = [];
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
 
 beforeAll(async () => {
-  mkdirSync(screenshots, { recursive: true });
   [server, browser] = await Promise.all([startE2eServer(), launchBrowser({ viewport: { width: 1280, height: 900 } })]);
   browser.context.setDefaultTimeout(10_000);
   const system = systemActor('e2e');
@@ -38,7 +34,7 @@ beforeAll(async () => {
   }
   await buildCase(server.ctx, server.brandId, { subject: 'Facture introuvable', assigneeId: hugo.id });
   page = await browser.context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(`uncaught: ${error.message}`));
+  pageErrors = watchPageErrors(page);
 }, 120_000);
 
 afterAll(async () => {
@@ -46,9 +42,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function shot(name: string) {
-  await page.screenshot({ path: `${screenshots}${name}.png`, fullPage: true });
-}
+const shot = (name: string) => saveScreenshot(page, name);
 
 const stat = (testId: string) => page.getByTestId(testId).locator('p').nth(1);
 const agentRow = (id: string) => page.locator(`[data-testid="agents-load"] tr[data-agent="${id}"]`);
