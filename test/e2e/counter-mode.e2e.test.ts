@@ -14,7 +14,7 @@ import { systemActor } from '../../src/modules/access/actor.ts';
 import { createUser } from '../../src/modules/access/users.service.ts';
 import { seriousA11yViolations } from '../support/a11y.ts';
 import { launchBrowser, type TestBrowser } from '../support/browser.ts';
-import { saveScreenshot, watchPageErrors } from '../support/page-watch.ts';
+import { dialogShown, saveScreenshot, watchPageErrors } from '../support/page-watch.ts';
 import { startE2eServer, PASSWORD, type E2eServer } from '../support/e2e-server.ts';
 import { buildStore, buildTrackedCase } from '../support/factories.ts';
 import { fakeCameraShowing } from '../support/fake-camera.ts';
@@ -171,11 +171,7 @@ describe('counter mode on a tablet', () => {
       await denied.goto(`${server.url}/counter`);
       await denied.getByRole('button', { name: 'Scanner un ticket' }).click();
       await denied.getByRole('dialog', { name: 'Scanner le QR code du ticket' }).getByText(/L’accès à la caméra est refusé/).waitFor();
-      // Measured once the dialog has faded in (half-transparent text would fail the contrast check).
-      await denied.waitForFunction(() => {
-        for (let e = document.querySelector('[role="dialog"]'); e; e = e.parentElement) if (getComputedStyle(e).opacity !== '1') return false;
-        return true;
-      });
+      await dialogShown(denied);
       expect(await seriousA11yViolations(denied), 'serious axe violations in the camera dialog').toEqual([]);
       await saveScreenshot(denied, 'counter-scan-denied');
       await denied.getByRole('button', { name: 'Fermer la caméra' }).last().click();

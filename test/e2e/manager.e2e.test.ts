@@ -8,7 +8,7 @@ import { systemActor } from '../../src/modules/access/actor.ts';
 import { createUser } from '../../src/modules/access/users.service.ts';
 import { seriousA11yViolations } from '../support/a11y.ts';
 import { launchBrowser, type TestBrowser } from '../support/browser.ts';
-import { saveScreenshot, watchPageErrors } from '../support/page-watch.ts';
+import { dialogShown, saveScreenshot, watchPageErrors } from '../support/page-watch.ts';
 import { startE2eServer, PASSWORD, type E2eServer } from '../support/e2e-server.ts';
 import { buildCase } from '../support/factories.ts';
 
@@ -77,6 +77,7 @@ describe('the manager views', () => {
     await dialog.getByText('Tous les dossiers en cours (4)').waitFor();
     expect(await dialog.getByRole('checkbox', { checked: true }).count()).toBe(5); // "all" and the four cases
     await dialog.getByRole('combobox', { name: /^Agent/ }).selectOption({ label: 'Hugo Lambert' });
+    await dialogShown(page);
     expect(await seriousA11yViolations(page), 'serious axe violations in the reassign dialog').toEqual([]);
     await shot('manager-reassign');
     await dialog.getByRole('button', { name: 'Réassigner 4 dossiers' }).click();

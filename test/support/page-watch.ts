@@ -1,6 +1,6 @@
 // What the browser tests of the console share about a page: where its screenshots go (for
-// review, not committed), and the uncaught exceptions and CSP refusals it shows, each of
-// which fails the test that expects none.
+// review, not committed), the uncaught exceptions and CSP refusals it shows (each fails the
+// test that expects none), and waiting for a dialog to have faded in before axe measures it.
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
@@ -21,4 +21,17 @@ export function watchPageErrors(page: Page): string[] {
     if (message.type() === 'error' && /Content Security Policy|Refused to/.test(message.text())) errors.push(`csp: ${message.text()}`);
   });
   return errors;
+}
+
+/**
+ * Resolves once the open dialog and everything around it is fully opaque: axe measures the
+ * contrast of half-transparent text during a fade-in as it is at that instant.
+ */
+export async function dialogShown(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const dialog = document.querySelector('[role="dialog"]');
+    if (!dialog) return false;
+    for (let e: Element | null = dialog; e; e = e.parentElement) if (getComputedStyle(e).opacity !== '1') return false;
+    return true;
+  });
 }
