@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/modules/access/actor.ts';
 import { updateCase } from '../../src/modules/cases/case-changes.ts';
+import { createCustomer } from '../../src/modules/customers/customers.service.ts';
 import { seriousA11yViolations } from '../support/a11y.ts';
 import { launchBrowser, type TestBrowser } from '../support/browser.ts';
 import { saveScreenshot, watchPageErrors } from '../support/page-watch.ts';
@@ -39,6 +40,8 @@ beforeAll(async () => {
     customer: { email: 'lea.roussel@example.fr', phone: '06 55 44 33 22' },
     channel: 'counter',
   });
+  // And a record from her Instagram messages, that no identity ties to her.
+  await createCustomer(server.ctx, system, { displayName: 'L. Roussel (Instagram)', identities: [{ kind: 'instagram', value: '@lea_au_jardin' }] });
   Object.assign(ids, { open: open.id, past: past.id, byPhone: byPhone.id, customer: open.customer.id });
   Object.assign(numbers, { open: open.number, past: past.number, byPhone: byPhone.number });
   page = await browser.context.newPage();
@@ -119,6 +122,19 @@ describe('the customer panel', () => {
     await page.getByText('3 dossiers').waitFor();
     expect(await seriousA11yViolations(page), 'serious axe violations on the customer page').toEqual([]);
     await shot('customer-page');
+  });
+
+  it('merges by hand with a record found by name, after its preview', async () => {
+    await page.getByRole('button', { name: 'Fusionner avec un autre client…' }).click();
+    await page.getByLabel(/^Rechercher l’autre fiche/).fill('roussel instagram');
+    await page.getByRole('button', { name: /L\. Roussel \(Instagram\)/ }).click();
+    const preview = page.getByTestId('merge-preview');
+    await preview.getByText('Fusionner L. Roussel (Instagram) dans Léa Roussel').waitFor();
+    await preview.getByText('Passeront à Léa Roussel : 0 dossier(s) et 1 coordonnée(s).').waitFor();
+    await preview.getByRole('button', { name: 'Confirmer la fusion' }).click();
+    await page.getByText('@lea_au_jardin').waitFor();
+    const shown = (await page.getByTestId('customer-identities').locator('li').allTextContents()).map((t) => t.replace('×', '').trim());
+    expect(shown.sort()).toEqual(['E-maillea.roussel@example.fr', 'Instagram@lea_au_jardin', 'Téléphone06 55 44 33 22']);
     expect(pageErrors).toEqual([]);
   });
 });
