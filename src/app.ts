@@ -44,6 +44,7 @@ import { registerNotificationRoutes } from './modules/notifications/notification
 import { registerChannelRoutes } from './channels/channels.routes.ts';
 import { registerTrackingPage } from './modules/tracking/tracking.page.routes.ts';
 import { registerTrackingRoutes } from './modules/tracking/tracking.routes.ts';
+import { registerWorkloadRoutes } from './modules/workload/workload.routes.ts';
 
 export const webDist = fileURLToPath(new URL('../web/dist', import.meta.url));
 
@@ -138,6 +139,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     await acceptFileUploads(agentUploads);
     registerReplyUploadRoutes(agentUploads as Api);
   });
+  registerWorkloadRoutes(api);
   // The customer's side (no login): the routes that take files and HTML forms, in a scope of
   // their own so no other route accepts multipart or url-encoded bodies. Registered before the web app's
   // fallback so /t/{token} is ours.

@@ -23,13 +23,16 @@ export interface TestBrowser {
   close(): Promise<void>;
 }
 
-/** A fresh browser profile (its own user-data-dir): no cookies or storage from another test. */
-export async function launchBrowser(options: BrowserContextOptions = {}): Promise<TestBrowser> {
+/**
+ * A fresh browser profile (its own user-data-dir): no cookies or storage from another test.
+ * `extraArgs` add Chromium switches (a fake camera, say).
+ */
+export async function launchBrowser(options: BrowserContextOptions = {}, extraArgs: string[] = []): Promise<TestBrowser> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'comptoir-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: inject('chromiumPath'),
     headless: true,
-    args: chromiumArgs,
+    args: [...chromiumArgs, ...extraArgs],
     viewport: { width: 1280, height: 860 },
     locale: 'fr-FR',
     timezoneId: 'Europe/Paris',

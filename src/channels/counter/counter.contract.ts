@@ -8,7 +8,7 @@ import { identitySchema } from '../../modules/customers/customers.contract.ts';
 const id = z.uuid();
 
 export const counterLookupQuery = z.strictObject({
-  q: z.string().trim().min(2).max(200).describe('A name, a phone number, an e-mail, a case number or an order number'),
+  q: z.string().trim().min(2).max(200).describe('A name, a phone number, an e-mail, a case number, an order number, or the tracking link of a ticket (its QR code, as a scanner types it)'),
   limit: z.coerce.number().int().min(1).max(20).default(10),
 });
 
@@ -16,7 +16,8 @@ export const counterMatchSchema = z
   .object({
     customer: z.object({ id, displayName: z.string(), identities: z.array(identitySchema) }),
     /** How the customer was found. */
-    matchedBy: z.enum(['customer', 'case_number', 'order_ref']),
+    matchedBy: z.enum(['customer', 'case_number', 'order_ref', 'tracking_link']),
+    matchedCases: z.array(caseSchema).describe('The cases the case number, order number or tracking link named, whatever their status (empty when found by name, phone or e-mail)'),
     openCases: z.array(caseSchema).describe('Every open case of the customer you may see, on every channel; access "history": another store’s or the web’s, read-only'),
   })
   .meta({ id: 'CounterMatch' });

@@ -48,8 +48,14 @@ describe('the counter lookup', () => {
       expect(match.openCases.find((c: { id: string }) => c.id === web.id).access).toBe('history');
       expect(match.openCases.find((c: { id: string }) => c.id === second.id).access).toBe('full');
     }
-    expect((await staff.get(`/api/v1/counter/lookup?q=${web.number}`)).json().items[0].matchedBy).toBe('case_number');
-    expect((await staff.get('/api/v1/counter/lookup?q=CMD-88812')).json().items[0].matchedBy).toBe('order_ref');
+    const byNumber = (await staff.get(`/api/v1/counter/lookup?q=${web.number}`)).json().items[0];
+    expect(byNumber.matchedBy).toBe('case_number');
+    expect(byNumber.matchedCases.map((c: { id: string }) => c.id)).toEqual([web.id]);
+    const byOrder = (await staff.get('/api/v1/counter/lookup?q=CMD-88812')).json().items[0];
+    expect(byOrder.matchedBy).toBe('order_ref');
+    expect(byOrder.matchedCases.map((c: { id: string }) => c.id)).toEqual([web.id]);
+    // Found by what the customer said, no case is named.
+    expect((await staff.get('/api/v1/counter/lookup?q=06 12 34 56 20')).json().items[0].matchedCases).toEqual([]);
   });
 
   it('shows nobody a case of a brand they do not work for', async () => {
@@ -60,6 +66,41 @@ describe('the counter lookup', () => {
     expect((await staff.get('/api/v1/counter/lookup?q=AUTRE-1')).json().items).toEqual([]);
     expect((await staff.get(`/api/v1/counter/lookup?q=${foreign.number}`)).json().items).toEqual([]);
     expect((await outsider.get('/api/v1/counter/lookup?q=double.marque@exemple.fr')).json().items[0].openCases.map((c: { id: string }) => c.id)).toEqual([foreign.id]);
+  });
+});
+
+describe('the counter lookup by a ticket’s QR code', () => {
+  it('finds the case and its customer by the tracking link a scanner types, or its bare token, whatever the case’s status', async () => {
+    const web = await buildTrackedCase(h.ctx, ids.brand, { customer: { email: 'scan.qr@exemple.fr', firstName: 'Léa', lastName: 'Scan' }, subject: 'Arrosage' });
+    const other = await buildCase(h.ctx, ids.brand, { customer: { email: 'scan.qr@exemple.fr' }, storeId: ids.mine, channel: 'counter' });
+    const link = `${h.ctx.config.http.publicUrl.replace(/\/+$/, '')}/t/${web.trackingToken}`;
+    for (const q of [link, `${link}?lang=en`, web.trackingToken, `https://ancienne-adresse.exemple.fr/sav/t/${web.trackingToken}`]) {
+      const res = await staff.get(`/api/v1/counter/lookup?q=${encodeURIComponent(q)}`);
+      expect(res.statusCode, `${q}: ${res.body}`).toBe(200);
+      const items = res.json().items;
+      expect(items, q).toHaveLength(1);
+      expect(items[0]).toMatchObject({ customer: { id: web.case.customer.id, displayName: 'Léa Scan' }, matchedBy: 'tracking_link' });
+      expect(items[0].matchedCases.map((c: { id: string; access: string }) => [c.id, c.access])).toEqual([[web.case.id, 'history']]);
+      expect(items[0].openCases.map((c: { id: string }) => c.id).sort()).toEqual([web.case.id, other.id].sort());
+    }
+    // Solved since: not an open case any more, still the case the ticket names (a visit reopens it).
+    await agent.patch(`/api/v1/cases/${web.case.id}`, { status: 'solved' });
+    const [match] = (await staff.get(`/api/v1/counter/lookup?q=${encodeURIComponent(link)}`)).json().items;
+    expect(match.matchedCases.map((c: { id: string; status: string }) => [c.id, c.status])).toEqual([[web.case.id, 'solved']]);
+    expect(match.openCases.map((c: { id: string }) => c.id)).toEqual([other.id]);
+  });
+
+  it('finds nobody for an unknown, replaced or another brand’s link', async () => {
+    const foreign = await buildTrackedCase(h.ctx, ids.otherBrand, { customer: { email: 'qr.autre.marque@exemple.fr' } });
+    const replaced = await buildTrackedCase(h.ctx, ids.brand, { customer: { email: 'qr.remplace@exemple.fr' } });
+    expect((await agent.post(`/api/v1/cases/${replaced.case.id}/tracking-link`)).statusCode).toBe(201);
+    const publicUrl = h.ctx.config.http.publicUrl.replace(/\/+$/, '');
+    for (const token of [foreign.trackingToken, replaced.trackingToken, 'A'.repeat(43)]) {
+      const res = await staff.get(`/api/v1/counter/lookup?q=${encodeURIComponent(`${publicUrl}/t/${token}`)}`);
+      expect(res.statusCode).toBe(200);
+      expect(res.json().items).toEqual([]);
+    }
+    expect((await outsider.get(`/api/v1/counter/lookup?q=${encodeURIComponent(`${publicUrl}/t/${foreign.trackingToken}`)}`)).json().items[0].matchedCases[0].id).toBe(foreign.case.id);
   });
 });
 

@@ -26,6 +26,14 @@ describe('roles', () => {
     expect(can('store_staff', 'cases.write')).toBe(true);
   });
 
+  it('opens the manager views to managers and admins only', () => {
+    expect(can('manager', 'workload.manage')).toBe(true);
+    expect(can('admin', 'workload.manage')).toBe(true);
+    for (const role of ['agent', 'store_staff', 'community_manager', 'viewer'] as const) {
+      expect(can(role, 'workload.manage')).toBe(false);
+    }
+  });
+
   it('lets nobody but admins manage the organisation', () => {
     for (const role of ['manager', 'agent', 'store_staff', 'community_manager', 'viewer'] as const) {
       expect(can(role, 'org.manage')).toBe(false);

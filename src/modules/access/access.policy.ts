@@ -16,6 +16,8 @@ export const permissions = [
   'tokens.own',
   /** Write the macros (answer scripts) agents use: managers and admins. */
   'macros.manage',
+  /** The manager views: team workload, backlog, agents' load, and reassigning in bulk. */
+  'workload.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -23,7 +25,7 @@ const worker: Permission[] = ['cases.read', 'cases.write', 'customers.read', 'cu
 
 const byRole: Record<Role, ReadonlySet<Permission>> = {
   admin: new Set(permissions),
-  manager: new Set([...worker, 'customers.merge', 'macros.manage']),
+  manager: new Set([...worker, 'customers.merge', 'macros.manage', 'workload.manage']),
   agent: new Set([...worker, 'customers.merge']),
   community_manager: new Set(worker),
   store_staff: new Set(worker),

@@ -1,5 +1,6 @@
 // The customers API's shapes, shared with the web app.
 import { z } from 'zod';
+import { caseSchema } from '../cases/cases.contract.ts';
 
 export const identityKinds = ['email', 'phone', 'x', 'facebook', 'instagram', 'whatsapp', 'external'] as const;
 export type IdentityKind = (typeof identityKinds)[number];
@@ -117,3 +118,12 @@ export const acceptSuggestionBody = z.strictObject({
   survivorId: id.optional().describe('Which of the two records stays (default: the older one)'),
   preview: z.boolean().default(false).describe('true: say what the merge would do, change nothing'),
 });
+
+/** GET /customers/{id}: the customer panel's data in one answer. */
+export const customerDetailSchema = customerSchema
+  .extend({
+    cases: z.array(caseSchema).describe('Latest 50 cases, open and past, across channels and stores'),
+    mergeSuggestions: z.array(mergeSuggestionSchema).describe('Open suggestions that this customer and another are one person'),
+  })
+  .meta({ id: 'CustomerDetail' });
+export type CustomerDetailDto = z.infer<typeof customerDetailSchema>;

@@ -4,11 +4,11 @@ import type { Api } from '../../platform/http/api.ts';
 import { idParams, problems } from '../../platform/http/api.ts';
 import { pageOf } from '../../platform/http/pagination.ts';
 import { principalOf } from '../access/access.http.ts';
-import { caseSchema } from '../cases/cases.contract.ts';
 import { listCases } from '../cases/cases.query.ts';
 import {
   acceptSuggestionBody,
   createCustomerBody,
+  customerDetailSchema,
   customerListQuery,
   customerSchema,
   identityInput,
@@ -21,13 +21,6 @@ import {
 import { mergeCustomers } from './customers.merge.ts';
 import { acceptancePair, dismissMergeSuggestion, listMergeSuggestions, openSuggestionsFor } from './merge-suggestions.ts';
 import { addIdentity, createCustomer, getCustomer, listCustomers, removeIdentity, updateCustomer } from './customers.service.ts';
-
-const customerDetail = customerSchema
-  .extend({
-    cases: z.array(caseSchema).describe('Latest 50 cases, open and past, across channels and stores'),
-    mergeSuggestions: z.array(mergeSuggestionSchema).describe('Open suggestions that this customer and another are one person'),
-  })
-  .meta({ id: 'CustomerDetail' });
 
 export function registerCustomerRoutes(app: Api): void {
   app.get(
@@ -56,7 +49,7 @@ export function registerCustomerRoutes(app: Api): void {
         tags: ['customers'],
         summary: 'A customer with identities and cases; a merged customer’s id leads to the survivor',
         params: idParams,
-        response: { 200: customerDetail, ...problems(401, 403, 404) },
+        response: { 200: customerDetailSchema, ...problems(401, 403, 404) },
       },
     },
     async (req) => {

@@ -16,6 +16,9 @@ import { NotificationBell } from '../user-notifications/NotificationBell.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import classes from './AppLayout.module.css';
 
+/** Who works at a store counter: its staff, and the managers and admins who stand in. */
+const counterRoles = new Set(['store_staff', 'manager', 'admin']);
+
 export function AppLayout() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
@@ -54,23 +57,34 @@ export function AppLayout() {
             <Text fw={800} c="indigo.8" size="lg" component="span">
               {t('app.name')}
             </Text>
-            <nav aria-label={t('header.navigation')}>
-              <Group gap="md" wrap="nowrap">
-                <RouterAnchor to="/cases" fw={600} activeProps={{ 'aria-current': 'page' }} activeOptions={{ includeSearch: false }}>
-                  {t('header.cases')}
+            <Group component="nav" aria-label={t('header.navigation')} gap="md" wrap="nowrap">
+              <RouterAnchor to="/cases" fw={600} activeProps={{ 'aria-current': 'page' }} activeOptions={{ includeSearch: false }}>
+                {t('header.cases')}
+              </RouterAnchor>
+              <RouterAnchor to="/customers" fw={600} activeProps={{ 'aria-current': 'page' }} activeOptions={{ includeSearch: false }}>
+                {t('customerPanel.nav')}
+              </RouterAnchor>
+              {me && counterRoles.has(me.role) && (
+                <RouterAnchor to="/counter" fw={600} activeProps={{ 'aria-current': 'page' }}>
+                  {t('counterMode.nav')}
                 </RouterAnchor>
-                {me?.permissions.includes('macros.manage') && (
-                  <RouterAnchor to="/macros" fw={600} activeProps={{ 'aria-current': 'page' }}>
-                    {t('workspace.nav.macros')}
-                  </RouterAnchor>
-                )}
-                {(me?.role === 'admin' || me?.role === 'manager') && (
-                  <RouterAnchor to="/admin" fw={600} activeProps={{ 'aria-current': 'page' }}>
-                    {t('admin.link')}
-                  </RouterAnchor>
-                )}
-              </Group>
-            </nav>
+              )}
+              {me?.permissions.includes('workload.manage') && (
+                <RouterAnchor to="/manager" fw={600} activeProps={{ 'aria-current': 'page' }}>
+                  {t('manager.nav')}
+                </RouterAnchor>
+              )}
+              {me?.permissions.includes('macros.manage') && (
+                <RouterAnchor to="/macros" fw={600} activeProps={{ 'aria-current': 'page' }}>
+                  {t('workspace.nav.macros')}
+                </RouterAnchor>
+              )}
+              {(me?.role === 'admin' || me?.role === 'manager') && (
+                <RouterAnchor to="/admin" fw={600} activeProps={{ 'aria-current': 'page' }}>
+                  {t('admin.link')}
+                </RouterAnchor>
+              )}
+            </Group>
           </Group>
           <Group gap="sm" wrap="nowrap">
             <Text size="xs" c={live === 'open' ? 'teal.9' : 'dimmed'} role="status" visibleFrom="sm">
@@ -79,7 +93,7 @@ export function AppLayout() {
             {me && <NotificationBell />}
             <LanguageSwitch />
             {me && (
-              <Text size="sm" fw={500} visibleFrom="sm" truncate maw={200}>
+              <Text size="sm" fw={500} visibleFrom="md" truncate maw={200}>
                 <VisuallyHidden>{t('header.signedInAs')} </VisuallyHidden>
                 {me.name}
               </Text>

@@ -6,6 +6,7 @@ import { safeRedirect, sessionQuery } from '../auth/session.ts';
 import { parseCaseListSearch } from '../cases/case-list-search.ts';
 import { rememberInboxLocation } from '../cases/inbox-return.ts';
 import { adminRouteTree } from '../admin/admin.routes.tsx';
+import { parseCustomerSearch } from '../customers/customer-search.ts';
 import { AppLayout } from './AppLayout.tsx';
 import { NotFoundPage, RouteErrorPage } from './RouteFallbacks.tsx';
 
@@ -46,7 +47,9 @@ export const signedInRoute = createRoute({
 const homeRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: '/',
-  beforeLoad: ({ location }) => {
+  beforeLoad: ({ context, location }) => {
+    // Store staff work the counter screen; everyone else starts at the cases.
+    if (context.me.role === 'store_staff') throw redirect({ to: '/counter', replace: true });
     throw redirect({ href: `/cases${location.searchStr}`, replace: true });
   },
 });
@@ -73,7 +76,35 @@ const macrosRoute = createRoute({
   component: lazyRouteComponent(() => import('../macros/MacrosPage.tsx'), 'MacrosPage'),
 });
 
-const routeTree = rootRoute.addChildren([loginRoute, signedInRoute.addChildren([homeRoute, caseListRoute, casePageRoute, macrosRoute, adminRouteTree])]);
+const customerSearchRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'customers',
+  validateSearch: parseCustomerSearch,
+  component: lazyRouteComponent(() => import('../customers/CustomerSearchPage.tsx'), 'CustomerSearchPage'),
+});
+
+const customerPageRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'customers/$customerId',
+  component: lazyRouteComponent(() => import('../customers/CustomerPage.tsx'), 'CustomerPage'),
+});
+
+const counterRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'counter',
+  component: lazyRouteComponent(() => import('../counter/CounterPage.tsx'), 'CounterPage'),
+});
+
+const managerRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'manager',
+  component: lazyRouteComponent(() => import('../manager/ManagerPage.tsx'), 'ManagerPage'),
+});
+
+const routeTree = rootRoute.addChildren([
+  loginRoute,
+  signedInRoute.addChildren([homeRoute, caseListRoute, casePageRoute, macrosRoute, customerSearchRoute, customerPageRoute, counterRoute, managerRoute, adminRouteTree]),
+]);
 
 export function buildRouter(queryClient: QueryClient) {
   const router = createRouter({

@@ -52,7 +52,10 @@ export function markSignedOut(queryClient: QueryClient): void {
   queryClient.setQueryData(sessionKey, null);
 }
 
-/** Only paths of this app after sign-in: never another site (open redirect). */
+/**
+ * Only paths of this app after sign-in: never another site (open redirect). Without one, the
+ * home page, which sends each role to its first screen (store staff: the counter).
+ */
 export function safeRedirect(target: unknown): string {
-  return typeof target === 'string' && target.startsWith('/') && !target.startsWith('//') && !target.startsWith('/login') ? target : '/cases';
+  return typeof target === 'string' && target.startsWith('/') && !target.startsWith('//') && !target.startsWith('/login') ? target : '/';
 }

@@ -25,6 +25,7 @@ import { CollabPanel } from './collab/CollabPanel.tsx';
 import { MergedBanner } from './collab/MergedBanner.tsx';
 import { PresenceBar } from './collab/PresenceBar.tsx';
 import { SplitBar } from './collab/SplitBar.tsx';
+import { CustomerPanel } from '../customers/CustomerPanel.tsx';
 
 const route = getRouteApi('/signed-in/cases/$caseId');
 
@@ -90,6 +91,7 @@ export function CasePage() {
             <CaseDetails c={c} />
             {!readOnly && <CaseControls c={c} />}
             <CollabPanel c={c} />
+            <CustomerPanel key={c.customer.id} customerId={c.customer.id} currentCaseId={c.id} variant="beside-case" />
           </Stack>
         </Grid.Col>
       </Grid>
