@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtpRelay, type SmtpRelay } from '../fakes/smtp-relay.ts';
 import { seriousA11yViolations } from '../support/a11y.ts';
-import { launchBrowser, type TestBrowser } from '../support/browser.ts';
+import { launchBrowser, watchPageErrors, type TestBrowser } from '../support/browser.ts';
 import { startDovecot, type Dovecot } from '../support/dovecot.ts';
 import { PASSWORD, startE2eServer, type E2eServer } from '../support/e2e-server.ts';
 
@@ -22,7 +22,7 @@ let browser: TestBrowser;
 let page: Page;
 let relay: SmtpRelay;
 let imap: Dovecot;
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
 
 async function shot(name: string) {
   await page.screenshot({ path: `${screenshots}admin-${name}.png`, fullPage: true });
@@ -61,10 +61,7 @@ beforeAll(async () => {
   [server, browser] = await Promise.all([startE2eServer({ mailRelay: relay.url }), launchBrowser()]);
   browser.context.setDefaultTimeout(10_000);
   page = await browser.context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(`uncaught: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && /Content Security Policy|Refused to/.test(message.text())) pageErrors.push(`csp: ${message.text()}`);
-  });
+  pageErrors = watchPageErrors(page);
 });
 
 afterAll(async () => {

@@ -144,7 +144,7 @@ describe('the live chat widget', () => {
 
     // The agent opens the case: the visitor's message shows read in the widget.
     await consolePage.goto(`${server.url}/cases/${caseId}`);
-    await consolePage.getByText('Bonjour, mon programmateur Gardena fuit encore.').waitFor();
+    await consolePage.getByText('Bonjour, mon programmateur Gardena fuit encore.', { exact: true }).waitFor();
     await page.getByText('Lu', { exact: true }).waitFor();
 
     // Typing, both ways.

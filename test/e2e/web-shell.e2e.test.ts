@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousA11yViolations } from '../support/a11y.ts';
-import { launchBrowser, type TestBrowser } from '../support/browser.ts';
+import { launchBrowser, watchPageErrors, type TestBrowser } from '../support/browser.ts';
 import { PASSWORD, startE2eServer, type E2eServer } from '../support/e2e-server.ts';
 
 const screenshots = fileURLToPath(new URL('../screenshots/', import.meta.url));
@@ -17,7 +17,7 @@ let server: E2eServer;
 let browser: TestBrowser;
 let page: Page;
 /** Uncaught exceptions and CSP refusals in the page: each one fails the run. */
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
 
 async function shot(name: string) {
   await page.screenshot({ path: `${screenshots}${name}.png`, fullPage: true });
@@ -45,10 +45,7 @@ beforeAll(async () => {
   [server, browser] = await Promise.all([startE2eServer({ env: { COMPTOIR_LOGIN_MAX_ATTEMPTS: '3' } }), launchBrowser()]);
   browser.context.setDefaultTimeout(10_000);
   page = await browser.context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(`uncaught: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && /Content Security Policy|Refused to/.test(message.text())) pageErrors.push(`csp: ${message.text()}`);
-  });
+  pageErrors = watchPageErrors(page);
 });
 
 afterAll(async () => {

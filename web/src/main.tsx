@@ -1,7 +1,6 @@
 // Starts the app: translations, theme, query cache, router.
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
-import './i18n/i18n.ts';
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
@@ -11,6 +10,10 @@ import { createRoot } from 'react-dom/client';
 import { createQueryClient } from './app/query-client.ts';
 import { buildRouter } from './app/router.tsx';
 import { cssVariablesResolver, theme } from './app/theme.ts';
+import { i18nReady } from './i18n/i18n.ts';
+
+// An English user's catalog first, so the first screen is not French for a moment.
+await i18nReady;
 
 const queryClient = createQueryClient();
 const router = buildRouter(queryClient);

@@ -4,17 +4,19 @@ import { AppShell, Button, Group, Text, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Outlet, useRouter } from '@tanstack/react-router';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sessionQuery, signOut } from '../auth/session.ts';
 import { useChatPresence } from '../chat/useChatPresence.ts';
 import { useLiveUpdates } from '../live/useLiveUpdates.ts';
-import { ScreenPop } from '../phone/ScreenPop.tsx';
 import { ProblemAlert } from '../ui/ProblemAlert.tsx';
 import { RouterAnchor } from '../ui/RouterAnchor.tsx';
 import { NotificationBell } from '../user-notifications/NotificationBell.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import classes from './AppLayout.module.css';
+
+// Only when a call rings: its code (and the phone contracts) is fetched then.
+const ScreenPop = lazy(() => import('../phone/ScreenPop.tsx').then((m) => ({ default: m.ScreenPop })));
 
 /** Who works at a store counter: its staff, and the managers and admins who stand in. */
 const counterRoles = new Set(['store_staff', 'manager', 'admin']);
@@ -107,7 +109,11 @@ export function AppLayout() {
       <AppShell.Main id="main" tabIndex={-1} bg="gray.0">
         <Outlet />
       </AppShell.Main>
-      {ringing && <ScreenPop key={ringing} callId={ringing} onClose={() => setRinging(null)} />}
+      {ringing && (
+        <Suspense fallback={null}>
+          <ScreenPop key={ringing} callId={ringing} onClose={() => setRinging(null)} />
+        </Suspense>
+      )}
     </AppShell>
   );
 }

@@ -7,7 +7,6 @@ import { parseCaseListSearch } from '../cases/case-list-search.ts';
 import { rememberInboxLocation } from '../cases/inbox-return.ts';
 import { adminRouteTree } from '../admin/admin.routes.tsx';
 import { parseCustomerSearch } from '../customers/customer-search.ts';
-import { AppLayout } from './AppLayout.tsx';
 import { NotFoundPage, RouteErrorPage } from './RouteFallbacks.tsx';
 
 export interface RouterContext {
@@ -41,7 +40,8 @@ export const signedInRoute = createRoute({
     if (!me) throw redirect({ to: '/login', search: { redirect: location.href } });
     return { me };
   },
-  component: AppLayout,
+  // The shell of signed-in pages is a chunk of its own: the sign-in page does not carry it.
+  component: lazyRouteComponent(() => import('./AppLayout.tsx'), 'AppLayout'),
 });
 
 const homeRoute = createRoute({

@@ -1,17 +1,25 @@
 // Translations of the interface: French first, English second. The chosen language is kept
-// in localStorage, set on <html lang>, and sent to the API so its messages match.
+// in localStorage, set on <html lang>, and sent to the API so its messages match. French, the
+// default, is in the first screen's code; English is fetched when chosen (each catalog is
+// about 17 KB gzipped, and most users never switch).
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { setApiLanguage } from '../api/http.ts';
-import en from './en.json';
+import type en from './en.json';
 import fr from './fr.json';
 
 export const uiLanguages = ['fr', 'en'] as const;
 export type UiLanguage = (typeof uiLanguages)[number];
 
 // Both catalogs must hold exactly the same keys: each must fit the other's shape.
-const frCatalog: typeof en = fr;
-const enCatalog: typeof fr = en;
+type SameShape<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const sameKeys: SameShape<typeof fr, typeof en> = true;
+void sameKeys;
+
+const catalogs: Record<UiLanguage, () => Promise<typeof fr>> = {
+  fr: async () => fr,
+  en: async () => (await import('./en.json')).default,
+};
 
 const STORAGE_KEY = 'comptoir.language';
 
@@ -36,14 +44,32 @@ function applyLanguage(language: string): void {
 i18n.on('languageChanged', applyLanguage);
 
 void i18n.use(initReactI18next).init({
-  resources: { fr: { translation: frCatalog }, en: { translation: enCatalog } },
-  lng: storedLanguage(),
+  resources: { fr: { translation: fr } },
+  lng: 'fr',
   fallbackLng: 'fr',
   supportedLngs: uiLanguages,
   initAsync: false,
   interpolation: { escapeValue: false }, // React escapes
 });
 applyLanguage(i18n.language);
+
+/** Loads a language's catalog once. */
+async function ensureCatalog(language: UiLanguage): Promise<void> {
+  if (i18n.hasResourceBundle(language, 'translation')) return;
+  i18n.addResourceBundle(language, 'translation', await catalogs[language]());
+}
+
+/** Resolves once the stored language is ready to show (at once for French). Awaited before the first render. */
+export const i18nReady: Promise<void> = (async () => {
+  const stored = storedLanguage();
+  if (stored === 'fr') return;
+  try {
+    await ensureCatalog(stored);
+    await i18n.changeLanguage(stored);
+  } catch {
+    // The catalog could not be fetched (offline): French, the default, until the next try.
+  }
+})();
 
 export function currentLanguage(): UiLanguage {
   return isUiLanguage(i18n.language) ? i18n.language : 'fr';
@@ -55,5 +81,6 @@ export async function switchLanguage(language: UiLanguage): Promise<void> {
   } catch {
     // storage disabled: the choice lasts until the page is reloaded
   }
+  await ensureCatalog(language);
   await i18n.changeLanguage(language);
 }

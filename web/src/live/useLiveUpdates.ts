@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import { sessionKey } from '../auth/session.ts';
 import { caseKeys } from '../cases/cases.keys.ts';
 import { viewKeys } from '../inbox/inbox.keys.ts';
-import { phoneKeys } from '../phone/phone.api.ts';
+import { phoneKeys } from '../phone/phone.keys.ts';
 import { userNotificationKeys } from '../user-notifications/user-notifications.keys.ts';
 
 const RETRY_AFTER_CLOSE_MS = 5_000;

@@ -8,7 +8,9 @@ import { api } from '../api/http.ts';
 
 export type ScreenPop = z.infer<typeof screenPopSchema>;
 
-export const phoneKeys = { pop: (callId: string) => ['phone', 'pop', callId] as const };
+import { phoneKeys } from './phone.keys.ts';
+
+export { phoneKeys };
 
 export function screenPopQuery(callId: string) {
   return queryOptions({
