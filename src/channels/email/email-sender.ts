@@ -10,10 +10,18 @@ import nodemailer from 'nodemailer';
 import type { MailTransportConfig } from '../../platform/config-outbound.ts';
 import { smtpError } from './smtp-errors.ts';
 
+/** A file sent with a message (a reply's photos, a return label). */
+export interface EmailAttachment {
+  filename: string;
+  contentType: string;
+  content: Buffer;
+}
+
 export interface OutgoingEmail {
   to: string;
   subject: string;
   text: string;
+  attachments?: EmailAttachment[];
   html: string;
   /** Without angle brackets: "0193…@jardin-maison.fr". */
   messageId: string;
@@ -48,6 +56,7 @@ export function createEmailSender(config: { transport: MailTransportConfig; from
     messageId: `<${mail.messageId}>`,
     ...(mail.inReplyTo ? { inReplyTo: `<${mail.inReplyTo}>` } : {}),
     ...(mail.references?.length ? { references: mail.references.map((r) => `<${r}>`) } : {}),
+    ...(mail.attachments?.length ? { attachments: mail.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })) } : {}),
     headers: {
       'X-Auto-Response-Suppress': 'All',
       ...(mail.automatic ? { 'Auto-Submitted': 'auto-replied' } : {}),

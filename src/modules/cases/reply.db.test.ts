@@ -2,6 +2,9 @@
 // a reply sent on another one (SMS for a case that came by e-mail, whatever the customer's
 // usual choice), refused on one they have no address for; and files uploaded first, then
 // sent with the reply, which the customer's tracking page shows.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBrand, buildStore, buildTrackedCase } from '../../../test/support/factories.ts';
 import { startHarness, type Client, type Harness } from '../../../test/support/harness.ts';
@@ -85,6 +88,17 @@ describe('files on replies', () => {
     const tracked = (await h.app.inject({ method: 'GET', url: `/api/v1/track/${both.token}` })).json();
     const shown = tracked.messages.find((m: { body: string }) => m.body === 'Voici le bon de retour.');
     expect(shown.attachments).toEqual([expect.objectContaining({ filename: 'bon-de-retour.png' })]);
+
+    // The e-mail carries the file itself (the outbox of this harness is a folder of .eml files).
+    await h.worker.drain();
+    const outbox = h.services.config.outbound.mail.transport;
+    if (outbox.kind !== 'file') throw new Error('this test reads the file outbox');
+    const mails = await Promise.all(readdirSync(outbox.dir).map(async (f) => simpleParser(readFileSync(join(outbox.dir, f)))));
+    const mail = mails.find((m) => m.text?.includes('Voici le bon de retour.'));
+    expect(mail?.to).toMatchObject({ text: 'ines.moreau@exemple.fr' });
+    expect(mail!.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, same: a.content.equals(solidPng(40, 30)) }))).toEqual([
+      { filename: 'bon-de-retour.png', contentType: 'image/png', same: true },
+    ]);
   });
 
   it('keeps a note’s files internal, refuses what is not a photo or a PDF, and files of another case', async () => {

@@ -7,7 +7,7 @@ import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { Ctx } from '../../context.ts';
 import { param, prepared } from '../../platform/db/prepared.ts';
-import { messageIdDomain } from '../../channels/email/email-sender.ts';
+import { messageIdDomain, type EmailAttachment } from '../../channels/email/email-sender.ts';
 import { asProviderError, decideAfterFailure, ProviderError } from '../../channels/provider-errors.ts';
 import { SMS_STATUS_PATH } from '../../channels/sms/sms.routes.ts';
 import { pushToChat } from '../../channels/chat/chat.outbound.ts';
@@ -46,6 +46,32 @@ interface Delivery {
   attempts: number;
 }
 
+/** A public file of the message, as the delivery reads it. */
+interface SentFile {
+  filename: string;
+  contentType: string;
+  blobKey: string;
+  size: number;
+}
+
+/**
+ * What the e-mail carries of the message's files, in order, up to a total most mail servers
+ * take; beyond it the customer finds them on the tracking page, like every file of the case.
+ */
+const MAX_ATTACHED_BYTES = 15 * 1024 * 1024;
+
+async function attachmentsOf(ctx: Ctx, files: SentFile[] | null): Promise<EmailAttachment[]> {
+  const attached: EmailAttachment[] = [];
+  let total = 0;
+  for (const f of files ?? []) {
+    if (total + f.size > MAX_ATTACHED_BYTES) break;
+    total += f.size;
+    const chunks = await (await ctx.blobs.get(f.blobKey)).toArray();
+    attached.push({ filename: f.filename, contentType: f.contentType, content: Buffer.concat(chunks as Buffer[]) });
+  }
+  return attached;
+}
+
 /** E-mail threading: the customer's latest e-mail on the case, and the case's last ten ids. */
 interface EmailThread {
   inReplyTo?: string;
@@ -59,7 +85,17 @@ interface EmailThread {
  */
 const loadDelivery = prepared<
   { id: string; messageId: string; now: string },
-  { id: string; event_id: string; case_id: string; channel: string; recipient: string; status: string; attempts: number; thread: { ref: string; inbound: boolean }[] | null }
+  {
+    id: string;
+    event_id: string;
+    case_id: string;
+    channel: string;
+    recipient: string;
+    status: string;
+    attempts: number;
+    thread: { ref: string; inbound: boolean }[] | null;
+    files: SentFile[] | null;
+  }
 >(
   'comptoir_load_delivery',
   sql`WITH d AS (
@@ -75,13 +111,18 @@ const loadDelivery = prepared<
             SELECT r.ref, r.created_at, (e.actor_type = 'customer') AS inbound
             FROM message_ref r LEFT JOIN case_event e ON e.id = r.event_id
             WHERE r.channel = 'email' AND r.case_id = d.case_id ORDER BY r.created_at DESC LIMIT 10) t
-        ) END AS thread
+        ) END AS thread,
+        CASE WHEN d.channel = 'email' THEN (
+          SELECT json_agg(json_build_object('filename', a.filename, 'contentType', a.content_type, 'blobKey', a.blob_key, 'size', a.size) ORDER BY a.created_at, a.id)
+          FROM case_attachment a WHERE a.event_id = d.event_id AND a.visibility = 'public'
+        ) END AS files
       FROM d`,
 );
 
 /** The message a delivery stands for, through the client of its channel. */
-async function sendThrough(ctx: Ctx, d: Delivery, p: DeliverPayload, thread: EmailThread, messageId: string): Promise<string> {
+async function sendThrough(ctx: Ctx, d: Delivery, p: DeliverPayload, thread: EmailThread, messageId: string, files: SentFile[] | null): Promise<string> {
   if (d.channel === 'email') {
+    const attachments = await attachmentsOf(ctx, files);
     const sent = await ctx.channels.email.send({
       to: d.recipient,
       subject: p.subject ?? '',
@@ -89,6 +130,7 @@ async function sendThrough(ctx: Ctx, d: Delivery, p: DeliverPayload, thread: Ema
       html: htmlOf({ subject: p.subject, text: p.text }, 'email', p.language),
       messageId,
       ...thread,
+      ...(attachments.length ? { attachments } : {}),
       automatic: p.automatic,
     });
     return sent.providerId;
@@ -135,7 +177,7 @@ export async function runDelivery(ctx: Ctx, p: DeliverPayload, run: JobRun): Pro
 
   const attempts = d.attempts + 1;
   try {
-    const providerId = await sendThrough(ctx, d, p, emailThreadOf(row.thread), messageId);
+    const providerId = await sendThrough(ctx, d, p, emailThreadOf(row.thread), messageId, row.files);
     // A status callback may have moved it on already: never step back from delivered. The
     // job ends in the same statement.
     await ctx.db.execute(sql`
