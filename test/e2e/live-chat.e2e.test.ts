@@ -118,7 +118,10 @@ describe('the live chat widget', () => {
     await consolePage.getByLabel(/^Mot de passe/).fill(PASSWORD);
     await consolePage.getByRole('button', { name: 'Se connecter' }).click();
     await consolePage.waitForURL(/\/cases$/);
-    await expect.poll(async () => ((await (await fetch(`${server.url}/api/v1/chat/accounts/${KEY}/status`, { headers: { origin: shopUrl } })).json()) as { open: boolean }).open).toBe(true);
+    // The heartbeat starts once the signed-in shell (a chunk of its own) is loaded: give it the time a loaded machine takes.
+    await expect
+      .poll(async () => ((await (await fetch(`${server.url}/api/v1/chat/accounts/${KEY}/status`, { headers: { origin: shopUrl } })).json()) as { open: boolean }).open, { timeout: 10_000 })
+      .toBe(true);
 
     const page = await newShopPage();
     const launcher = page.getByRole('button', { name: 'Discuter avec nous' });
