@@ -29,23 +29,24 @@ export class AccountBook extends SharedCopy<Accounts> {
   }
 
   async account(db: Db, id: string): Promise<AccountRow | undefined> {
-    const book = await this.get(db);
-    // An account created a moment ago in another process: read it rather than wait for the copy.
-    if (!book.byId.has(id)) {
-      this.forget();
-      return (await this.get(db)).byId.get(id);
-    }
-    return book.byId.get(id);
+    return this.find(db, (book) => book.byId.get(id));
   }
 
   /** The active e-mail account receiving mail at this address (an SMTP recipient), if any. */
   async activeEmailAccount(db: Db, address: string): Promise<AccountRow | undefined> {
     const key = address.toLowerCase();
-    const found = (await this.get(db)).activeEmailByAddress.get(key);
+    return this.find(db, (book) => book.activeEmailByAddress.get(key));
+  }
+
+  /**
+   * An account found in the copy; one the copy does not know (connected a moment ago in
+   * another process) is read afresh rather than waited for — as costly as before the copy.
+   */
+  private async find(db: Db, pick: (book: Accounts) => AccountRow | undefined): Promise<AccountRow | undefined> {
+    const found = pick(await this.get(db));
     if (found) return found;
-    // Unknown here: perhaps connected a moment ago in another process. As costly as before the copy.
     this.forget();
-    return (await this.get(db)).activeEmailByAddress.get(key);
+    return pick(await this.get(db));
   }
 
   async emailAddresses(db: Db): Promise<Set<string>> {

@@ -4,11 +4,8 @@
 // The summary groups them; a reassignment selects a bucket of them with the same rules.
 import { sql, type SQL } from 'drizzle-orm';
 import type { Scope } from '../access/access.policy.ts';
-import { openStatuses } from '../cases/cases.contract.ts';
+import { openStatuses, slaDueSoonMs } from '../cases/cases.contract.ts';
 import type { AgeBucket, SlaState } from './workload.contract.ts';
-
-/** Within this of its deadline, a case is "due soon". */
-export const DUE_SOON_MS = 2 * 60 * 60_000;
 
 const open = sql.raw(openStatuses.map((s) => `'${s}'`).join(', '));
 
@@ -25,9 +22,11 @@ export function scopeCondition(scope: Scope): SQL {
  * The open cases in scope with their age bucket and SLA state at `now`, as a subquery with
  * the columns id, number, team_id, assignee_id, status, created_at, age, sla.
  *
- * A case is breached when a deadline passed unmet: a clock in state `breached` not yet
- * achieved (the sweep marks them to the minute), or a running deadline already past that
- * the sweep has not reached yet (`sla_due_at` is the earliest running deadline).
+ * The SLA states are the inbox's (cases/case-filters.ts): breached when a deadline passed
+ * unmet — recorded on the case row (`sla_breached_at`, kept by the clocks and the minute
+ * sweep) or a running deadline already past that the sweep has not reached yet (`sla_due_at`
+ * is the earliest running deadline) — and due soon within the same window. Every column is
+ * in the covering index of open cases, so the count never reads the table.
  */
 export function classifiedOpenCases(scope: Scope, now: Date): SQL {
   const at = sql`${now.toISOString()}::timestamptz`;
@@ -39,18 +38,14 @@ export function classifiedOpenCases(scope: Scope, now: Date): SQL {
            WHEN c.created_at > ${daysAgo(3)} THEN '1_3d'
            WHEN c.created_at > ${daysAgo(7)} THEN '3_7d'
            ELSE 'over_7d' END AS age,
-      CASE WHEN c.sla_due_at <= ${at} OR late.case_id IS NOT NULL THEN 'breached'
-           WHEN c.sla_due_at <= ${at} + ${`${DUE_SOON_MS} milliseconds`}::interval THEN 'due_soon'
+      CASE WHEN c.sla_due_at <= ${at} OR c.sla_breached_at IS NOT NULL THEN 'breached'
+           WHEN c.sla_due_at <= ${at} + ${`${slaDueSoonMs} milliseconds`}::interval THEN 'due_soon'
            WHEN c.sla_due_at IS NOT NULL THEN 'on_time'
            ELSE 'no_clock' END AS sla
     FROM sav_case c
-    -- The missed deadlines still unmet, from their own small index, joined by hash (a lookup
-    -- per case would be planned as 100,000 probes, and priced so high that PostgreSQL would
-    -- spend seconds compiling the query with JIT).
-    LEFT JOIN (SELECT DISTINCT k.case_id FROM sla_clock k WHERE k.state = 'breached' AND k.achieved_at IS NULL) late ON late.case_id = c.id
     WHERE c.status IN (${open}) AND c.merged_into_id IS NULL AND ${scopeCondition(scope)}
     -- OFFSET 0 keeps this a subquery of its own: flattened into a query that tests age and sla
-    -- in many places, PostgreSQL would copy the CASE (and its clock lookup) into each of them.
+    -- in many places, PostgreSQL would copy the CASE into each of them.
     OFFSET 0
   )`;
 }
