@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { Ctx, Services } from '../context.ts';
 import type { Language } from '../platform/i18n/i18n.ts';
 import type { channelAccount } from './accounts/accounts.schema.ts';
+import type { SocialOutbound } from './social/social.types.ts';
 
 export type AccountRow = typeof channelAccount.$inferSelect;
 
@@ -87,6 +88,13 @@ export interface Connector<S = Record<string, unknown>, K = Record<string, strin
    * a webhook secret), each check said in `lang`. Never changes the account.
    */
   checkConnection?(ctx: Ctx, account: AccountRow, secrets: K, lang: Language): Promise<ConnectionCheck[]>;
+  /**
+   * Sends one message on a social or messaging network (a public reply, a private message, a
+   * template), for the delivery job; returns the network's id of what was sent. Failures are
+   * ProviderErrors (provider-errors.ts): a rate limit is `temporary` with `retryAt`, a message
+   * the network's rules refuse (a closed 24-hour window) is `rejected` with the reason in words.
+   */
+  send?(ctx: Ctx, out: SocialOutbound): Promise<{ providerId: string }>;
   /** Listeners and pollers this connector runs in a worker (IMAP) or a web process (SMTP), stopped on shutdown. */
   start?(services: Services, role: 'web' | 'worker'): Promise<{ stop(): Promise<void> } | null>;
 }

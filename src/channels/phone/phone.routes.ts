@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { AppError } from '../../platform/errors.ts';
 import type { Api } from '../../platform/http/api.ts';
 import { idParams, problems } from '../../platform/http/api.ts';
+import { keepRawJsonBody } from '../../platform/http/raw-body.ts';
 import { principalOf } from '../../modules/access/access.http.ts';
 import { caseSchema } from '../../modules/cases/cases.contract.ts';
 import { accountSecrets } from '../accounts/accounts.service.ts';
@@ -16,13 +17,6 @@ import { setExtension } from './extensions.service.ts';
 import { callListQuery, callSchema, extensionBody, logCallBody, openFromCallBody, screenPopSchema, telephonyEvent, webhookAnswer } from './phone.contract.ts';
 import { listCalls, readScreenPop } from './screen-pop.ts';
 import { isValidWebhookSignature, SIGNATURE_HEADER } from './webhook-signature.ts';
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    /** The body's exact bytes, for routes that check a signature over them. */
-    rawBody?: Buffer;
-  }
-}
 
 const tags = ['phone'];
 
@@ -81,14 +75,7 @@ export function registerPhoneRoutes(app: Api): void {
 
   // The webhook keeps the body's bytes: the signature is over them, and they are what is stored.
   void app.register(async (scope: Api) => {
-    scope.addContentTypeParser('application/json', { parseAs: 'buffer' }, (req, body, done) => {
-      req.rawBody = body as Buffer;
-      try {
-        done(null, JSON.parse((body as Buffer).toString('utf8')));
-      } catch (error) {
-        done(new AppError('bad_request', 'The body is not valid JSON', { cause: error }), undefined);
-      }
-    });
+    keepRawJsonBody(scope);
     scope.post(
       '/api/v1/channels/phone/:accountId/events',
       {
