@@ -16,3 +16,5 @@ export * from './channels/phone/phone.schema.ts';
 export * from './channels/chat/chat.schema.ts';
 export * from './modules/automation/macros.schema.ts';
 export * from './modules/user-notifications/user-notifications.schema.ts';
+export * from './channels/social/social.schema.ts';
+export * from './channels/sms/sms.schema.ts';
