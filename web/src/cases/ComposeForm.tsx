@@ -136,7 +136,7 @@ export function ComposeForm({ c, handle }: { c: CaseDto; handle?: Ref<ComposerHa
     if (!isNote) chat.typing(value.trim() !== '');
   };
 
-  const channelOptions = (replyChannels.data ?? [{ channel: c.channel, recipient: null, caseChannel: true }]).map((o) => ({
+  const channelOptions = (replyChannels.data ?? [{ channel: c.channel, recipient: null, caseChannel: true, audiences: ['private' as const] }]).map((o) => ({
     value: o.channel,
     label: [t(`case.channel.${o.channel}`), o.recipient, o.caseChannel ? t('workspace.compose.caseChannel') : null].filter(Boolean).join(' · '),
   }));
