@@ -6,6 +6,9 @@ import { z } from 'zod';
 
 export const X_API_URL = 'https://api.x.com';
 
+/** Where X posts this account's events (and sends its CRC): the Account Activity webhook to register. */
+export const xWebhookPath = (accountId: string) => `/api/v1/channels/x/${accountId}/webhook`;
+
 /** X user ids are 64-bit integers, always handled as strings (`id_str`): they overflow a JS number. */
 export const xUserId = z.string({ error: 'required' }).trim().regex(/^\d{1,20}$/, 'the numeric X user id (id_str), not the handle');
 
