@@ -6,7 +6,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeX, type FakeX } from '../../../test/fakes/x-api.ts';
-import { buildBrand } from '../../../test/support/factories.ts';
+import { buildBrand, buildTeam } from '../../../test/support/factories.ts';
 import { startHarness, type Client, type Harness } from '../../../test/support/harness.ts';
 import { queryRows } from '../../platform/db/database.ts';
 import type { ConnectionTestDto } from '../accounts/accounts.contract.ts';
@@ -17,6 +17,7 @@ let h: Harness;
 let x: FakeX;
 let base: string;
 let admin: Client;
+let agent: Client;
 let brandId: string;
 let accountId: string;
 let webhook: string;
@@ -27,12 +28,15 @@ beforeAll(async () => {
   h = await startHarness({ env: { COMPTOIR_PUBLIC_URL: 'https://sav.jardin.test' } });
   base = await h.app.listen({ host: '127.0.0.1', port: 0 });
   admin = await h.userClient('admin');
+  agent = await h.userClient('agent', { name: 'Inès Community' });
   brandId = (await buildBrand(h.ctx)).id;
+  const team = await buildTeam(h.ctx, { memberIds: [agent.userId] });
   const created = await admin.post('/api/v1/channel-accounts', {
     channel: 'x',
     name: 'Jardin & Maison sur X',
     address: 'JardinMaison',
     brandId,
+    teamId: team.id,
     settings: { userId: x.brand.id, handle: '@JardinMaison', apiBaseUrl: x.url },
     secrets: { consumerSecret: x.consumerSecret, accessToken: x.tokenOf(x.brand.id) },
   });
@@ -67,17 +71,18 @@ function mention(text: string, over: Record<string, unknown> = {}) {
   };
 }
 
+/** A DM from a customer to the brand. */
 function dm(text: string, id: string, senderId = CUSTOMER) {
   return {
     type: 'message_create',
     id,
     created_timestamp: '1772443000557',
-    message_create: { target: { recipient_id: senderId === CUSTOMER ? x.brand.id : CUSTOMER }, sender_id: senderId, message_data: { text, entities: { hashtags: [], symbols: [], urls: [], user_mentions: [] } } },
+    message_create: { target: { recipient_id: x.brand.id }, sender_id: senderId, message_data: { text, entities: { hashtags: [], symbols: [], urls: [], user_mentions: [] } } },
   };
 }
 
-const dmUsers = () => ({
-  [CUSTOMER]: { id: CUSTOMER, name: 'Camille Léger', screen_name: 'camille_lgr', verified: false, followers_count: 1532 },
+const dmUsers = (sender: { id_str: string; name: string; screen_name: string; followers_count: number } = customerUser) => ({
+  [sender.id_str]: { id: sender.id_str, name: sender.name, screen_name: sender.screen_name, verified: false, followers_count: sender.followers_count },
   [x.brand.id]: { id: x.brand.id, name: x.brand.name, screen_name: x.brand.username, verified: true, followers_count: 48210 },
 });
 
@@ -177,6 +182,124 @@ describe('deliveries', () => {
     expect(await storedRows(`tweet:${huge.id_str}`)).toHaveLength(0);
     const malformed = await x.deliver(webhook, { for_user_id: x.brand.id, tweet_create_events: [{ text: 'no id' }] });
     expect(malformed.status).toBe(422);
+  });
+});
+
+/** How the inbound job ended the stored row of this tweet or DM. */
+async function outcomeOf(providerId: string) {
+  await h.worker.drain();
+  const [row] = await queryRows<{ state: string; case_id: string | null; detail: string | null }>(
+    h.ctx.db,
+    sql`SELECT state, case_id, detail FROM inbound_message WHERE account_id = ${accountId} AND provider_id = ${providerId}`,
+  );
+  return row!;
+}
+
+const eventsOf = async (caseId: string) =>
+  (await agent.get(`/api/v1/cases/${caseId}/events`)).json().items as { id: string; type: string; body: string | null; channel: string | null; data: Record<string, unknown> }[];
+
+async function deliveryOf(eventId: string) {
+  const [d] = await queryRows<{ status: string; provider_id: string | null; detail: string | null; attempts: number }>(
+    h.ctx.db,
+    sql`SELECT status, provider_id, detail, attempts FROM message_delivery WHERE event_id = ${eventId}`,
+  );
+  return d;
+}
+
+/** Posts an agent's reply on the case and runs the delivery job until it has settled (a rate limit waits for its reset). */
+async function answer(caseId: string, body: string, audience: 'public' | 'private') {
+  const res = await agent.post(`/api/v1/cases/${caseId}/messages`, { kind: 'reply', body, audience });
+  expect(res.statusCode, res.body).toBe(201);
+  const event = (await eventsOf(caseId)).filter((e) => e.type === 'message_out' && e.body === body).at(-1)!;
+  for (let waited = 0; waited < 8_000; waited += 100) {
+    await h.worker.drain();
+    const d = await deliveryOf(event.id);
+    if (d && d.status !== 'queued') return { event, delivery: d };
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return { event, delivery: (await deliveryOf(event.id))! };
+}
+
+describe('cases from X, and answers to them', () => {
+  // A customer of their own: the deliveries above opened Camille's case.
+  const MARC = '2244994977';
+  const marc = { id: Number(MARC), id_str: MARC, name: 'Marc Durand', screen_name: 'marc_drd', followers_count: 87, verified: false };
+  let caseId: string;
+  let complaint: ReturnType<typeof mention>;
+  let ourReplyId: string;
+
+  it('opens a case on the x channel from a mention, the customer known by their X user id, with no automatic public answer', async () => {
+    complaint = mention('@JardinMaison Tondeuse TX-40 reçue en panne, et personne ne répond au téléphone !', { user: marc });
+    expect((await x.deliver(webhook, { for_user_id: x.brand.id, tweet_create_events: [complaint] })).status).toBe(200);
+    const outcome = await outcomeOf(`tweet:${complaint.id_str}`);
+    expect(outcome, outcome.detail ?? '').toMatchObject({ state: 'processed', detail: 'a new case' });
+    caseId = outcome.case_id!;
+    const opened = (await agent.get(`/api/v1/cases/${caseId}`)).json();
+    expect(opened).toMatchObject({ channel: 'x', brandId });
+    const customer = (await agent.get(`/api/v1/customers/${opened.customer.id}`)).json();
+    expect(customer.identities).toEqual([expect.objectContaining({ kind: 'x', value: MARC })]);
+    const events = await eventsOf(caseId);
+    expect(events.find((e) => e.type === 'message_in')).toMatchObject({
+      channel: 'x',
+      body: '@JardinMaison Tondeuse TX-40 reçue en panne, et personne ne répond au téléphone !',
+      data: { audience: 'public', providerId: complaint.id_str, url: `https://x.com/marc_drd/status/${complaint.id_str}`, tweetId: complaint.id_str },
+    });
+    // Nothing was posted on X for everyone to read.
+    expect(x.tweets.filter((t) => t.inReplyTo === complaint.id_str)).toEqual([]);
+  });
+
+  it('answers in public under the customer’s tweet, through the account’s token', async () => {
+    const { delivery } = await answer(caseId, 'Bonjour Marc, nous sommes désolés. Nous vous écrivons en privé.', 'public');
+    expect(delivery).toMatchObject({ status: 'sent' });
+    const posted = x.tweets.find((t) => t.id === delivery.provider_id)!;
+    expect(posted).toEqual({ id: delivery.provider_id, authorId: x.brand.id, text: 'Bonjour Marc, nous sommes désolés. Nous vous écrivons en privé.', inReplyTo: complaint.id_str });
+    ourReplyId = posted.id;
+  });
+
+  it('drops our own reply when X sends it back, and ignores a retweet', async () => {
+    const ours = mention('@marc_drd Bonjour Marc, nous sommes désolés. Nous vous écrivons en privé.', {
+      id_str: ourReplyId,
+      id: Number(ourReplyId),
+      user: { id_str: x.brand.id, screen_name: 'JardinMaison', name: 'Jardin & Maison', followers_count: 48210, verified: true },
+      in_reply_to_status_id_str: complaint.id_str,
+    });
+    await x.deliver(webhook, { for_user_id: x.brand.id, tweet_create_events: [ours] });
+    expect(await outcomeOf(`tweet:${ourReplyId}`)).toMatchObject({ state: 'ignored', case_id: null, detail: expect.stringContaining('our own') });
+    const retweet = mention(`RT @marc_drd: ${complaint.text}`, { retweeted_status: { ...complaint }, user: { ...customerUser, id_str: '5550001', screen_name: 'voisin' } });
+    await x.deliver(webhook, { for_user_id: x.brand.id, tweet_create_events: [retweet] });
+    expect(await outcomeOf(`tweet:${retweet.id_str}`)).toMatchObject({ state: 'ignored', case_id: null, detail: expect.stringContaining('a retweet by @voisin') });
+    expect((await eventsOf(caseId)).filter((e) => e.type === 'message_in')).toHaveLength(1);
+  });
+
+  it('threads the customer’s answer to our reply, and then their DM, into the same case', async () => {
+    const answerToUs = mention('@JardinMaison Merci, j’attends votre message.', { user: marc, in_reply_to_status_id_str: ourReplyId });
+    await x.deliver(webhook, { for_user_id: x.brand.id, tweet_create_events: [answerToUs] });
+    expect(await outcomeOf(`tweet:${answerToUs.id_str}`)).toMatchObject({ state: 'processed', case_id: caseId });
+    await x.deliver(webhook, { for_user_id: x.brand.id, direct_message_events: [dm('Voici mon numéro de commande : JM-2026-0412', '954491830116159001', MARC)], users: dmUsers(marc) });
+    expect(await outcomeOf('dm:954491830116159001')).toMatchObject({ state: 'processed', case_id: caseId });
+    const dmEvent = (await eventsOf(caseId)).find((e) => e.data.dmEventId === '954491830116159001');
+    expect(dmEvent).toMatchObject({ type: 'message_in', channel: 'x', body: 'Voici mon numéro de commande : JM-2026-0412', data: { audience: 'private' } });
+  });
+
+  it('answers in private by DM to the customer’s X user id', async () => {
+    const { delivery } = await answer(caseId, 'Merci Marc, un échange part demain.', 'private');
+    expect(delivery).toMatchObject({ status: 'sent' });
+    expect(x.dms.find((d) => d.dmEventId === delivery.provider_id)).toMatchObject({ senderId: x.brand.id, participantId: MARC, text: 'Merci Marc, un échange part demain.' });
+  });
+
+  it('holds an answer X rate-limits until the window resets, then sends it: not dropped', async () => {
+    x.setRateLimit({ limit: 1, windowSeconds: 2 });
+    try {
+      expect((await answer(caseId, 'Premier message de la fenêtre.', 'private')).delivery).toMatchObject({ status: 'sent' });
+      const limitedBefore = x.limited.length;
+      const { delivery } = await answer(caseId, 'Deuxième message, après la remise à zéro.', 'private');
+      expect(x.limited.length).toBeGreaterThan(limitedBefore);
+      expect(delivery).toMatchObject({ status: 'sent' });
+      expect(delivery.attempts).toBeGreaterThan(1);
+      expect(x.dms.filter((d) => d.text === 'Deuxième message, après la remise à zéro.')).toHaveLength(1);
+    } finally {
+      x.setRateLimit({ limit: 100, windowSeconds: 900 });
+    }
   });
 });
 
