@@ -13,7 +13,7 @@ const dir = mkdtempSync(join(tmpdir(), 'comptoir-bench-smoke-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe(`npm run bench -- --quick (${engine})`, () => {
-  it('measures every scenario and writes the report', { timeout: 180_000 }, async () => {
+  it('measures every scenario and writes the report', { timeout: 240_000 }, async () => {
     const options = parseOptions([
       '--quick',
       '--engine', engine,
@@ -66,6 +66,13 @@ describe(`npm run bench -- --quick (${engine})`, () => {
     const [email] = results.channels!.email;
     expect('failure' in email! ? email.failure : null).toBeNull();
     if (!('failure' in email!)) expect(email!.acknowledged).toBe(email!.emails);
+    // The X burst: every mention stored once (retries included), processed, triaged.
+    const [buzz] = results.channels!.badBuzz!;
+    expect('failure' in buzz! ? buzz.failure : null).toBeNull();
+    if (!('failure' in buzz!)) {
+      expect(buzz).toMatchObject({ mentions: 40, refused: 0, stored: 40, processed: 40, socialMessages: 40, cases: buzz!.authors });
+      expect(buzz!.answers.count).toBe(40 + buzz!.redeliveries);
+    }
 
     const doc = readFileSync(join(dir, 'benchmarks.md'), 'utf8');
     expect(doc).toContain('<!-- bench:promise:start -->');
