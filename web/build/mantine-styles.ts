@@ -167,7 +167,7 @@ export function mantineStyles(): Plugin {
       const imports = styleImportsFor(code, styles!);
       if (!imports) return null;
       // On the line of the module's first Mantine import, ahead of it: no other line moves.
-      const at = code.search(/\bimport\b[^;]*?from\s*["']@mantine\//);
+      const at = Math.max(0, code.search(/\bimport\b[^;]*?from\s*["']@mantine\//));
       return { code: `${code.slice(0, at)}${imports}${code.slice(at)}`, map: null };
     },
   };
