@@ -42,9 +42,10 @@ function messagingEvents(base: Omit<MetaEvent, 'messaging'>, item: Json): SplitE
     return [{ providerId: str(message.mid), event: { ...base, messaging: item }, kind: echo ? 'echo' : 'message' }];
   }
   if (isObject(item.postback)) return [{ providerId: str(item.postback.mid), event: { ...base, messaging: item }, kind: 'postback' }];
-  if (isObject(item.delivery)) {
-    const mids = Array.isArray(item.delivery.mids) ? item.delivery.mids.filter((m): m is string => typeof m === 'string') : [];
-    if (mids.length) return mids.map((mid) => ({ providerId: `${mid}:delivered`, event: { ...base, messaging: { ...item, delivery: { ...item.delivery, mids: [mid] } } }, kind: 'delivery' }));
+  const delivery = item.delivery;
+  if (isObject(delivery)) {
+    const mids = Array.isArray(delivery.mids) ? delivery.mids.filter((m): m is string => typeof m === 'string') : [];
+    if (mids.length) return mids.map((mid) => ({ providerId: `${mid}:delivered`, event: { ...base, messaging: { ...item, delivery: { ...delivery, mids: [mid] } } }, kind: 'delivery' }));
   }
   if (isObject(item.read) && str(item.read.mid)) return [{ providerId: `${str(item.read.mid)}:read`, event: { ...base, messaging: item }, kind: 'read' }];
   // Reactions, watermark-only reads, referrals, opt-ins: kept, and ignored when read.
