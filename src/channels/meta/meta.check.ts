@@ -54,12 +54,13 @@ registerCatalog({
   },
 });
 
-/** What to subscribe, per object, for what this account connects. */
-function fieldsToSubscribe(settings: MetaSettings): string {
+/** What to subscribe, per object, for what this account connects (Meta's names, French punctuation in French). */
+function fieldsToSubscribe(settings: MetaSettings, lang: Language): string {
+  const colon = lang === 'fr' ? ' : ' : ': ';
   return [
-    'Page: feed, messages, messaging_postbacks, message_deliveries, message_reads',
-    ...(settings.instagramId ? ['Instagram: messages, comments'] : []),
-    ...(settings.whatsappPhoneNumberId ? ['WhatsApp Business Account: messages'] : []),
+    `Page${colon}feed, messages, messaging_postbacks, message_deliveries, message_reads`,
+    ...(settings.instagramId ? [`Instagram${colon}messages, comments`] : []),
+    ...(settings.whatsappPhoneNumberId ? [`WhatsApp Business Account${colon}messages`] : []),
   ].join(' ; ');
 }
 
@@ -110,7 +111,7 @@ export async function checkMetaAccount(ctx: Ctx, account: AccountRow, secrets: P
   }
 
   const [last] = await ctx.db.select({ at: inboundMessage.receivedAt }).from(inboundMessage).where(eq(inboundMessage.accountId, account.id)).orderBy(desc(inboundMessage.receivedAt)).limit(1);
-  const todo = connectionCheck(lang, 'meta_webhook', true, 'check.meta_webhook.todo', { url: `${ctx.config.http.publicUrl}${metaWebhookPath(account.id)}`, fields: fieldsToSubscribe(settings) }).detail;
+  const todo = connectionCheck(lang, 'meta_webhook', true, 'check.meta_webhook.todo', { url: `${ctx.config.http.publicUrl}${metaWebhookPath(account.id)}`, fields: fieldsToSubscribe(settings, lang) }).detail;
   if (!secrets.appSecret || !secrets.verifyToken) checks.push(connectionCheck(lang, 'meta_webhook', false, 'check.meta_webhook.secrets'));
   else
     checks.push(
