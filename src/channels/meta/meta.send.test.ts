@@ -178,9 +178,11 @@ describe('WhatsApp', () => {
     expect(refused).toMatchObject({ code: 'rejected', providerCode: '131047', message: 'Plus de 24 heures depuis le dernier message du client, selon WhatsApp : seul un modèle approuvé peut partir. Choisissez un modèle pour relancer le client.' });
   });
 
-  it('says a number is not connected when the account has none', async () => {
+  it('says a number is not connected when the account has none, nor a Page token', async () => {
     const refused = await failure(sendMeta(ctx, wa({ account: account({ whatsappPhoneNumberId: undefined }), replyTo: target('wamid.IN1', ago(H)) })));
     expect(refused).toMatchObject({ code: 'not_configured', message: 'Aucun numéro WhatsApp Business n’est relié à ce compte Meta (identifiant du numéro et jeton WhatsApp).' });
+    const noPage = await failure(sendMeta(ctx, outbound({ secrets: { appSecret: meta.appSecret }, replyTo: target('m_in', ago(H)) })));
+    expect(noPage).toMatchObject({ code: 'not_configured', message: 'Aucun jeton de Page n’est enregistré sur ce compte Meta : rien ne part sur Facebook, Messenger ni Instagram.' });
   });
 });
 

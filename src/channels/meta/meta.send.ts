@@ -22,7 +22,7 @@ const required = (id: string | undefined, what: string): string => {
   return id;
 };
 
-async function sendPlan(graph: GraphClient, plan: MetaSendPlan, settings: MetaSettings, secrets: Partial<MetaSecrets>, words: (key: 'whatsapp_not_connected') => string): Promise<string> {
+async function sendPlan(graph: GraphClient, plan: MetaSendPlan, settings: MetaSettings, secrets: Partial<MetaSecrets>, words: (key: 'whatsapp_not_connected' | 'page_not_connected') => string): Promise<string> {
   const pageToken = secrets.pageAccessToken;
   if (plan.kind === 'whatsapp_text' || plan.kind === 'whatsapp_template') {
     if (!settings.whatsappPhoneNumberId || !secrets.whatsappToken) throw new ProviderError('not_configured', words('whatsapp_not_connected'));
@@ -42,7 +42,7 @@ async function sendPlan(graph: GraphClient, plan: MetaSendPlan, settings: MetaSe
     });
     return required(answer.messages?.[0]?.id, 'a message id');
   }
-  if (!pageToken) throw new ProviderError('not_configured', 'no Page access token is saved for this account');
+  if (!pageToken) throw new ProviderError('not_configured', words('page_not_connected'));
   switch (plan.kind) {
     case 'comment_reply':
       return required((await graph.postForm<{ id?: string }>(`${plan.commentId}/comments`, pageToken, { message: plan.text })).id, 'the comment id');

@@ -27,6 +27,7 @@ registerCatalog({
     'meta.refused.template_unknown': 'Le modèle WhatsApp « {name} » ({language}) n’est pas dans la liste des modèles approuvés de ce compte.',
     'meta.refused.template_variables': 'Le modèle WhatsApp « {name} » attend {expected} valeur(s), {given} donnée(s).',
     'meta.refused.whatsapp_not_connected': 'Aucun numéro WhatsApp Business n’est relié à ce compte Meta (identifiant du numéro et jeton WhatsApp).',
+    'meta.refused.page_not_connected': 'Aucun jeton de Page n’est enregistré sur ce compte Meta : rien ne part sur Facebook, Messenger ni Instagram.',
     'meta.refused.whatsapp_131047': 'Plus de 24 heures depuis le dernier message du client, selon WhatsApp : seul un modèle approuvé peut partir. Choisissez un modèle pour relancer le client.',
     'meta.refused.outside_window': 'Meta refuse ce message : il sort de la fenêtre autorisée depuis le dernier message du client (24 heures, ou 7 jours pour une réponse d’agent).',
     'meta.refused.already_replied': 'Ce commentaire a déjà reçu sa réponse privée : Meta n’en permet qu’une. La suite se fait dans Messenger quand le client répond.',
@@ -54,6 +55,7 @@ registerCatalog({
     'meta.refused.template_unknown': 'The WhatsApp template “{name}” ({language}) is not in this account’s list of approved templates.',
     'meta.refused.template_variables': 'The WhatsApp template “{name}” takes {expected} value(s); {given} given.',
     'meta.refused.whatsapp_not_connected': 'No WhatsApp Business number is connected to this Meta account (the number’s id and the WhatsApp token).',
+    'meta.refused.page_not_connected': 'No Page token is saved on this Meta account: nothing goes on Facebook, Messenger or Instagram.',
     'meta.refused.whatsapp_131047': 'More than 24 hours since the customer’s last message, says WhatsApp: only an approved template can go. Choose a template to reach the customer.',
     'meta.refused.outside_window': 'Meta refuses this message: it is outside the window allowed since the customer’s last message (24 hours, or 7 days for an agent’s answer).',
     'meta.refused.already_replied': 'This comment already had its private reply: Meta allows only one. The conversation goes on in Messenger when the customer answers.',
@@ -64,7 +66,7 @@ registerCatalog({
 const networkKeys = new Set(['facebook', 'messenger', 'instagram', 'whatsapp']);
 
 /** A refusal in words: dates in the server's time zone, networks and places by their names. */
-export function refusalText(lang: Language, timeZone: string, reason: RefusalReason | 'whatsapp_not_connected', vars: Record<string, string | number> = {}): string {
+export function refusalText(lang: Language, timeZone: string, reason: RefusalReason | 'whatsapp_not_connected' | 'page_not_connected', vars: Record<string, string | number> = {}): string {
   const words: Record<string, string | number> = { ...vars };
   for (const key of ['sentAt', 'closedAt'] as const) {
     if (typeof vars[key] === 'string') words[key] = formatInstant(new Date(vars[key]), lang, timeZone);
