@@ -8,12 +8,14 @@ import { registerSmsRoutes } from './sms/sms.routes.ts';
 import { registerPhoneRoutes } from './phone/phone.routes.ts';
 import { registerMetaRoutes } from './meta/meta.routes.ts';
 import { registerCounterRoutes } from './counter/counter.routes.ts';
+import { registerXRoutes } from './x/x.routes.ts';
 
 export function registerChannelRoutes(app: Api): void {
   registerAccountRoutes(app);
   registerSmsRoutes(app);
   registerPhoneRoutes(app);
   registerMetaRoutes(app);
+  registerXRoutes(app);
   registerCounterRoutes(app);
   registerChatAgentRoutes(app);
   registerWidgetRoute(app);
