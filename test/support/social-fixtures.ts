@@ -42,7 +42,8 @@ export interface SocialMessageFixture {
   channel?: Channel;
   audience?: 'public' | 'private';
   text: string;
-  handle?: string;
+  /** The public handle; default one made up on X and Instagram, none elsewhere (Facebook shows names). */
+  handle?: string | null;
   name?: string;
   followers?: number | null;
   verified?: boolean;
@@ -57,7 +58,8 @@ export interface SocialMessageFixture {
 export async function buildSocialMessage(ctx: Ctx, f: SocialMessageFixture): Promise<{ eventId: string; caseId: string; number: string; urgency: number; signals: string[] }> {
   n++;
   const channel = f.channel ?? 'x';
-  const handle = f.handle ?? `client_${n}`;
+  const handle = f.handle !== undefined ? f.handle : channel === 'x' || channel === 'instagram' ? `client_${n}` : null;
+  const authorId = `id-${handle ?? n}`;
   const media = (f.media ?? []).map((m) => ({ kind: m.kind, url: m.url ?? null, contentType: m.contentType ?? null }));
   const triage = triageMessage({ text: f.text, language: null, media, followers: f.followers ?? null, verified: f.verified ?? false, priorComplaints: f.priorComplaints ?? 0 });
   const at = { ...ctx, clock: fixedClock(f.postedAt) };
@@ -65,8 +67,8 @@ export async function buildSocialMessage(ctx: Ctx, f: SocialMessageFixture): Pro
     at,
     systemActor(`channel:${channel}`),
     {
-      customer: { displayName: f.name ?? `@${handle}` },
-      subject: `@${handle} : ${f.text.slice(0, 60)}`,
+      customer: { displayName: f.name ?? `@${handle ?? authorId}` },
+      subject: `${handle ? `@${handle}` : (f.name ?? authorId)} : ${f.text.slice(0, 60)}`,
       message: f.text,
       channel,
       brandId: f.brandId,
@@ -82,8 +84,8 @@ export async function buildSocialMessage(ctx: Ctx, f: SocialMessageFixture): Pro
   await ctx.db.execute(sql`
     INSERT INTO social_message (event_id, case_id, account_id, channel, direction, audience, provider_id, author_id, author_handle, author_name,
       followers, urgency, signals, url, data, posted_at, responded_at)
-    VALUES (${eventId}, ${opened.case.id}, ${f.accountId}, ${channel}, 'in', ${f.audience ?? 'public'}, ${providerId}, ${`id-${handle}`},
+    VALUES (${eventId}, ${opened.case.id}, ${f.accountId}, ${channel}, 'in', ${f.audience ?? 'public'}, ${providerId}, ${authorId},
       ${handle}, ${f.name ?? null}, ${f.followers ?? null}, ${triage.urgency}, ${sql.param(triage.signals)}::text[],
-      ${`https://x.com/${handle}/status/${providerId}`}, '{}'::jsonb, ${f.postedAt.toISOString()}::timestamptz, ${f.respondedAt?.toISOString() ?? null}::timestamptz)`);
+      ${channel === 'x' ? `https://x.com/${handle}/status/${providerId}` : `https://www.facebook.com/${providerId}`}, '{}'::jsonb, ${f.postedAt.toISOString()}::timestamptz, ${f.respondedAt?.toISOString() ?? null}::timestamptz)`);
   return { eventId, caseId: opened.case.id, number: opened.case.number, urgency: triage.urgency, signals: triage.signals };
 }
