@@ -7,11 +7,13 @@ import { registerWidgetRoute } from './chat/widget.serve.ts';
 import { registerSmsRoutes } from './sms/sms.routes.ts';
 import { registerPhoneRoutes } from './phone/phone.routes.ts';
 import { registerCounterRoutes } from './counter/counter.routes.ts';
+import { registerXRoutes } from './x/x.routes.ts';
 
 export function registerChannelRoutes(app: Api): void {
   registerAccountRoutes(app);
   registerSmsRoutes(app);
   registerPhoneRoutes(app);
+  registerXRoutes(app);
   registerCounterRoutes(app);
   registerChatAgentRoutes(app);
   registerWidgetRoute(app);

@@ -5,12 +5,14 @@ import { chatConnector } from './chat/chat.connector.ts';
 import { emailConnector } from './email/email.connector.ts';
 import { phoneConnector } from './phone/phone.connector.ts';
 import { smsConnector } from './sms/sms.connector.ts';
+import { xConnector } from './x/x.connector.ts';
 
 export const connectors: readonly Connector<unknown, unknown>[] = [
   emailConnector as Connector<unknown, unknown>,
   smsConnector as Connector<unknown, unknown>,
   phoneConnector as Connector<unknown, unknown>,
   chatConnector as Connector<unknown, unknown>,
+  xConnector as Connector<unknown, unknown>,
 ];
 
 export function connectorFor(channel: string): Connector<unknown, unknown> | undefined {

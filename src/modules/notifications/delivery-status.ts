@@ -1,7 +1,7 @@
 // What a provider tells us after sending: Twilio's status callbacks move an SMS delivery to
-// delivered, or to failed with the carrier's error. A status only moves forward (a late
-// "sent" never undoes "delivered"), and a callback for a delivery we do not know changes
-// nothing.
+// delivered, or to failed with the carrier's error; WhatsApp's statuses to delivered, read or
+// failed. A status only moves forward (a late "sent" never undoes "read"), and a status for
+// a delivery we do not know changes nothing.
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Ctx } from '../../context.ts';
 import type { DeliveryStatus } from './notifications.contract.ts';
@@ -16,13 +16,15 @@ export interface SmsStatusReport {
   errorCode: string | null;
 }
 
-/** The status a Twilio MessageStatus moves a delivery to, and from which. */
+/** The status a provider's status (Twilio's MessageStatus, WhatsApp's) moves a delivery to, and from which. */
 function transitionOf(status: string): { to: DeliveryStatus; from: DeliveryStatus[] } | null {
   switch (status) {
     case 'sent':
       return { to: 'sent', from: ['queued'] };
     case 'delivered':
       return { to: 'delivered', from: ['queued', 'sent'] };
+    case 'read':
+      return { to: 'read', from: ['queued', 'sent', 'delivered'] };
     case 'undelivered':
     case 'failed':
       return { to: 'failed', from: ['queued', 'sent'] };
@@ -32,12 +34,25 @@ function transitionOf(status: string): { to: DeliveryStatus; from: DeliveryStatu
 }
 
 export async function recordSmsStatus(ctx: Ctx, r: SmsStatusReport): Promise<'updated' | 'ignored' | 'unknown'> {
+  return recordDeliveryStatus(ctx, { channel: 'sms', deliveryId: r.deliveryId, providerId: r.messageSid, status: r.status, errorCode: r.errorCode });
+}
+
+export interface DeliveryStatusReport {
+  channel: string;
+  /** Our delivery id, when the provider carries it back (a callback URL); else the provider id finds it. */
+  deliveryId: string | null;
+  providerId: string;
+  status: string;
+  errorCode: string | null;
+}
+
+export async function recordDeliveryStatus(ctx: Ctx, r: DeliveryStatusReport): Promise<'updated' | 'ignored' | 'unknown'> {
   const where = r.deliveryId
-    ? and(eq(messageDelivery.id, r.deliveryId), eq(messageDelivery.channel, 'sms'))
-    : and(eq(messageDelivery.channel, 'sms'), eq(messageDelivery.providerId, r.messageSid));
+    ? and(eq(messageDelivery.id, r.deliveryId), eq(messageDelivery.channel, r.channel))
+    : and(eq(messageDelivery.channel, r.channel), eq(messageDelivery.providerId, r.providerId));
   const [d] = await ctx.db.select().from(messageDelivery).where(where);
-  if (!d || (d.providerId !== null && d.providerId !== r.messageSid)) {
-    ctx.log.warn({ ...r }, 'SMS status for an unknown delivery');
+  if (!d || (d.providerId !== null && d.providerId !== r.providerId)) {
+    ctx.log.warn({ ...r }, 'delivery status for an unknown delivery');
     return 'unknown';
   }
   const move = transitionOf(r.status);
@@ -47,8 +62,8 @@ export async function recordSmsStatus(ctx: Ctx, r: SmsStatusReport): Promise<'up
     .update(messageDelivery)
     .set({
       status: move.to,
-      providerId: r.messageSid,
-      ...(move.to === 'failed' ? { detail: `rejected${r.errorCode ? ` (${r.errorCode})` : ''}: the carrier reported the SMS ${r.status}` } : {}),
+      providerId: r.providerId,
+      ...(move.to === 'failed' ? { detail: `rejected${r.errorCode ? ` (${r.errorCode})` : ''}: ${r.channel === 'sms' ? 'the carrier reported the SMS' : `${r.channel} reported the message`} ${r.status}` } : {}),
       ...(move.to !== 'failed' && d.sentAt === null ? { sentAt: now } : {}),
       updatedAt: now,
     })
