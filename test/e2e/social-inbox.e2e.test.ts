@@ -43,7 +43,6 @@ beforeAll(async () => {
   const now = Date.now();
   await buildSocialMessage(server.ctx, {
     accountId: x,
-    brandId: server.brandId,
     text: 'Bonjour, vous ouvrez dimanche ?',
     handle: 'jardinier_du_dimanche',
     followers: 80,
@@ -51,7 +50,6 @@ beforeAll(async () => {
   });
   urgent = await buildSocialMessage(server.ctx, {
     accountId: x,
-    brandId: server.brandId,
     text: 'ARNAQUE !!! 2e programmateur qui inonde mon jardin, MON AVOCAT VA VOUS ÉCRIRE #fail',
     handle: 'nhoizey',
     name: 'Nicolas Hoizey',
@@ -61,7 +59,6 @@ beforeAll(async () => {
   });
   await buildSocialMessage(server.ctx, {
     accountId: facebook,
-    brandId: server.brandId,
     channel: 'facebook',
     text: 'Toujours pas de réponse à mon message, très déçue.',
     name: 'Marie Tremblay',
@@ -70,7 +67,6 @@ beforeAll(async () => {
   });
   await buildSocialMessage(server.ctx, {
     accountId: facebook,
-    brandId: server.brandId,
     channel: 'facebook',
     text: 'Merci pour la réponse rapide !',
     name: 'Paul Durand',

@@ -1,16 +1,17 @@
-// Social messages for tests, built the way the social pipeline records them: a channel account,
-// then for each message a case opened through the case service (the message on its timeline,
-// its files in the event's data), and its social_message row triaged by the real triage.
-// Until a connector's end-to-end path is in a test, this is how the social inbox gets data.
+// Social messages for tests: a channel account (written directly, no network's connector
+// needed), and messages handed to the shared social pipeline as a connector hands them, so
+// the cases, timelines and triaged social_message rows are the ones production writes.
 import { sql } from 'drizzle-orm';
-import type { Ctx } from '../../src/context.ts';
+import { inTransaction, type Ctx } from '../../src/context.ts';
 import { channelAccount } from '../../src/channels/accounts/accounts.schema.ts';
-import { fixedClock } from '../../src/platform/clock.ts';
+import type { StoredInbound } from '../../src/channels/connector.ts';
+import { processSocialEvent } from '../../src/channels/social/social.process.ts';
+import type { SocialMessage } from '../../src/channels/social/social.types.ts';
+import { queryRows } from '../../src/platform/db/database.ts';
 import { uuidv7 } from '../../src/platform/ids.ts';
 import { systemActor } from '../../src/modules/access/actor.ts';
+import { updateCase } from '../../src/modules/cases/case-changes.ts';
 import type { Channel } from '../../src/modules/cases/cases.contract.ts';
-import { openCase } from '../../src/modules/cases/cases.service.ts';
-import { triageMessage } from '../../src/modules/social/triage.ts';
 
 let n = 0;
 
@@ -38,7 +39,6 @@ export async function buildSocialAccount(
 
 export interface SocialMessageFixture {
   accountId: string;
-  brandId: string;
   channel?: Channel;
   audience?: 'public' | 'private';
   text: string;
@@ -48,44 +48,53 @@ export interface SocialMessageFixture {
   followers?: number | null;
   verified?: boolean;
   media?: { kind: 'photo' | 'video' | 'audio' | 'file'; url?: string | null; contentType?: string | null }[];
-  priorComplaints?: number;
   postedAt: Date;
+  /** When we first answered: what the delivery job stamps once a reply went out. */
   respondedAt?: Date | null;
+  /** Where the case is moved once opened (as an agent would), when not where the account puts it. */
   storeId?: string;
   teamId?: string;
 }
 
+/**
+ * One message through the shared social pipeline, as a connector hands it over: stored as the
+ * webhook stores it, then processed in a transaction as the inbound job does (customer, case,
+ * timeline, triage, social_message row).
+ */
 export async function buildSocialMessage(ctx: Ctx, f: SocialMessageFixture): Promise<{ eventId: string; caseId: string; number: string; urgency: number; signals: string[] }> {
   n++;
+  const account = await ctx.accounts.account(ctx.db, f.accountId);
+  if (!account) throw new Error(`no channel account ${f.accountId}`);
   const channel = f.channel ?? 'x';
   const handle = f.handle !== undefined ? f.handle : channel === 'x' || channel === 'instagram' ? `client_${n}` : null;
-  const authorId = `id-${handle ?? n}`;
-  const media = (f.media ?? []).map((m) => ({ kind: m.kind, url: m.url ?? null, contentType: m.contentType ?? null }));
-  const triage = triageMessage({ text: f.text, language: null, media, followers: f.followers ?? null, verified: f.verified ?? false, priorComplaints: f.priorComplaints ?? 0 });
-  const at = { ...ctx, clock: fixedClock(f.postedAt) };
-  const opened = await openCase(
-    at,
-    systemActor(`channel:${channel}`),
-    {
-      customer: { displayName: f.name ?? `@${handle ?? authorId}` },
-      subject: `${handle ? `@${handle}` : (f.name ?? authorId)} : ${f.text.slice(0, 60)}`,
-      message: f.text,
-      channel,
-      brandId: f.brandId,
-      ...(f.storeId ? { storeId: f.storeId } : {}),
-      ...(f.teamId ? { teamId: f.teamId } : {}),
-      priority: 'normal',
-      tags: [],
-    },
-    { messageData: { audience: f.audience ?? 'public', ...(media.length ? { media } : {}) }, noAutoReply: 'a public message' },
+  const providerId = `${Date.now()}${String(n).padStart(4, '0')}`;
+  const event: SocialMessage = {
+    kind: 'message',
+    channel,
+    providerId,
+    audience: f.audience ?? 'public',
+    own: false,
+    text: f.text,
+    media: (f.media ?? []).map((m) => ({ kind: m.kind, url: m.url ?? null, contentType: m.contentType ?? null })),
+    refs: [],
+    url: channel === 'x' ? `https://x.com/${handle}/status/${providerId}` : `https://www.facebook.com/${providerId}`,
+    sentAt: f.postedAt,
+    data: {},
+    author: { identity: { kind: channel === 'x' ? 'x' : 'facebook', value: `${handle ?? 'fb'}${n}` }, handle, displayName: f.name ?? null, followers: f.followers ?? null, verified: f.verified ?? false },
+  };
+  const raw = Buffer.from(JSON.stringify(event));
+  const id = uuidv7();
+  await ctx.db.execute(sql`INSERT INTO inbound_message (id, account_id, channel, provider_id, received_at, raw, size, summary, state)
+    VALUES (${id}, ${account.id}, ${account.channel}, ${providerId}, ${f.postedAt.toISOString()}::timestamptz, ${raw}, ${raw.length}, '{}'::jsonb, 'received')`);
+  const row: StoredInbound = { id, raw, receivedAt: f.postedAt, account };
+  const outcome = await inTransaction(ctx, (tx) => processSocialEvent(tx, row, event));
+  if (outcome.state !== 'processed' || !outcome.eventId || !outcome.caseId) throw new Error(`the pipeline did not take the message: ${JSON.stringify(outcome)}`);
+  const { eventId, caseId } = outcome;
+  if (f.storeId || f.teamId) await updateCase(ctx, systemActor('test'), caseId, { ...(f.storeId ? { storeId: f.storeId } : {}), ...(f.teamId ? { teamId: f.teamId } : {}) });
+  if (f.respondedAt) await ctx.db.execute(sql`UPDATE social_message SET responded_at = ${f.respondedAt.toISOString()}::timestamptz WHERE event_id = ${eventId}`);
+  const [written] = await queryRows<{ urgency: number; signals: string[]; number: string }>(
+    ctx.db,
+    sql`SELECT m.urgency, m.signals, c.number FROM social_message m JOIN sav_case c ON c.id = m.case_id WHERE m.event_id = ${eventId}`,
   );
-  const eventId = opened.messageEventId!;
-  const providerId = `${n}${Date.now()}`;
-  await ctx.db.execute(sql`
-    INSERT INTO social_message (event_id, case_id, account_id, channel, direction, audience, provider_id, author_id, author_handle, author_name,
-      followers, urgency, signals, url, data, posted_at, responded_at)
-    VALUES (${eventId}, ${opened.case.id}, ${f.accountId}, ${channel}, 'in', ${f.audience ?? 'public'}, ${providerId}, ${authorId},
-      ${handle}, ${f.name ?? null}, ${f.followers ?? null}, ${triage.urgency}, ${sql.param(triage.signals)}::text[],
-      ${channel === 'x' ? `https://x.com/${handle}/status/${providerId}` : `https://www.facebook.com/${providerId}`}, '{}'::jsonb, ${f.postedAt.toISOString()}::timestamptz, ${f.respondedAt?.toISOString() ?? null}::timestamptz)`);
-  return { eventId, caseId: opened.case.id, number: opened.case.number, urgency: triage.urgency, signals: triage.signals };
+  return { eventId, caseId, number: written!.number, urgency: written!.urgency, signals: written!.signals };
 }

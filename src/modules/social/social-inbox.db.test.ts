@@ -1,6 +1,6 @@
 // The social inbox API against a real database: public messages on two X accounts and a
-// Facebook page of two brands, opened as cases through the case service and triaged by the
-// real triage; listed angriest first, filtered, sorted and paged; seen within the reader's
+// Facebook page of two brands, handed to the shared social pipeline as connectors hand them
+// (cases opened, triaged); listed angriest first, filtered, sorted and paged; seen within the reader's
 // brands and stores; handed over to a store's team with a note; measured per account and hour.
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -54,8 +54,8 @@ beforeAll(async () => {
   storeStaff = await h.userClient('store_staff', { brandIds: [brandA], storeIds: [store] });
   viewer = await h.userClient('viewer');
 
-  const put = async (name: string, f: Omit<Parameters<typeof buildSocialMessage>[1], 'accountId' | 'brandId'> & { accountId?: string; brandId?: string }) => {
-    msg[name] = await buildSocialMessage(h.ctx, { accountId: ids.xA, brandId: brandA, ...f });
+  const put = async (name: string, f: Omit<Parameters<typeof buildSocialMessage>[1], 'accountId'> & { accountId?: string }) => {
+    msg[name] = await buildSocialMessage(h.ctx, { accountId: ids.xA, ...f });
   };
   // Seed 000: the tweet with #fail and a video, from an author with 2,400 followers, answered in 40 minutes.
   await put('fail', {
@@ -77,7 +77,7 @@ beforeAll(async () => {
   // The Facebook page: a negative comment on a Sunday night in Montréal (Monday 03:30 UTC → Sunday 23:30 there).
   await put('facebook', { accountId: fbA, channel: 'facebook', text: 'Toujours pas de réponse, très déçue', name: 'Marie Tremblay', postedAt: new Date('2026-03-09T03:30:00Z') });
   // Brand B's account: only its own community manager sees it.
-  await put('otherBrand', { accountId: xB, brandId: brandB, text: 'Honteux', postedAt: ago(1 * HOUR) });
+  await put('otherBrand', { accountId: xB, text: 'Honteux', postedAt: ago(1 * HOUR) });
   // A private message: never in the public stream.
   await put('private', { text: 'Voici mon numéro : 06 12 34 56 78', audience: 'private', postedAt: ago(30 * MIN) });
 });

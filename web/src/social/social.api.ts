@@ -1,17 +1,15 @@
 // The social inbox through the API: the stream of public messages (50 at a time), the live
-// response figure per account, the response-time report, handing a message over and checking
-// a public draft. Answers are checked against the server's contracts. The stream's and the
-// live figure's keys sit under the case lists' key, so the live connection (a case created,
-// a message on a timeline) refreshes them as it refreshes the inbox.
+// response figure per account, the response-time report and handing a message over. Answers
+// are checked against the server's contracts. The stream's and the live figure's keys sit
+// under the case lists' key, so the live connection (a case created, a message on a timeline)
+// refreshes them as it refreshes the inbox.
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import {
-  draftCheckSchema,
   handOverResultSchema,
   liveResponseSchema,
   responseTimesSchema,
   socialMessageSchema,
-  type draftCheckBody,
   type handOverBody,
   type responseTimesQuery,
   type socialInboxQuery,
@@ -24,10 +22,7 @@ export type SocialMessage = z.infer<typeof socialMessageSchema>;
 export type SocialInboxParams = Omit<z.input<typeof socialInboxQuery>, 'cursor' | 'limit' | 'minUrgency'> & { minUrgency?: number };
 export type ResponseTimes = z.infer<typeof responseTimesSchema>;
 export type ResponseTimesParams = z.input<typeof responseTimesQuery>;
-export type LiveResponse = z.infer<typeof liveResponseSchema>;
 export type HandOverInput = z.input<typeof handOverBody>;
-export type DraftCheck = z.infer<typeof draftCheckSchema>;
-export type DraftCheckInput = z.input<typeof draftCheckBody>;
 export { socialChannels, socialSignals, socialSortOrders } from '../../../src/modules/social/social.contract.ts';
 
 export const SOCIAL_PAGE_SIZE = 50;
@@ -65,6 +60,3 @@ export function responseTimesReportQuery(params: ResponseTimesParams) {
 
 export const handOver = (eventId: string, input: HandOverInput) =>
   api(`/api/v1/social/messages/${encodeURIComponent(eventId)}/hand-over`, { method: 'POST', body: input, parse: (j) => handOverResultSchema.parse(j) });
-
-export const checkDraft = (input: DraftCheckInput): Promise<DraftCheck> =>
-  api('/api/v1/social/draft-check', { method: 'POST', body: input, parse: (j) => draftCheckSchema.parse(j) });
