@@ -149,7 +149,7 @@ export async function listSocialInbox(ctx: Ctx, actor: Actor, q: SocialInboxQuer
   const where = [
     ...messageConditions(q),
     ...scopeConditions(actor.scope),
-    ...filterConditions({ teamId: q.teamId, storeId: q.storeId }, { userId: actor.userId, now: ctx.clock.now() }),
+    ...filterConditions({ teamId: q.teamId, storeId: q.storeId }, { userId: actor.userId, now: ctx.clock.now(), timeZone: ctx.config.defaults.timezone }),
   ];
   if (q.cursor) where.push(order.after(decodeCursor(q.cursor, order.by.length)));
   const rows = await selectMessages(ctx)
