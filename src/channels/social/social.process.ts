@@ -34,7 +34,7 @@ export async function processSocialEvent(ctx: Ctx, row: StoredInbound, event: So
 }
 
 async function applyStatus(ctx: Ctx, s: SocialStatus): Promise<InboundOutcome> {
-  const result = await recordDeliveryStatus(ctx, { channel: s.channel, deliveryId: null, providerId: s.messageId, status: s.status, errorCode: s.errorCode });
+  const result = await recordDeliveryStatus(ctx, { channel: s.channel, deliveryId: null, providerId: s.messageId, status: s.status, errorCode: s.errorCode, detail: s.detail });
   if (result === 'unknown') return { state: 'ignored', detail: `a ${s.status} status for a message we do not know (${s.messageId})` };
   return { state: 'processed', caseId: null, eventId: null, detail: `${s.status}${result === 'ignored' ? ' (no change: the delivery had moved on)' : ''}` };
 }
@@ -149,7 +149,7 @@ async function processMessage(ctx: Ctx, row: StoredInbound, m: SocialMessage, fi
 }
 
 async function learnContactDetails(ctx: Ctx, customerId: string, m: SocialMessage): Promise<string> {
-  const given = extractContactDetails(m.text);
+  const given = extractContactDetails(m.text, ctx.config.defaults.country);
   const identities = [...given.emails.map((value) => ({ kind: 'email' as const, value })), ...given.phones.map((value) => ({ kind: 'phone' as const, value }))];
   // Something that looked like an address but is not one teaches nothing; the others still do.
   const normalised = identities.flatMap((i) => {

@@ -33,7 +33,7 @@ export const socialMessage = pgTable(
     authorHandle: text('author_handle'),
     authorName: text('author_name'),
     followers: integer('followers'),
-    /** Triage's score, 0–100 (social-triage.ts), and the signals behind it. */
+    /** Triage's score, 0–100 (src/modules/social/triage.ts), and the signals behind it. */
     urgency: integer('urgency').notNull().default(0),
     signals: text('signals').array().notNull().default(sql`'{}'::text[]`),
     /** Where to see it on the network. */

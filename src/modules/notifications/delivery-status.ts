@@ -44,6 +44,8 @@ export interface DeliveryStatusReport {
   providerId: string;
   status: string;
   errorCode: string | null;
+  /** The provider's explanation of a failure (WhatsApp's error title), when it gives one. */
+  detail?: string | null;
 }
 
 export async function recordDeliveryStatus(ctx: Ctx, r: DeliveryStatusReport): Promise<'updated' | 'ignored' | 'unknown'> {
@@ -63,7 +65,9 @@ export async function recordDeliveryStatus(ctx: Ctx, r: DeliveryStatusReport): P
     .set({
       status: move.to,
       providerId: r.providerId,
-      ...(move.to === 'failed' ? { detail: `rejected${r.errorCode ? ` (${r.errorCode})` : ''}: ${r.channel === 'sms' ? 'the carrier reported the SMS' : `${r.channel} reported the message`} ${r.status}` } : {}),
+      ...(move.to === 'failed'
+        ? { detail: `rejected${r.errorCode ? ` (${r.errorCode})` : ''}: ${r.channel === 'sms' ? 'the carrier reported the SMS' : `${r.channel} reported the message`} ${r.status}${r.detail ? ` — ${r.detail}` : ''}` }
+        : {}),
       ...(move.to !== 'failed' && d.sentAt === null ? { sentAt: now } : {}),
       updatedAt: now,
     })

@@ -193,10 +193,11 @@ To answer us, simply reply to this e-mail.`,
       fr: { subject: null, body: '{{message}}' },
       en: { subject: null, body: '{{message}}' },
     },
-    // A private message on a network: the message, then where to follow the case.
+    // A conversation on a network: the message as the agent wrote it (the acknowledgment gave
+    // the case number and the link; repeating them under every answer would drown the talk).
     messaging: {
-      fr: { subject: null, body: '{{message}}\n\n— Dossier {{case.number}}, à suivre ici : {{tracking.url}}' },
-      en: { subject: null, body: '{{message}}\n\n— Case {{case.number}}, follow it here: {{tracking.url}}' },
+      fr: { subject: null, body: '{{message}}' },
+      en: { subject: null, body: '{{message}}' },
     },
   },
   chat_transcript: {

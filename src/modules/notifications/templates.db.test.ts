@@ -35,8 +35,11 @@ describe('message templates', () => {
     const items = res.json().items as { key: string; channel: string; language: string; customised: boolean; subject: string | null; variables: string[] }[];
     expect(items.map((t) => `${t.key}/${t.channel}/${t.language}`)).toEqual([
       'acknowledgment/email/fr', 'acknowledgment/email/en', 'acknowledgment/sms/fr', 'acknowledgment/sms/en', 'acknowledgment/ticket/fr', 'acknowledgment/ticket/en',
+      'acknowledgment/messaging/fr', 'acknowledgment/messaging/en',
       'step_update/email/fr', 'step_update/email/en', 'step_update/sms/fr', 'step_update/sms/en', 'step_update/chat/fr', 'step_update/chat/en',
+      'step_update/messaging/fr', 'step_update/messaging/en',
       'agent_reply/email/fr', 'agent_reply/email/en', 'agent_reply/sms/fr', 'agent_reply/sms/en', 'agent_reply/chat/fr', 'agent_reply/chat/en',
+      'agent_reply/messaging/fr', 'agent_reply/messaging/en',
       'sla_warning/email/fr', 'sla_warning/email/en', 'sla_escalation/email/fr', 'sla_escalation/email/en',
       'chat_transcript/email/fr', 'chat_transcript/email/en',
     ]);

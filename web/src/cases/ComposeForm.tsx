@@ -19,7 +19,7 @@ import { MacroPicker } from './MacroPicker.tsx';
 import { MentionSuggestions } from './MentionSuggestions.tsx';
 import { ReplyAttachments } from './ReplyAttachments.tsx';
 import { useMentionInput } from './useMentionInput.ts';
-import { renderMacro, replyChannelsQuery, type AttachmentDto } from './workspace.api.ts';
+import { checkDraft, renderMacro, replyChannelsQuery, type AttachmentDto } from './workspace.api.ts';
 import { SendProblem } from './collab/MeanwhileWarning.tsx';
 import { AudiencePicker, PersonalDataWarning, personalDataOf, type Audience } from './social/PublicReply.tsx';
 import { useComposeCollab } from './collab/useComposeCollab.ts';
@@ -126,6 +126,15 @@ export function ComposeForm({ c, handle }: { c: CaseDto; handle?: Ref<ComposerHa
     send.mutate(message(text, allowPersonalData));
   };
   const personalData = send.isError ? personalDataOf(send.error) : null;
+  // The server's ready reply: it greets the customer by name or handle, on this network's words, signed by the brand.
+  const askPrivate = useMutation({
+    mutationFn: () => checkDraft(c.id, ''),
+    onSuccess: (check) => {
+      setBody(check.privateMove.text);
+      setAudience('public');
+      backToDraft();
+    },
+  });
   const backToDraft = () => {
     send.reset();
     textarea.current?.focus();
@@ -201,6 +210,7 @@ export function ComposeForm({ c, handle }: { c: CaseDto; handle?: Ref<ComposerHa
             </Text>
           )}
           {insertMacro.isError && <ProblemAlert error={insertMacro.error} title={t('workspace.macros.insertFailed')} />}
+          {askPrivate.isError && <ProblemAlert error={askPrivate.error} title={t('compose.public.askPrivateFailed')} />}
           {personalData && (
             <PersonalDataWarning
               findings={personalData}
@@ -208,10 +218,7 @@ export function ComposeForm({ c, handle }: { c: CaseDto; handle?: Ref<ComposerHa
                 setAudience('private');
                 backToDraft();
               }}
-              onAskPrivate={() => {
-                setBody(t(`compose.public.askPrivateText.${channel === 'facebook' ? 'facebook' : 'x'}`));
-                backToDraft();
-              }}
+              onAskPrivate={() => askPrivate.mutate()}
               onPostAnyway={() => submit(undefined, true)}
             />
           )}

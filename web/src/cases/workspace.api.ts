@@ -9,6 +9,7 @@ import { replyChannelSchema } from '../../../src/modules/cases/reply.contract.ts
 import { mentionableUserSchema } from '../../../src/modules/user-notifications/user-notifications.contract.ts';
 import { api } from '../api/http.ts';
 import type { MacroDto, MentionableUser, RenderedMacroDto, ReplyChannelDto } from '../api/contracts.ts';
+import { draftCheckSchema, type DraftCheckDto } from '../../../src/modules/social/social.contract.ts';
 
 const itemsOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
 export type AttachmentDto = z.infer<typeof attachmentSchema>;
@@ -50,6 +51,11 @@ export const usableMacrosQuery = queryOptions({
 
 export function renderMacro(caseId: string, macroId: string): Promise<RenderedMacroDto> {
   return api(`/api/v1/cases/${id(caseId)}/macros/${encodeURIComponent(macroId)}/render`, { method: 'POST', parse: (j) => renderedMacroSchema.parse(j) });
+}
+
+/** What a draft would show in public, and the ready reply asking the customer to go on in private (greeting them, signed by the brand). */
+export function checkDraft(caseId: string, text: string): Promise<DraftCheckDto> {
+  return api('/api/v1/social/draft-check', { method: 'POST', body: { text, caseId }, parse: (j) => draftCheckSchema.parse(j) });
 }
 
 export function uploadFiles(caseId: string, files: File[]): Promise<AttachmentDto[]> {

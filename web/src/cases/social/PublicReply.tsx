@@ -102,7 +102,8 @@ export function AudienceLabel({ data }: { data: Record<string, unknown> }) {
   if (audience !== 'public' && audience !== 'private') return null;
   const url = typeof data.url === 'string' && /^https:\/\//.test(data.url) ? data.url : null;
   return (
-    <Text span size="xs" fw={700} c={audience === 'public' ? 'orange.9' : 'dimmed'} data-testid="audience-label">
+    // Dark text on the card's background (the message kinds' tints): readable at 4.5:1.
+    <Text span size="xs" fw={700} c={audience === 'public' ? 'red.9' : 'dark.7'} data-testid="audience-label">
       {t(`compose.public.seen.${audience}`)}
       {url && (
         <>
