@@ -1,9 +1,10 @@
 // What a provider tells us after sending: Twilio's status callbacks move an SMS delivery to
 // delivered, or to failed with the carrier's error. A status only moves forward (a late
 // "sent" never undoes "delivered"), and a callback for a delivery we do not know changes
-// nothing.
+// nothing. Error 21610 (the recipient said STOP) records the number's opt-out.
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Ctx } from '../../context.ts';
+import { recordOptOut, TWILIO_UNSUBSCRIBED, TWILIO_UNSUBSCRIBED_KEYWORD } from '../../channels/sms/opt-out.ts';
 import type { DeliveryStatus } from './notifications.contract.ts';
 import { messageDelivery } from './notifications.schema.ts';
 
@@ -40,9 +41,11 @@ export async function recordSmsStatus(ctx: Ctx, r: SmsStatusReport): Promise<'up
     ctx.log.warn({ ...r }, 'SMS status for an unknown delivery');
     return 'unknown';
   }
+  const now = ctx.clock.now();
+  // Through a Messaging Service, a number that said STOP is refused after the send, here.
+  if (r.errorCode === TWILIO_UNSUBSCRIBED) await recordOptOut(ctx, { phone: d.recipient, keyword: TWILIO_UNSUBSCRIBED_KEYWORD, accountId: null, at: now });
   const move = transitionOf(r.status);
   if (!move || !move.from.includes(d.status)) return 'ignored';
-  const now = ctx.clock.now();
   const updated = await ctx.db
     .update(messageDelivery)
     .set({
