@@ -7,12 +7,14 @@ import { registerWidgetRoute } from './chat/widget.serve.ts';
 import { registerSmsRoutes } from './sms/sms.routes.ts';
 import { registerPhoneRoutes } from './phone/phone.routes.ts';
 import { registerCounterRoutes } from './counter/counter.routes.ts';
+import { registerMarketplaceRoutes } from './marketplace/marketplace.routes.ts';
 
 export function registerChannelRoutes(app: Api): void {
   registerAccountRoutes(app);
   registerSmsRoutes(app);
   registerPhoneRoutes(app);
   registerCounterRoutes(app);
+  registerMarketplaceRoutes(app);
   registerChatAgentRoutes(app);
   registerWidgetRoute(app);
   // The visitor's API checks every request's Origin in a hook of its own scope.

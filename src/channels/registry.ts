@@ -3,6 +3,7 @@
 import type { Connector } from './connector.ts';
 import { chatConnector } from './chat/chat.connector.ts';
 import { emailConnector } from './email/email.connector.ts';
+import { marketplaceConnector } from './marketplace/marketplace.connector.ts';
 import { phoneConnector } from './phone/phone.connector.ts';
 import { smsConnector } from './sms/sms.connector.ts';
 
@@ -11,6 +12,7 @@ export const connectors: readonly Connector<unknown, unknown>[] = [
   smsConnector as Connector<unknown, unknown>,
   phoneConnector as Connector<unknown, unknown>,
   chatConnector as Connector<unknown, unknown>,
+  marketplaceConnector as Connector<unknown, unknown>,
 ];
 
 export function connectorFor(channel: string): Connector<unknown, unknown> | undefined {

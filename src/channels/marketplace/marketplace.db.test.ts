@@ -1,0 +1,117 @@
+// The marketplace webhook end to end: a relay's signed message is stored once before anything
+// else; unsigned, forged, stale or unknown, it is refused and nothing is kept.
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXAMPLE_BODY, EXAMPLE_SECRET, relayRequest } from '../../../test/fakes/marketplace-relay.ts';
+import { buildBrand } from '../../../test/support/factories.ts';
+import { startHarness, type Client, type Harness } from '../../../test/support/harness.ts';
+import { ManualClock } from '../../platform/clock.ts';
+import { queryRows } from '../../platform/db/database.ts';
+import { marketplaceWebhookPath } from './marketplace.routes.ts';
+
+// The example's timestamp is this very second.
+const clock = new ManualClock('2026-04-03T15:00:00Z');
+const NOW = 1_775_228_400;
+let h: Harness;
+let admin: Client;
+let brandId: string;
+let accountId: string;
+let url: string;
+
+beforeAll(async () => {
+  h = await startHarness({ clock });
+  admin = await h.userClient('admin');
+  brandId = (await buildBrand(h.ctx, { slug: 'jardin-maison', name: 'Jardin & Maison' })).id;
+  const account = await admin.post('/api/v1/channel-accounts', { channel: 'marketplace', name: 'Relais marketplaces', address: 'relais-jardin-maison', brandId, secrets: { webhookSecret: EXAMPLE_SECRET } });
+  expect(account.statusCode, account.body).toBe(201);
+  accountId = account.json().id;
+  url = marketplaceWebhookPath(accountId);
+});
+afterAll(() => h?.close());
+
+let n = 0;
+const message = (over: Record<string, unknown> = {}) => ({
+  marketplace: 'cdiscount',
+  messageId: `msg-${++n}`,
+  conversationId: `disc-${n}`,
+  orderReference: `2604031500${n}`,
+  buyer: { id: `buyer-${n}`, name: 'Camille Durand' },
+  text: 'Le colis est arrivé abîmé.',
+  sentAt: '2026-04-03T16:58:00+02:00',
+  ...over,
+});
+const stored = (providerId: string) => queryRows<{ raw: Buffer; channel: string; summary: Record<string, unknown> }>(h.ctx.db, sql`SELECT raw, channel, summary FROM inbound_message WHERE account_id = ${accountId} AND provider_id = ${providerId}`);
+
+describe('the marketplace webhook', () => {
+  it('stores the documented example as the relay sent it, once however often it is sent', async () => {
+    const first = await h.app.inject(relayRequest(url, EXAMPLE_BODY, { secret: EXAMPLE_SECRET }));
+    expect(first.statusCode, first.body).toBe(202);
+    expect(first.json()).toEqual({ received: true, duplicate: false });
+    // Sent again, dated this time: the same message.
+    const again = await h.app.inject(relayRequest(url, EXAMPLE_BODY, { secret: EXAMPLE_SECRET, timestamp: NOW }));
+    expect(again.json()).toEqual({ received: true, duplicate: true });
+    const rows = await stored('amazon:A1B2C3D4E5');
+    expect(rows).toHaveLength(1);
+    expect(Buffer.from(rows[0]!.raw).toString('utf8')).toBe(EXAMPLE_BODY);
+    expect(rows[0]).toMatchObject({ channel: 'marketplace', summary: { marketplace: 'amazon', conversationId: 'AMZ-CONV-4711', orderReference: '402-1234567-8901234', buyer: 'A2BUYER9XYZ' } });
+  });
+
+  it('refuses a missing, wrong or other account’s signature with a 401 problem, and stores nothing', async () => {
+    const m = message();
+    const forged = await h.app.inject(relayRequest(url, m, { secret: 'not-the-secret-of-this-relay!' }));
+    expect(forged.statusCode).toBe(401);
+    expect(forged.headers['content-type']).toContain('application/problem+json');
+    expect(forged.json()).toMatchObject({ status: 401, code: 'unauthenticated' });
+    const unsigned = relayRequest(url, m, { secret: EXAMPLE_SECRET });
+    delete (unsigned.headers as Record<string, string>)['x-comptoir-signature'];
+    expect((await h.app.inject(unsigned)).statusCode).toBe(401);
+    // Signed over the body alone but sent dated: the date is part of what is signed.
+    const undated = relayRequest(url, m, { secret: EXAMPLE_SECRET, headers: { 'x-comptoir-timestamp': String(NOW) } });
+    expect((await h.app.inject(undated)).statusCode).toBe(401);
+    expect(await stored(`cdiscount:${m.messageId}`)).toHaveLength(0);
+  });
+
+  it('refuses a request dated outside the replay window, either way, and one replayed with a new date', async () => {
+    const m = message();
+    const stale = await h.app.inject(relayRequest(url, m, { secret: EXAMPLE_SECRET, timestamp: NOW - 301 }));
+    expect(stale.statusCode).toBe(401);
+    expect(stale.json().detail).toBe('x-comptoir-timestamp is 301 s away from our clock (at most 300 s)');
+    expect((await h.app.inject(relayRequest(url, m, { secret: EXAMPLE_SECRET, timestamp: NOW + 400 }))).statusCode).toBe(401);
+    // A captured request whose date is moved forward no longer matches its signature.
+    const captured = relayRequest(url, m, { secret: EXAMPLE_SECRET, timestamp: NOW - 3_600 });
+    expect((await h.app.inject({ ...captured, headers: { ...captured.headers, 'x-comptoir-timestamp': String(NOW) } })).statusCode).toBe(401);
+    expect(await stored(`cdiscount:${m.messageId}`)).toHaveLength(0);
+    expect((await h.app.inject(relayRequest(url, m, { secret: EXAMPLE_SECRET, timestamp: NOW - 299 }))).statusCode).toBe(202);
+  });
+
+  it('demands a date from a relay whose account requires one', async () => {
+    const strict = await admin.post('/api/v1/channel-accounts', { channel: 'marketplace', name: 'Relais daté', address: 'relais-date', brandId, settings: { requireTimestamp: true }, secrets: { webhookSecret: EXAMPLE_SECRET } });
+    expect(strict.statusCode, strict.body).toBe(201);
+    const strictUrl = marketplaceWebhookPath(strict.json().id);
+    const m = message();
+    const undated = await h.app.inject(relayRequest(strictUrl, m, { secret: EXAMPLE_SECRET }));
+    expect(undated.statusCode).toBe(401);
+    expect(undated.json().detail).toBe('x-comptoir-timestamp is required by this account');
+    expect((await h.app.inject(relayRequest(strictUrl, m, { secret: EXAMPLE_SECRET, timestamp: NOW }))).statusCode).toBe(202);
+  });
+
+  it('knows only marketplace accounts, checks the body after the signature, and refuses one too big', async () => {
+    expect((await h.app.inject(relayRequest(marketplaceWebhookPath('0195f1c2-0000-7000-8000-000000000000'), message(), { secret: EXAMPLE_SECRET }))).statusCode).toBe(404);
+    const invalid = await h.app.inject(relayRequest(url, message({ sentAt: 'hier' }), { secret: EXAMPLE_SECRET }));
+    expect(invalid.statusCode).toBe(422);
+    expect(invalid.headers['content-type']).toContain('application/problem+json');
+    const huge = message({ text: 'x'.repeat(300_000) });
+    const refused = await h.app.inject(relayRequest(url, huge, { secret: EXAMPLE_SECRET }));
+    expect(refused.statusCode).toBe(413);
+    expect(await stored(`cdiscount:${huge.messageId}`)).toHaveLength(0);
+  });
+
+  it('tells the admin where the relay must post, and whether its secret is set', async () => {
+    const test = await admin.post(`/api/v1/channel-accounts/${accountId}/test`, undefined, { 'accept-language': 'fr' });
+    expect(test.statusCode, test.body).toBe(200);
+    expect(test.json().checks).toEqual([
+      { name: 'marketplace_secret', label: 'Secret du webhook', ok: true, detail: 'Un secret partagé de 32 caractères est enregistré : le relais signe chaque message avec lui (HMAC-SHA256).' },
+      { name: 'marketplace_webhook', label: 'Adresse du webhook', ok: true, detail: expect.stringMatching(new RegExp(`^Le relais envoie les messages des acheteurs à http://[^ ]+${url} ; le dernier est arrivé le 3 avril 2026 à 17:00\\.$`)) },
+    ]);
+  });
+});
