@@ -1,12 +1,11 @@
 // The connection test of a marketplace account. Comptoir does not call the relay, it waits for
 // its signed messages, so the test says what it can see: the shared secret is set, the address
 // the relay must post to (and whether it must date its requests), and when the last message came.
-import { desc, eq } from 'drizzle-orm';
 import type { Ctx } from '../../context.ts';
 import { registerCatalog, t, type Language } from '../../platform/i18n/i18n.ts';
 import { connectionCheck, formatInstant } from '../connection-check.ts';
 import type { AccountRow, ConnectionCheck } from '../connector.ts';
-import { inboundMessage } from '../inbound/inbound.schema.ts';
+import { lastInboundAt } from '../inbound/last-inbound.ts';
 import { marketplaceWebhookPath } from './marketplace.routes.ts';
 import { marketplaceSettingsOf, type MarketplaceSecrets } from './marketplace.settings.ts';
 
@@ -34,17 +33,12 @@ registerCatalog({
 export async function checkMarketplaceAccount(ctx: Ctx, account: AccountRow, secrets: Partial<MarketplaceSecrets>, lang: Language): Promise<ConnectionCheck[]> {
   const url = `${ctx.config.http.publicUrl}${marketplaceWebhookPath(account.id)}`;
   const dated = marketplaceSettingsOf(account.settings).requireTimestamp ? t(lang, 'check.marketplace_webhook.dated') : '';
-  const [last] = await ctx.db
-    .select({ at: inboundMessage.receivedAt })
-    .from(inboundMessage)
-    .where(eq(inboundMessage.accountId, account.id))
-    .orderBy(desc(inboundMessage.receivedAt))
-    .limit(1);
+  const last = await lastInboundAt(ctx, account.id);
   const secret = secrets.webhookSecret ?? '';
   return [
     connectionCheck(lang, 'marketplace_secret', secret.length > 0, secret ? 'check.marketplace_secret.ok' : 'check.marketplace_secret.missing', { length: secret.length }),
     last
-      ? connectionCheck(lang, 'marketplace_webhook', true, 'check.marketplace_webhook.seen', { url, dated, at: formatInstant(last.at, lang, ctx.config.defaults.timezone) })
+      ? connectionCheck(lang, 'marketplace_webhook', true, 'check.marketplace_webhook.seen', { url, dated, at: formatInstant(last, lang, ctx.config.defaults.timezone) })
       : connectionCheck(lang, 'marketplace_webhook', true, 'check.marketplace_webhook.never', { url, dated }),
   ];
 }
