@@ -14,6 +14,8 @@ export const errorCodes = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   validation_failed: 422,
+  /** A public reply (a tweet, a page comment) that holds the customer's personal data. */
+  personal_data_in_public: 422,
   rate_limited: 429,
   internal: 500,
   unavailable: 503,

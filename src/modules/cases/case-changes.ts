@@ -19,6 +19,7 @@ import { macroChanges } from '../automation/macro-actions.ts';
 import { notifyMentioned } from '../user-notifications/mentions.ts';
 import { linkUploadedFiles } from './reply-attachments.ts';
 import { assertReplyChannel } from './reply-channels.ts';
+import { refusePersonalDataInPublic } from './public-reply.ts';
 import { refuseIfChangedMeanwhile } from '../collab/meanwhile.ts';
 
 export type CaseSet = Partial<typeof savCase.$inferInsert>;
@@ -157,6 +158,9 @@ export interface MessageInput {
   attachmentIds?: string[] | undefined;
   mentions?: string[] | undefined;
   macroId?: string | undefined;
+  audience?: 'public' | 'private' | undefined;
+  allowPersonalData?: boolean | undefined;
+  template?: { name: string; language: string; variables: string[] } | undefined;
   /** The latest event the writer had seen: a message by someone else since refuses the post (collab/meanwhile.ts). */
   seenEventId?: string | undefined;
 }
@@ -169,6 +173,7 @@ export async function postMessage(ctx: Ctx, actor: Actor, caseId: string, input:
   if (input.kind === 'reply' && input.mentions?.length) throw invalid('mentions', 'only internal notes mention colleagues');
   if (input.kind === 'note' && input.macroId) throw invalid('macroId', 'macros answer the customer: use them in a reply');
   if (input.kind === 'reply' && input.channel) await assertReplyChannel(ctx, c, input.channel);
+  if (input.kind === 'reply' && input.audience === 'public' && !input.allowPersonalData) refusePersonalDataInPublic(ctx, input.body);
   if (input.seenEventId) await refuseIfChangedMeanwhile(ctx, actor, c.id, input.seenEventId);
   const now = ctx.clock.now();
   const by = actorColumns(actor);
@@ -177,7 +182,12 @@ export async function postMessage(ctx: Ctx, actor: Actor, caseId: string, input:
   const events: NewEvent[] = [];
   if (input.kind === 'reply') {
     // A channel the agent chose (not the case's) is where the reply goes, whatever the customer's usual choice.
-    const data = { ...(input.channel && input.channel !== c.channel ? { replyOn: input.channel } : {}), ...(input.macroId ? { macroId: input.macroId } : {}) };
+    const data = {
+      ...(input.channel && input.channel !== c.channel ? { replyOn: input.channel } : {}),
+      ...(input.macroId ? { macroId: input.macroId } : {}),
+      ...(input.audience ? { audience: input.audience } : {}),
+      ...(input.template ? { template: input.template } : {}),
+    };
     events.push({ type: 'message_out', ...by, channel: input.channel ?? c.channel, visibility: 'public', bodyText: input.body, data });
     set.agentMessageCount = c.agentMessageCount + 1;
     set.lastAgentReplyAt = now;

@@ -269,6 +269,18 @@ export const postMessageBody = z.strictObject({
   attachmentIds: z.array(id).max(20).optional().describe('Files uploaded with POST /cases/{id}/attachments, sent with this message'),
   mentions: z.array(id).max(20).optional().describe('Notes: the colleagues @mentioned (user ids); each is notified'),
   macroId: id.optional().describe('Replies: the macro the text came from; its actions (status, step, tags) are applied with the reply'),
+  audience: z
+    .enum(['public', 'private'])
+    .optional()
+    .describe('Replies on X or Facebook: under the customer’s post for all to see (public), or in private messages; defaults to how the customer last wrote on that channel'),
+  allowPersonalData: z
+    .boolean()
+    .optional()
+    .describe('Public replies: send even though the text holds personal data (an e-mail, a phone number, an address, an order number); without it such a reply is refused (422 personal-data-in-public)'),
+  template: z
+    .strictObject({ name: z.string().min(1).max(512), language: z.string().min(2).max(15), variables: z.array(z.string().max(1024)).max(20).default([]) })
+    .optional()
+    .describe('WhatsApp replies outside the 24-hour window: the approved template to send, with its variables'),
   seenEventId: z
     .uuid()
     .optional()

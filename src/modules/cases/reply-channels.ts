@@ -3,7 +3,7 @@
 // customer without that address is refused before anything is written.
 import type { Ctx } from '../../context.ts';
 import { invalid } from '../../platform/errors.ts';
-import { addressesOfCase } from '../notifications/destination.ts';
+import { addressesOfCase, isSocialChannel } from '../notifications/destination.ts';
 import type { Channel } from './cases.contract.ts';
 
 export interface ReplyChannel {
@@ -12,16 +12,34 @@ export interface ReplyChannel {
   recipient: string | null;
   /** The channel the case came by: the default. */
   caseChannel: boolean;
+  /** On a network: whether the answer can go in public (under the customer's post), in private, or both; the first is the default. */
+  audiences: ('public' | 'private')[];
+}
+
+/** A network where the customer only posted in public is answered in public; private messages can always be answered privately. */
+function audiencesOn(channel: Channel, wrotePrivately: boolean): ReplyChannel['audiences'] {
+  if (channel === 'x' || channel === 'facebook') return wrotePrivately ? ['private', 'public'] : ['public', 'private'];
+  return ['private'];
 }
 
 export async function replyChannelsOf(ctx: Ctx, c: { id: string; customerId: string; channel: Channel }): Promise<ReplyChannel[]> {
   const a = await addressesOfCase(ctx, c);
   const recipientOn = (channel: Channel): string | null =>
-    channel === 'email' ? (a.emails[0] ?? null) : channel === 'sms' ? (a.mobiles[0] ?? null) : channel === 'chat' ? (a.chat ?? null) : null;
-  const list: ReplyChannel[] = [{ channel: c.channel, recipient: recipientOn(c.channel), caseChannel: true }];
-  for (const channel of ['email', 'sms'] as const) {
+    channel === 'email'
+      ? (a.emails[0] ?? null)
+      : channel === 'sms'
+        ? (a.mobiles[0] ?? null)
+        : channel === 'chat'
+          ? (a.chat ?? null)
+          : isSocialChannel(channel)
+            ? (a.social?.[channel]?.recipient ?? null)
+            : null;
+  const audiences = (channel: Channel) => (isSocialChannel(channel) ? audiencesOn(channel, a.social?.[channel]?.private ?? false) : ['private' as const]);
+  const list: ReplyChannel[] = [{ channel: c.channel, recipient: recipientOn(c.channel), caseChannel: true, audiences: audiences(c.channel) }];
+  const others = [...(Object.keys(a.social ?? {}) as Channel[]), 'email' as const, 'sms' as const];
+  for (const channel of others) {
     const recipient = recipientOn(channel);
-    if (channel !== c.channel && recipient) list.push({ channel, recipient, caseChannel: false });
+    if (channel !== c.channel && recipient) list.push({ channel, recipient, caseChannel: false, audiences: audiences(channel) });
   }
   return list;
 }

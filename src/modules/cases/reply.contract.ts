@@ -7,6 +7,9 @@ export const replyChannelSchema = z
     channel: z.enum(channels),
     recipient: z.string().nullable().describe('The address the reply goes to; null when the delivery chooses (e-mail or SMS)'),
     caseChannel: z.boolean().describe('The channel the case came by (the default)'),
+    audiences: z
+      .array(z.enum(['public', 'private']))
+      .describe('On X and Facebook: public (under the customer’s post) and/or private; the first is the default. Other channels: private'),
   })
   .meta({ id: 'ReplyChannel' });
 export type ReplyChannelDto = z.infer<typeof replyChannelSchema>;

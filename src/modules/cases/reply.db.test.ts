@@ -45,12 +45,12 @@ const upload = async (client: Client, caseId: string, files: { name: string; con
 describe('reply channels', () => {
   it('offers the case’s channel and every other one the customer has an address for', async () => {
     expect((await agent.get(`/api/v1/cases/${both.id}/reply-channels`)).json().items).toEqual([
-      { channel: 'email', recipient: 'ines.moreau@exemple.fr', caseChannel: true },
-      { channel: 'sms', recipient: '+33612345678', caseChannel: false },
+      { channel: 'email', recipient: 'ines.moreau@exemple.fr', caseChannel: true, audiences: ['private'] },
+      { channel: 'sms', recipient: '+33612345678', caseChannel: false, audiences: ['private'] },
     ]);
     expect((await agent.get(`/api/v1/cases/${emailOnly.id}/reply-channels`)).json().items).toEqual([
-      { channel: 'webform', recipient: null, caseChannel: true },
-      { channel: 'email', recipient: 'sam.lee@example.com', caseChannel: false },
+      { channel: 'webform', recipient: null, caseChannel: true, audiences: ['private'] },
+      { channel: 'email', recipient: 'sam.lee@example.com', caseChannel: false, audiences: ['private'] },
     ]);
     const otherStore = (await buildStore(h.ctx, brandId)).id;
     const elsewhere = await h.userClient('store_staff', { brandIds: [brandId], storeIds: [otherStore] });

@@ -4,11 +4,13 @@
 // else does, a merge is suggested to the agents (merge-suggestions.ts), never made.
 import { eq, sql } from 'drizzle-orm';
 import type { Ctx } from '../../context.ts';
+import { queryRows } from '../../platform/db/database.ts';
 import { param, prepared } from '../../platform/db/prepared.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { customer, customerIdentity } from './customers.schema.ts';
 import { newCustomerRow, normaliseAll, refreshSearchText } from './customers.service.ts';
 import { learnIdentities } from './merge-suggestions.ts';
+import type { IdentityKind } from './customers.contract.ts';
 import type { NormalisedIdentity } from './identities.ts';
 
 export interface ContactDetails {
@@ -27,8 +29,11 @@ export interface ResolvedCustomer {
   displayName: string;
   language: 'fr' | 'en';
   created: boolean;
-  /** The customer's e-mail addresses and phone numbers as far as this lookup saw them. */
-  contact: { emails: string[]; phones: string[] };
+  /**
+   * The customer's e-mail addresses and phone numbers as far as this lookup saw them, and the
+   * networks the message that found them came on (their id there; whether they wrote privately).
+   */
+  contact: { emails: string[]; phones: string[]; social?: Partial<Record<string, { recipient: string; private: boolean }>> };
 }
 
 function contactOf(owned: string[], given: NormalisedIdentity[]): ResolvedCustomer['contact'] {
@@ -91,6 +96,19 @@ export async function resolveCustomer(ctx: Ctx, contact: ContactDetails): Promis
     }
     return { id: known.id, displayName: known.display_name, language: known.language, created: false, contact: contactOf(known.owned, identities) };
   }
+  return createCustomerWith(ctx, contact, identities, () => findOwner(ctx, identities));
+}
+
+/**
+ * A new customer with these identities, in one statement. Someone who created the same
+ * customer at the same moment wins: ours is dropped and theirs returned (`findAgain`).
+ */
+async function createCustomerWith(
+  ctx: Ctx,
+  contact: ContactDetails,
+  identities: NormalisedIdentity[],
+  findAgain: () => Promise<OwnerRow | undefined>,
+): Promise<ResolvedCustomer> {
   const row = newCustomerRow(ctx, contact, identities);
   const now = ctx.clock.now();
   const claimed = await newCustomerStatement.rows(ctx.db, {
@@ -108,13 +126,60 @@ export async function resolveCustomer(ctx: Ctx, contact: ContactDetails): Promis
     identities: JSON.stringify(identities.map((i) => ({ id: uuidv7(now.getTime()), ...i, display_value: i.displayValue }))),
   });
   if (claimed.length < identities.length) {
-    // Someone created the same customer concurrently: use theirs, drop ours.
     await ctx.db.delete(customerIdentity).where(eq(customerIdentity.customerId, row.id));
     await ctx.db.delete(customer).where(eq(customer.id, row.id));
-    const winner = await findOwner(ctx, identities);
+    const winner = await findAgain();
     if (winner) return { id: winner.id, displayName: winner.display_name, language: winner.language, created: false, contact: contactOf(winner.owned, identities) };
   }
   return { id: row.id, displayName: row.displayName, language: row.language, created: true, contact: contactOf([], identities) };
+}
+
+/** Who wrote on a social network or a marketplace, as the network knows them. */
+export interface NetworkAuthor {
+  /** The network's id: an X user id, a page-scoped id, a WhatsApp number, `marketplace:buyer` for `external`. */
+  identity: { kind: IdentityKind; value: string };
+  /** How people know the account (`@handle`), shown and searchable; the id stays the key. */
+  shownAs: string | null;
+  displayName: string | null;
+  /** The channel it came on, recorded on a merge suggestion it may cause. */
+  seenOn: string;
+}
+
+/**
+ * The customer behind a network's id, else a new one with it. A WhatsApp number is a phone
+ * number too: the customer who has that phone is the one, and gets the WhatsApp identity.
+ * Call inside the transaction that will use the customer.
+ */
+export async function resolveNetworkCustomer(ctx: Ctx, who: NetworkAuthor): Promise<ResolvedCustomer> {
+  const { kind, value: raw } = who.identity;
+  const [system, value] = kind === 'external' && raw.includes(':') ? [raw.slice(0, raw.indexOf(':')), raw.slice(raw.indexOf(':') + 1)] : [undefined, raw];
+  const [own] = normaliseAll(ctx, [{ kind, value, system }]);
+  const identity: NormalisedIdentity = { ...own!, displayValue: who.shownAs ?? own!.displayValue };
+  const candidates = kind === 'whatsapp' ? [identity, { kind: 'phone' as const, system: '', value: identity.value, displayValue: identity.value }] : [identity];
+  const find = async () => {
+    const [owner] = await queryRows<OwnerRow & { matched: string }>(
+      ctx.db,
+      sql`SELECT c.id, c.display_name, c.language, i.kind AS matched,
+            ARRAY(SELECT kind || '|' || value FROM customer_identity WHERE customer_id = c.id AND kind IN ('email', 'phone')) AS owned
+          FROM customer_identity i JOIN customer c ON c.id = i.customer_id
+          WHERE (i.kind, i.system, i.value) IN (${sql.join(
+            candidates.map((i) => sql`(${i.kind}, ${i.system}, ${i.value})`),
+            sql`, `,
+          )})
+          ORDER BY (i.kind = ${kind}) DESC LIMIT 1`,
+    );
+    return owner;
+  };
+  const known = await find();
+  if (known) {
+    if (known.matched !== kind) {
+      await learnIdentities(ctx, known.id, [identity], who.seenOn);
+      await refreshSearchText(ctx, known.id);
+    }
+    return { id: known.id, displayName: known.display_name, language: known.language, created: false, contact: contactOf(known.owned, []) };
+  }
+  const displayName = who.displayName?.trim() || who.shownAs || undefined;
+  return createCustomerWith(ctx, { displayName, seenOn: who.seenOn }, candidates, find);
 }
 
 /** The customer owning the e-mail, else the one owning the phone number. */

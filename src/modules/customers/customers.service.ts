@@ -150,11 +150,16 @@ export async function refreshSearchText(ctx: Ctx, customerId: string): Promise<v
   await ctx.db.update(customer).set({ searchText: searchTextOf(row, identities) }).where(eq(customer.id, customerId));
 }
 
+const socialKinds = new Set(['x', 'facebook', 'instagram', 'external']);
+
 function searchTextOf(
   c: { displayName: string; firstName?: string | null | undefined; lastName?: string | null | undefined; company?: string | null | undefined },
-  identities: Pick<NormalisedIdentity, 'kind' | 'value'>[],
+  identities: (Pick<NormalisedIdentity, 'kind' | 'value'> & { displayValue?: string | null })[],
 ): string {
-  return searchable(c.displayName, c.firstName, c.lastName, c.company, ...identities.flatMap((i) => [i.value, nationalDigits(i)]));
+  // A social account is kept by the network's id and found by its handle (the display value).
+  const shown = (i: { kind: string; value: string; displayValue?: string | null }) =>
+    i.displayValue && i.displayValue !== i.value && socialKinds.has(i.kind) ? [i.displayValue] : [];
+  return searchable(c.displayName, c.firstName, c.lastName, c.company, ...identities.flatMap((i) => [i.value, nationalDigits(i), ...shown(i)]));
 }
 
 /** Inserts identities for a customer; returns those already owned by someone else. */

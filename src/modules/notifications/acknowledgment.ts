@@ -17,8 +17,8 @@ import { acknowledgmentVariables, factsOfOpened, loadCaseFacts, type CaseFacts }
 import { composeMessage, type ComposedMessage } from './compose.ts';
 import { sendAutomaticMessage } from './deliveries.ts';
 import { openedCase } from '../cases/opened-case.ts';
-import { addressesFrom, addressesOf, chooseDestination, type Destination } from './destination.ts';
-import type { TemplateChannel } from './notifications.contract.ts';
+import { addressesFrom, addressesOf, addressesOfCase, chooseDestination, type Destination } from './destination.ts';
+import { templateChannelOf, type TemplateChannel } from './notifications.contract.ts';
 import { effectiveTemplate } from './templates.service.ts';
 
 export const acknowledgeJob = jobType('notifications.acknowledge', z.object({ caseId: z.uuid() }), {
@@ -28,7 +28,7 @@ export const acknowledgeJob = jobType('notifications.acknowledge', z.object({ ca
 
 /** Where this case's acknowledgment goes (the same rule as every message to the customer). */
 export async function acknowledgmentDestination(ctx: Ctx, f: CaseFacts): Promise<Destination> {
-  return chooseDestination(f.c.notifyVia, f.c.channel, await addressesOf(ctx, f.c.customerId));
+  return chooseDestination(f.c.notifyVia, f.c.channel, await addressesOfCase(ctx, f.c));
 }
 
 export async function composeAcknowledgment(ctx: Ctx, f: CaseFacts, channel: TemplateChannel, language: Language): Promise<ComposedMessage> {
@@ -72,7 +72,7 @@ export async function acknowledgeWithCase(ctx: Ctx, caseId: string): Promise<voi
       const { count } = await hit(ctx.db, { key: `ack:${destination.recipient}`, max, windowMs: 3_600_000 }, ctx.clock.now());
       if (count > max) destination = { channel: 'email', recipient: '', suppressed: `more than ${max} acknowledgments to ${destination.recipient} within an hour` };
     }
-    composed = { facts, destination, message: await composeAcknowledgment(ctx, facts, destination.channel, facts.c.language) };
+    composed = { facts, destination, message: await composeAcknowledgment(ctx, facts, templateChannelOf(destination.channel), facts.c.language) };
   } catch (error) {
     ctx.log.warn({ err: error, caseId }, 'acknowledgment not written with the case; queued to retry');
     await ctx.jobs.enqueue(ctx.db, acknowledgeJob, { caseId });
@@ -95,7 +95,7 @@ export async function acknowledgeCase(ctx: Ctx, caseId: string): Promise<Acknowl
     }
     const destination = await acknowledgmentDestination(tx, facts);
     const language = facts.c.language;
-    const message = await composeAcknowledgment(tx, facts, destination.channel, language);
+    const message = await composeAcknowledgment(tx, facts, templateChannelOf(destination.channel), language);
     await sendAutomaticMessage(tx, facts.c, { kind: 'acknowledgment', template: 'acknowledgment', destination, message, language });
     return 'sent';
   });

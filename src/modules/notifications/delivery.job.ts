@@ -12,10 +12,12 @@ import { asProviderError, decideAfterFailure, ProviderError } from '../../channe
 import { optOutDetail, recordOptOut, TWILIO_UNSUBSCRIBED, TWILIO_UNSUBSCRIBED_KEYWORD } from '../../channels/sms/opt-out.ts';
 import { SMS_STATUS_PATH } from '../../channels/sms/sms.routes.ts';
 import { pushToChat } from '../../channels/chat/chat.outbound.ts';
+import { sendOnNetwork } from '../../channels/social/social.outbound.ts';
 import { jobType, PermanentJobError, RetryJobLater } from '../../platform/jobs/job-types.ts';
 import type { JobRun } from '../../platform/jobs/registry.ts';
 import { isoWithOffset } from '../sla/zone.ts';
 import { htmlOf } from './compose.ts';
+import { isSocialChannel } from './destination.ts';
 import { messageDelivery } from './notifications.schema.ts';
 import { quietUntil } from './quiet-hours.ts';
 
@@ -150,6 +152,7 @@ async function sendThrough(ctx: Ctx, d: Delivery, p: DeliverPayload, thread: Ema
     return sent.providerId;
   }
   if (d.channel === 'chat') return pushToChat(ctx, d);
+  if (isSocialChannel(d.channel)) return sendOnNetwork(ctx, d, p.text, p.automatic);
   throw new ProviderError('not_configured', `no outbound client for the ${d.channel} channel`);
 }
 
@@ -189,9 +192,14 @@ export async function runDelivery(ctx: Ctx, p: DeliverPayload, run: JobRun): Pro
   try {
     const providerId = await sendThrough(ctx, d, p, emailThreadOf(row.thread), messageId, row.files);
     // A status callback may have moved it on already: never step back from delivered. The
-    // job ends in the same statement.
+    // job ends in the same statement; a person's answer also marks the customer's social
+    // messages on the case as answered (the social inbox's response times).
+    const answered = p.automatic
+      ? sql``
+      : sql`, answered AS (UPDATE social_message SET responded_at = ${now.toISOString()}::timestamptz
+          WHERE case_id = ${d.caseId}::uuid AND direction = 'in' AND responded_at IS NULL AND posted_at <= ${now.toISOString()}::timestamptz)`;
     await ctx.db.execute(sql`
-      WITH done AS (${run.completion()})
+      WITH done AS (${run.completion()})${answered}
       UPDATE message_delivery SET status = CASE WHEN status = 'queued' THEN 'sent' ELSE status END,
         attempts = ${attempts}, provider_id = ${providerId}, sent_at = ${now.toISOString()}, not_before = NULL, detail = NULL,
         updated_at = ${ctx.clock.now().toISOString()}

@@ -1,14 +1,27 @@
 // Where a message to the customer goes: the channel they asked for, else the one they wrote
 // on when it can carry our answer (the live chat only while its visitor is connected), else
 // e-mail, else SMS — each only if we have an address for it. With none, the message is recorded as suppressed, saying why: never silently lost.
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { Ctx } from '../../context.ts';
+import { queryRows } from '../../platform/db/database.ts';
 import { reachableConversationOf } from '../../channels/chat/chat.reach.ts';
 import type { Channel, NotifyChannel } from '../cases/cases.contract.ts';
 import { customerIdentity } from '../customers/customers.schema.ts';
 
-export type OutboundChannel = NotifyChannel | 'chat';
+export type OutboundChannel = NotifyChannel | 'chat' | SocialChannel;
+
+/** The networks a message can go back on, to the customer's id there (src/channels/social). */
+export const socialChannels = ['x', 'facebook', 'messenger', 'instagram', 'whatsapp', 'marketplace'] as const satisfies readonly Channel[];
+export type SocialChannel = (typeof socialChannels)[number];
+export const isSocialChannel = (c: string | null | undefined): c is SocialChannel => (socialChannels as readonly string[]).includes(c ?? '');
+
+/** Where the customer wrote us on a network: their id there, and whether they ever wrote privately. */
+export interface SocialAddress {
+  recipient: string;
+  /** False when they only posted in public: nothing automatic goes there (it would be posted for all to see). */
+  private: boolean;
+}
 
 export type Destination =
   | { channel: OutboundChannel; recipient: string; suppressed?: undefined }
@@ -21,18 +34,34 @@ export interface Addresses {
   mobiles: string[];
   /** The live chat conversation of the case whose visitor is connected (or was, a moment ago). */
   chat?: string | null;
+  /** The networks the customer wrote this case on. */
+  social?: Partial<Record<SocialChannel, SocialAddress>>;
 }
 
-const carries = (c: string | null | undefined, a: Addresses): c is OutboundChannel => c === 'email' || c === 'sms' || (c === 'chat' && !!a.chat);
+/** A network carries what a person wrote; what the system writes only where the customer wrote privately. */
+const carries = (c: string | null | undefined, a: Addresses, byPerson: boolean): c is OutboundChannel =>
+  c === 'email' ||
+  c === 'sms' ||
+  (c === 'chat' && !!a.chat) ||
+  (isSocialChannel(c) && !!a.social?.[c] && (byPerson || a.social[c]!.private));
+
+function recipientOn(channel: OutboundChannel, a: Addresses): string | null | undefined {
+  if (channel === 'email') return a.emails[0];
+  if (channel === 'sms') return a.mobiles[0];
+  if (channel === 'chat') return a.chat;
+  return a.social?.[channel]?.recipient;
+}
 
 /**
  * `preferred`: the customer's choice for news (the case's notifyVia); `wroteOn`: the channel
- * of the case, or of an agent's reply, which the answer goes back on when it can.
+ * of the case, or of an agent's reply, which the answer goes back on when it can;
+ * `byPerson`: an agent's reply (which may go in public where the customer posted), not a
+ * message the system writes.
  */
-export function chooseDestination(preferred: OutboundChannel | null, wroteOn: Channel | null, addresses: Addresses): Destination {
-  const order = [...new Set([preferred, carries(wroteOn, addresses) ? wroteOn : null, 'email', 'sms'].filter((c) => carries(c, addresses)))];
+export function chooseDestination(preferred: OutboundChannel | null, wroteOn: Channel | null, addresses: Addresses, byPerson = false): Destination {
+  const order = [...new Set([preferred, carries(wroteOn, addresses, byPerson) ? wroteOn : null, 'email', 'sms'].filter((c) => carries(c, addresses, byPerson)))];
   for (const channel of order) {
-    const recipient = channel === 'email' ? addresses.emails[0] : channel === 'chat' ? addresses.chat : addresses.mobiles[0];
+    const recipient = recipientOn(channel, addresses);
     if (recipient) return { channel, recipient };
   }
   return { channel: order[0]!, recipient: '', suppressed: 'no e-mail address or mobile number known for this customer' };
@@ -45,8 +74,8 @@ export function canReceiveSms(e164: string): boolean {
 }
 
 /** Addresses from what was just learnt (a case opening), without asking the database. */
-export function addressesFrom(contact: { emails: string[]; phones: string[] }): Addresses {
-  return { emails: contact.emails, mobiles: contact.phones.filter(canReceiveSms) };
+export function addressesFrom(contact: { emails: string[]; phones: string[]; social?: Addresses['social'] }): Addresses {
+  return { emails: contact.emails, mobiles: contact.phones.filter(canReceiveSms), ...(contact.social ? { social: contact.social } : {}) };
 }
 
 export async function addressesOf(ctx: Ctx, customerId: string): Promise<Addresses> {
@@ -61,8 +90,22 @@ export async function addressesOf(ctx: Ctx, customerId: string): Promise<Address
   };
 }
 
-/** The customer's addresses, plus the case's live chat when its visitor is there to read. */
+/**
+ * The customer's addresses, plus the case's live chat when its visitor is there to read, and
+ * the networks they wrote this case on (read only for cases that came by one).
+ */
 export async function addressesOfCase(ctx: Ctx, c: { id: string; customerId: string; channel: Channel }): Promise<Addresses> {
   const addresses = await addressesOf(ctx, c.customerId);
-  return c.channel === 'chat' ? { ...addresses, chat: await reachableConversationOf(ctx, c.id) } : addresses;
+  if (c.channel === 'chat') return { ...addresses, chat: await reachableConversationOf(ctx, c.id) };
+  if (isSocialChannel(c.channel) || c.channel === 'sms') return { ...addresses, social: await socialAddressesOf(ctx, c.id) };
+  return addresses;
+}
+
+async function socialAddressesOf(ctx: Ctx, caseId: string): Promise<Addresses['social']> {
+  const rows = await queryRows<{ channel: SocialChannel; recipient: string; private: boolean }>(
+    ctx.db,
+    sql`SELECT channel, (array_agg(author_id ORDER BY posted_at DESC))[1] AS recipient, bool_or(audience = 'private') AS private
+        FROM social_message WHERE case_id = ${caseId} AND direction = 'in' GROUP BY channel`,
+  );
+  return Object.fromEntries(rows.filter((r) => isSocialChannel(r.channel)).map((r) => [r.channel, { recipient: r.recipient, private: r.private }]));
 }

@@ -14,6 +14,11 @@ export type TemplateKey = (typeof templateKeys)[number];
 export const templateChannels = ['email', 'sms', 'ticket', 'chat'] as const;
 export type TemplateChannel = (typeof templateChannels)[number];
 
+/** The template a message on a channel is written from: a network's private messages read like the chat. */
+export function templateChannelOf(channel: string): TemplateChannel {
+  return channel === 'email' || channel === 'sms' || channel === 'ticket' ? channel : 'chat';
+}
+
 /**
  * queued: waiting to be sent (or for quiet hours to end); sent: the provider accepted it;
  * delivered: the provider confirmed delivery (chat: shown on the visitor's open widget);

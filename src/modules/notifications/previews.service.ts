@@ -13,7 +13,7 @@ import { loadVisibleCase } from '../cases/cases.read.ts';
 import { acknowledgmentDestination, composeAcknowledgment } from './acknowledgment.ts';
 import { acknowledgmentVariables, caseVariables, earliestRunning, loadCaseFacts, stepUpdateVariables, type CaseFacts } from './case-facts.ts';
 import { composeMessage, presentRendered } from './compose.ts';
-import type { PreviewTemplateInput, RenderedMessageDto, TemplateChannel, TemplateKey } from './notifications.contract.ts';
+import { templateChannelOf, type PreviewTemplateInput, type RenderedMessageDto, type TemplateChannel, type TemplateKey } from './notifications.contract.ts';
 import { sampleVariables } from './preview-samples.ts';
 import { slaVariables } from './sla-mail.ts';
 import { assertValidTemplate, effectiveTemplate, requireSlot } from './templates.service.ts';
@@ -82,7 +82,7 @@ export async function renderCaseAcknowledgment(
 ): Promise<RenderedMessageDto> {
   requirePermission(actor, 'cases.read');
   const facts = await factsFor(ctx, actor, caseId);
-  const channel = q.channel ?? (await acknowledgmentDestination(ctx, facts)).channel;
+  const channel = q.channel ?? templateChannelOf((await acknowledgmentDestination(ctx, facts)).channel);
   const language = q.language ?? facts.c.language;
   return presentRendered('acknowledgment', channel, language, await composeAcknowledgment(ctx, facts, channel, language));
 }

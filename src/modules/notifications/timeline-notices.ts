@@ -14,6 +14,7 @@ import { caseVariables, loadCaseFacts, stepUpdateVariables } from './case-facts.
 import { composeMessage } from './compose.ts';
 import { queueDelivery, sendAutomaticMessage } from './deliveries.ts';
 import { addressesOfCase, chooseDestination } from './destination.ts';
+import { templateChannelOf } from './notifications.contract.ts';
 import { effectiveTemplate } from './templates.service.ts';
 
 export const timelineNoticeJob = jobType('notifications.timeline', z.object({ caseId: z.uuid(), eventId: z.uuid() }), {
@@ -53,8 +54,9 @@ async function announceStep(ctx: Ctx, event: EventRow): Promise<void> {
     if (done) return;
     const destination = chooseDestination(facts.c.notifyVia, facts.c.channel, await addressesOfCase(tx, facts.c));
     const language = facts.c.language;
-    const template = await effectiveTemplate(tx, { key: 'step_update', channel: destination.channel, language });
-    const message = composeMessage(template, destination.channel, stepUpdateVariables(tx, facts, language));
+    const channel = templateChannelOf(destination.channel);
+    const template = await effectiveTemplate(tx, { key: 'step_update', channel, language });
+    const message = composeMessage(template, channel, stepUpdateVariables(tx, facts, language));
     await sendAutomaticMessage(tx, facts.c, { kind: 'step_update', template: 'step_update', destination, message, language, data: { announces: event.id, step: to } });
   });
 }
@@ -68,14 +70,19 @@ async function deliverAgentReply(ctx: Ctx, event: EventRow): Promise<void> {
     // The customer's choice first, then the channel the agent answered on, then e-mail, SMS;
     // a channel the agent chose on purpose (data.replyOn) comes before the customer's choice.
     const chosen = typeof event.data.replyOn === 'string';
-    const destination = chooseDestination(chosen ? null : facts.c.notifyVia, event.channel, await addressesOfCase(tx, facts.c));
+    const destination = chooseDestination(chosen ? null : facts.c.notifyVia, event.channel, await addressesOfCase(tx, facts.c), true);
     const language = facts.c.language;
-    const template = await effectiveTemplate(tx, { key: 'agent_reply', channel: destination.channel, language });
-    const message = composeMessage(template, destination.channel, {
-      ...caseVariables(tx, facts, language),
-      message: event.bodyText ?? '',
-      'agent.firstName': author?.name.split(/\s+/)[0] ?? '',
-    });
+    // A public reply (under a tweet, a comment) is posted as the agent wrote it: no greeting
+    // template, and never the tracking link, which opens the case to whoever holds it.
+    const inPublic = event.data.audience === 'public' && destination.channel === event.channel;
+    const channel = templateChannelOf(destination.channel);
+    const message = inPublic
+      ? { subject: null, text: event.bodyText ?? '' }
+      : composeMessage(await effectiveTemplate(tx, { key: 'agent_reply', channel, language }), channel, {
+          ...caseVariables(tx, facts, language),
+          message: event.bodyText ?? '',
+          'agent.firstName': author?.name.split(/\s+/)[0] ?? '',
+        });
     await queueDelivery(tx, { eventId: event.id, caseId: event.caseId, destination, message, language, automatic: false });
   });
 }

@@ -21,6 +21,7 @@ import { ReplyAttachments } from './ReplyAttachments.tsx';
 import { useMentionInput } from './useMentionInput.ts';
 import { renderMacro, replyChannelsQuery, type AttachmentDto } from './workspace.api.ts';
 import { SendProblem } from './collab/MeanwhileWarning.tsx';
+import { AudiencePicker, PersonalDataWarning, personalDataOf, type Audience } from './social/PublicReply.tsx';
 import { useComposeCollab } from './collab/useComposeCollab.ts';
 
 type Kind = 'reply' | 'note';
@@ -48,6 +49,10 @@ export function ComposeForm({ c, handle }: { c: CaseDto; handle?: Ref<ComposerHa
   const isNote = kind === 'note';
   const mention = useMentionInput(c.id, isNote, textarea, setBody);
   const replyChannels = useQuery(replyChannelsQuery(c.id));
+  // On X and Facebook: public or private; null until the agent chooses (the channel's default).
+  const [chosenAudience, setAudience] = useState<Audience | null>(null);
+  const audiences = replyChannels.data?.find((o) => o.channel === channel)?.audiences ?? ['private'];
+  const audience: Audience = chosenAudience && audiences.includes(chosenAudience) ? chosenAudience : (audiences[0] ?? 'private');
 
   const focusText = () => requestAnimationFrame(() => textarea.current?.focus());
   const openMacros = () => setPicker({ at: textarea.current?.selectionStart ?? body.length });
@@ -88,6 +93,7 @@ export function ComposeForm({ c, handle }: { c: CaseDto; handle?: Ref<ComposerHa
       setBody('');
       setFiles([]);
       setMacro(null);
+      setAudience(null);
       mention.reset();
       setSent(input.kind);
       if (input.kind === 'reply') chat.typing(false);
@@ -99,23 +105,30 @@ export function ComposeForm({ c, handle }: { c: CaseDto; handle?: Ref<ComposerHa
   });
 
   /** The message as the API takes it: only what applies to its kind. */
-  const message = (text: string): PostMessageInput => {
+  const message = (text: string, allowPersonalData = false): PostMessageInput => {
     const mentions = isNote ? mention.mentionedIn(text) : [];
     return {
       kind,
       body: text,
       ...(!isNote && channel !== c.channel ? { channel } : {}),
+      ...(!isNote && audiences.length > 1 ? { audience } : {}),
+      ...(allowPersonalData ? { allowPersonalData } : {}),
       ...(files.length ? { attachmentIds: files.map((f) => f.id) } : {}),
       ...(mentions.length ? { mentions } : {}),
       ...(!isNote && macro ? { macroId: macro.id } : {}),
     };
   };
-  const submit = (event?: FormEvent) => {
+  const submit = (event?: FormEvent, allowPersonalData = false) => {
     event?.preventDefault();
     const text = body.trim();
     if (!text || send.isPending) return;
     setSent(null);
-    send.mutate(message(text));
+    send.mutate(message(text, allowPersonalData));
+  };
+  const personalData = send.isError ? personalDataOf(send.error) : null;
+  const backToDraft = () => {
+    send.reset();
+    textarea.current?.focus();
   };
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (mention.onKeyDown(event)) return;
@@ -136,7 +149,7 @@ export function ComposeForm({ c, handle }: { c: CaseDto; handle?: Ref<ComposerHa
     if (!isNote) chat.typing(value.trim() !== '');
   };
 
-  const channelOptions = (replyChannels.data ?? [{ channel: c.channel, recipient: null, caseChannel: true }]).map((o) => ({
+  const channelOptions = (replyChannels.data ?? [{ channel: c.channel, recipient: null, caseChannel: true, audiences: ['private' as const] }]).map((o) => ({
     value: o.channel,
     label: [t(`case.channel.${o.channel}`), o.recipient, o.caseChannel ? t('workspace.compose.caseChannel') : null].filter(Boolean).join(' · '),
   }));
@@ -162,6 +175,7 @@ export function ComposeForm({ c, handle }: { c: CaseDto; handle?: Ref<ComposerHa
           {!isNote && channelOptions.length > 1 && (
             <NativeSelect label={t('workspace.compose.channel')} value={channel} onChange={(e) => setChannel(e.currentTarget.value as Channel)} data={channelOptions} />
           )}
+          {!isNote && <AudiencePicker audiences={audiences} value={audience} onChange={setAudience} />}
           <Box pos="relative">
             <Textarea
               ref={textarea}
@@ -187,17 +201,22 @@ export function ComposeForm({ c, handle }: { c: CaseDto; handle?: Ref<ComposerHa
             </Text>
           )}
           {insertMacro.isError && <ProblemAlert error={insertMacro.error} title={t('workspace.macros.insertFailed')} />}
-          {send.isError && (
-            <SendProblem
-              error={send.error}
-              title={isNote ? t('compose.noteFailed') : t('compose.replyFailed')}
-              collab={collab}
-              onSendAnyway={submit}
-              onBack={() => {
-                send.reset();
-                textarea.current?.focus();
+          {personalData && (
+            <PersonalDataWarning
+              findings={personalData}
+              onSendPrivately={() => {
+                setAudience('private');
+                backToDraft();
               }}
+              onAskPrivate={() => {
+                setBody(t(`compose.public.askPrivateText.${channel === 'facebook' ? 'facebook' : 'x'}`));
+                backToDraft();
+              }}
+              onPostAnyway={() => submit(undefined, true)}
             />
+          )}
+          {send.isError && !personalData && (
+            <SendProblem error={send.error} title={isNote ? t('compose.noteFailed') : t('compose.replyFailed')} collab={collab} onSendAnyway={submit} onBack={backToDraft} />
           )}
           <Group justify="space-between" wrap="wrap">
             <Text size="sm" c="dimmed" role="status">

@@ -11,6 +11,7 @@ import { formatDuration } from '../i18n/duration.ts';
 import { formatDateTime } from '../i18n/relative-time.ts';
 import { RelativeTime } from '../ui/RelativeTime.tsx';
 import { ChannelLabel } from './ChannelIcon.tsx';
+import { AudienceLabel } from './social/PublicReply.tsx';
 import { DeliveryState, MentionedColleagues, MessageAttachments } from './MessageMeta.tsx';
 import { describeCollabChange, MovedFrom, SplitCheckbox } from './collab/TimelineCollab.tsx';
 import classes from './TimelineEntry.module.css';
@@ -125,6 +126,7 @@ export function TimelineEntry({ event, caseChannel }: { event: CaseEventDto; cas
               {t(`timeline.kind.${kind}`)}
             </Text>
             {channel && <ChannelLabel channel={channel} via />}
+            {event.type !== 'note' && <AudienceLabel data={event.data} />}
             <MovedFrom event={event} />
           </Group>
           <Text span size="xs" c="dimmed">

@@ -20,18 +20,26 @@ export interface ThreadQuestion {
   subject: string | null;
 }
 
-export type ThreadAnswer =
-  | { kind: 'append'; caseId: string; via: 'number' | 'references' | 'subject' }
+export type ThreadAnswer<V extends string = 'number' | 'references' | 'subject'> =
+  | { kind: 'append'; caseId: string; via: V }
   | { kind: 'new' }
   /** The thread's case is closed, or solved before the reopening window: a new case, linked. */
-  | { kind: 'follow-up'; previousCaseId: string; via: 'number' | 'references' | 'subject' };
+  | { kind: 'follow-up'; previousCaseId: string; via: V };
 
 const DAY = 86_400_000;
 
 export async function findThread(ctx: Ctx, q: ThreadQuestion): Promise<ThreadAnswer> {
   const found = q.newCustomer
-    ? await byReferences(ctx, q)
-    : ((await byNumber(ctx, q)) ?? (await byReferences(ctx, q)) ?? (await bySubject(ctx, q)));
+    ? await byReferences(ctx, 'email', q.refs)
+    : ((await byNumber(ctx, q)) ?? (await byReferences(ctx, 'email', q.refs)) ?? (await bySubject(ctx, q)));
+  return settleThread(ctx, found);
+}
+
+/**
+ * The thread's case as it stands: the case it was merged into, and a closed case (or one
+ * solved before the reopening window) followed by a new case rather than reopened.
+ */
+export async function settleThread<V extends string>(ctx: Ctx, found: { caseId: string; via: V } | null): Promise<ThreadAnswer<V>> {
   if (!found) return { kind: 'new' };
   const row = await loadCaseRow(ctx, eq(savCase.id, found.caseId));
   if (!row) return { kind: 'new' };
@@ -51,15 +59,18 @@ async function byNumber(ctx: Ctx, q: ThreadQuestion) {
   return c ? { caseId: c.id, via: 'number' as const } : null;
 }
 
-/** Message-IDs are unguessable: whoever answers one of ours, or one of the customer's, is in that thread. */
-async function byReferences(ctx: Ctx, q: ThreadQuestion) {
-  if (q.refs.length === 0) return null;
+/**
+ * Message ids are unguessable (Message-IDs) or tied to the account (a tweet, a comment):
+ * whoever answers one of ours, or one of the customer's, is in that thread.
+ */
+export async function byReferences(ctx: Ctx, channel: string, refs: string[]) {
+  if (refs.length === 0) return null;
   const rows = await queryRows<{ case_id: string; ref: string }>(
     ctx.db,
-    sql`SELECT case_id, ref FROM message_ref WHERE channel = 'email' AND ref = ANY(${sql.param(q.refs.slice(0, 50))}::text[])`,
+    sql`SELECT case_id, ref FROM message_ref WHERE channel = ${channel} AND ref = ANY(${sql.param(refs.slice(0, 50))}::text[])`,
   );
   // The nearest reference wins (In-Reply-To first).
-  for (const ref of q.refs) {
+  for (const ref of refs) {
     const hit = rows.find((r) => r.ref === ref);
     if (hit) return { caseId: hit.case_id, via: 'references' as const };
   }
