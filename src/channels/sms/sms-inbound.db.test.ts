@@ -6,8 +6,9 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asInjection, type FakeTwilio } from '../../../test/fakes/twilio.ts';
 import { buildBrand } from '../../../test/support/factories.ts';
+import { photoJpeg } from '../../../test/support/images.ts';
 import type { Client, Harness } from '../../../test/support/harness.ts';
-import { PUBLIC_URL, startOutboundHarness, type OutboundHarness } from '../../../test/support/outbound.ts';
+import { PUBLIC_URL, startOutboundHarness, type EventItem, type OutboundHarness } from '../../../test/support/outbound.ts';
 import { ManualClock } from '../../platform/clock.ts';
 import { queryRows } from '../../platform/db/database.ts';
 import { smsInboundPath } from './sms.routes.ts';
@@ -75,5 +76,95 @@ describe('the inbound SMS webhook', () => {
     expect(refused.statusCode).toBe(413);
     expect(refused.headers['content-type']).toContain('application/problem+json');
     expect(await storedRows(huge.sid)).toHaveLength(0);
+  });
+});
+
+interface CaseView {
+  id: string;
+  number: string;
+  channel: string;
+  customer: { id: string };
+}
+const eventsOf = async (caseId: string): Promise<(EventItem & { attachments: { filename: string; contentType: string; size: number }[] })[]> =>
+  (await admin.get(`/api/v1/cases/${caseId}/events`)).json().items;
+/** Twilio posts the SMS, then the inbound job runs: the case it landed on. */
+async function smsFromCustomer(sms: Parameters<FakeTwilio['inboundSms']>[1]) {
+  const signed = twilio.inboundSms(webhook, sms);
+  expect((await send(signed)).statusCode).toBe(200);
+  await h.worker.drain();
+  const [row] = await storedRows(signed.sid);
+  return { signed, row: row!, case: row!.case_id ? ((await admin.get(`/api/v1/cases/${row!.case_id}`)).json() as CaseView) : null };
+}
+
+describe('an SMS from a customer', () => {
+  it('opens an SMS case for the number, acknowledged by SMS with the case number, the promise and the tracking link', async () => {
+    const { row, case: c } = await smsFromCustomer({ from: '+33612345621', to: OUR_NUMBER, body: 'Bonjour, mon programmateur d’arrosage fuit encore. Que faire ?' });
+    expect(row).toMatchObject({ state: 'processed', detail: 'a new case' });
+    expect(c).toMatchObject({ channel: 'sms' });
+    const customer = (await admin.get(`/api/v1/customers/${c!.customer.id}`)).json();
+    expect(customer.identities.map((i: { kind: string; value: string }) => `${i.kind}:${i.value}`)).toEqual(['phone:+33612345621']);
+    const events = await eventsOf(c!.id);
+    expect(events.find((e) => e.type === 'message_in')).toMatchObject({ channel: 'sms', body: 'Bonjour, mon programmateur d’arrosage fuit encore. Que faire ?', data: { audience: 'private', to: OUR_NUMBER } });
+    const ack = events.find((e) => e.type === 'message_out' && e.data.kind === 'acknowledgment')!;
+    expect(ack.delivery).toMatchObject({ channel: 'sms', recipient: '+33612345621', status: 'sent' });
+    const [sent] = twilio.messages.filter((m) => m.to === '+33612345621');
+    // Concise: two GSM segments at most, the number, the deadline and the link.
+    expect(sent!.body).toMatch(new RegExp(`^Jardin & Maison : demande ${c!.number} bien enregistrée\\. Nous vous répondrons au plus tard le .+\\. Suivi : https://sav\\.jardin-maison\\.fr/t/[\\w-]{43}$`));
+    expect(sent!.body.length).toBeLessThanOrEqual(306);
+  });
+
+  it('joins the customer’s open case with the next SMS, and tells them of a new step by SMS', async () => {
+    const first = await smsFromCustomer({ from: '+33612345622', to: OUR_NUMBER, body: 'Ma tondeuse ne démarre plus.' });
+    const next = await smsFromCustomer({ from: '+33612345622', to: OUR_NUMBER, body: 'Je précise : elle a deux ans.' });
+    expect(next.row).toMatchObject({ state: 'processed', case_id: first.case!.id, detail: 'joined its case (by the customer’s open case)' });
+    expect((await eventsOf(first.case!.id)).filter((e) => e.type === 'message_in').map((e) => e.body)).toEqual(['Ma tondeuse ne démarre plus.', 'Je précise : elle a deux ans.']);
+    expect(twilio.messages.filter((m) => m.to === '+33612345622')).toHaveLength(1);
+
+    expect((await admin.patch(`/api/v1/cases/${first.case!.id}`, { step: 'awaiting_part' })).statusCode).toBe(200);
+    await h.worker.drain();
+    const news = (await eventsOf(first.case!.id)).find((e) => e.data.kind === 'step_update')!;
+    expect(news).toMatchObject({ channel: 'sms', delivery: { channel: 'sms', recipient: '+33612345622', status: 'sent' } });
+    const step = twilio.messages.filter((m) => m.to === '+33612345622')[1]!;
+    expect(step.body).toContain('En attente de pièce');
+    expect(step.body).toMatch(/Suivi : https:\/\/sav\.jardin-maison\.fr\/t\/[\w-]{43}$/);
+  });
+});
+
+describe('an MMS', () => {
+  it('keeps its photo on the case, fetched with Twilio’s credentials and then from the media store without them', async () => {
+    const photo = photoJpeg();
+    const { signed, case: c } = await smsFromCustomer({
+      from: '+33612345623',
+      to: OUR_NUMBER,
+      body: 'Voici la fuite.',
+      media: [
+        { contentType: 'image/jpeg', content: photo },
+        { contentType: 'video/3gpp', content: Buffer.from('not kept') },
+      ],
+    });
+    const message = (await eventsOf(c!.id)).find((e) => e.type === 'message_in')!;
+    expect(message.body).toBe('Voici la fuite.');
+    expect(message.attachments).toEqual([expect.objectContaining({ filename: 'MMS-1.jpg', contentType: 'image/jpeg', size: photo.length })]);
+    expect(message.data.mediaNotKept).toEqual([`${signed.mediaUrls[1]}: video/3gpp: only photos and PDF documents are kept`]);
+    const basic = `Basic ${Buffer.from(`${twilio.accountSid}:${twilio.authToken}`).toString('base64')}`;
+    expect(twilio.mediaRequests.filter((r) => signed.mediaUrls[0]!.endsWith(r.path) || r.host === 'store')).toEqual([
+      { host: 'api', path: new URL(signed.mediaUrls[0]!).pathname, authorization: basic, status: 307 },
+      { host: 'store', path: expect.stringMatching(/^\/media\/[0-9a-f]{32}$/), authorization: null, status: 200 },
+    ]);
+    // The photo is the one sent.
+    const file = await admin.get(`/api/v1/cases/${c!.id}/events`);
+    const url = (file.json().items as { attachments: { url: string }[] }[]).flatMap((e) => e.attachments)[0]!.url;
+    expect((await admin.get(url)).rawPayload.equals(photo)).toBe(true);
+  });
+
+  it('still reaches its case when Twilio no longer has the file, saying what was missing', async () => {
+    const signed = twilio.inboundSms(webhook, { from: '+33612345624', to: OUR_NUMBER, body: '', media: [{ contentType: 'image/png', content: Buffer.from('x') }] });
+    twilio.deleteMedia(signed.mediaUrls[0]!);
+    expect((await send(signed)).statusCode).toBe(200);
+    await h.worker.drain();
+    const [row] = await storedRows(signed.sid);
+    expect(row).toMatchObject({ state: 'processed', detail: 'a new case' });
+    const message = (await eventsOf(row!.case_id!)).find((e) => e.type === 'message_in')!;
+    expect(message).toMatchObject({ body: '(média)', attachments: [], data: { mediaNotKept: [`${signed.mediaUrls[0]}: Twilio answered 404`] } });
   });
 });

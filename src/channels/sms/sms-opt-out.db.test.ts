@@ -6,10 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asInjection, type FakeTwilio } from '../../../test/fakes/twilio.ts';
 import { buildBrand } from '../../../test/support/factories.ts';
 import type { Client, Harness } from '../../../test/support/harness.ts';
-import { startOutboundHarness, type EventItem, type OutboundHarness } from '../../../test/support/outbound.ts';
+import { PUBLIC_URL, startOutboundHarness, type EventItem, type OutboundHarness } from '../../../test/support/outbound.ts';
 import { ManualClock } from '../../platform/clock.ts';
 import { queryRows } from '../../platform/db/database.ts';
 import { recordOptOut } from './opt-out.ts';
+import { smsInboundPath } from './sms.routes.ts';
 
 const clock = new ManualClock('2026-04-03T15:00:00Z');
 let out: OutboundHarness;
@@ -17,12 +18,17 @@ let h: Harness;
 let twilio: FakeTwilio;
 let admin: Client;
 let brandId: string;
+let accountId: string;
+const OUR_NUMBER = '+33757001122';
 
 beforeAll(async () => {
   out = await startOutboundHarness(clock, { COMPTOIR_QUIET_HOURS: 'off' });
   ({ h, twilio } = out);
   admin = await h.userClient('admin');
   brandId = (await buildBrand(h.ctx, { slug: 'jardin-maison', name: 'Jardin & Maison' })).id;
+  const account = await admin.post('/api/v1/channel-accounts', { channel: 'sms', name: 'SMS SAV', address: OUR_NUMBER, brandId });
+  expect(account.statusCode, account.body).toBe(201);
+  accountId = account.json().id;
 });
 afterAll(() => out?.close());
 
@@ -31,15 +37,99 @@ async function smsCase(phone: string): Promise<{ id: string; number: string }> {
   expect(res.statusCode, res.body).toBe(201);
   return res.json();
 }
+const eventsOf = async (caseId: string): Promise<EventItem[]> => (await admin.get(`/api/v1/cases/${caseId}/events`)).json().items;
 const outgoing = async (caseId: string): Promise<EventItem[]> => ((await admin.get(`/api/v1/cases/${caseId}/events`)).json().items as EventItem[]).filter((e) => e.type === 'message_out');
 const optOut = async (phone: string) => (await queryRows<{ keyword: string; account_id: string | null }>(h.ctx.db, sql`SELECT keyword, account_id FROM sms_opt_out WHERE phone = ${phone}`))[0];
 const sentTo = (phone: string) => twilio.messages.filter((m) => m.to === phone);
+const casesOf = async (phone: string) => queryRows<{ id: string }>(h.ctx.db, sql`SELECT c.id FROM sav_case c JOIN customer_identity i ON i.customer_id = c.customer_id WHERE i.kind = 'phone' AND i.value = ${phone}`);
+
+/** The customer texts our number; Twilio posts it, the inbound job runs. How the stored row ended. */
+async function texts(from: string, body: string, extra: { optOutType?: 'STOP' | 'START' } = {}) {
+  const signed = twilio.inboundSms(`${PUBLIC_URL}${smsInboundPath(accountId)}`, { from, to: OUR_NUMBER, body, ...extra });
+  expect((await h.app.inject(asInjection(signed))).statusCode).toBe(200);
+  await h.worker.drain();
+  const [row] = await queryRows<{ state: string; detail: string | null; case_id: string | null; event_id: string | null }>(h.ctx.db, sql`SELECT state, detail, case_id, event_id FROM inbound_message WHERE provider_id = ${signed.sid}`);
+  return row!;
+}
+const reply = async (caseId: string, body: string) => {
+  expect((await admin.post(`/api/v1/cases/${caseId}/messages`, { kind: 'reply', body })).statusCode).toBe(201);
+  await h.worker.drain();
+  return (await outgoing(caseId)).find((e) => e.actor.type === 'user' && e.body?.includes(body))!;
+};
+
+describe('STOP and START sent to our number', () => {
+  it('STOP records the opt-out and notes it on the customer’s case, opens nothing, and no SMS leaves after it', async () => {
+    const c = await smsCase('06 12 34 56 31');
+    await h.worker.drain();
+    expect(sentTo('+33612345631')).toHaveLength(1);
+    clock.set('2026-04-03T15:10:00Z');
+    const stop = await texts('+33612345631', 'Stop');
+    expect(stop).toMatchObject({ state: 'processed', case_id: c.id, detail: '+33612345631 opted out of SMS (Stop)' });
+    expect(await optOut('+33612345631')).toEqual({ keyword: 'Stop', account_id: accountId });
+    const note = (await eventsOf(c.id)).find((e) => e.id === stop.event_id)!;
+    expect(note).toMatchObject({
+      type: 'note',
+      visibility: 'internal',
+      channel: 'sms',
+      actor: { type: 'system' },
+      body: 'Le client a répondu « Stop » par SMS depuis le +33612345631 : plus aucun SMS ne lui sera envoyé tant qu’il n’aura pas envoyé START. Répondez-lui par un autre canal.',
+    });
+    // No customer message, no new case.
+    expect((await eventsOf(c.id)).filter((e) => e.type === 'message_in')).toHaveLength(1);
+    expect(await casesOf('+33612345631')).toHaveLength(1);
+
+    const refused = await reply(c.id, 'Pouvez-vous nous envoyer une photo ?');
+    expect(refused.delivery).toMatchObject({ channel: 'sms', status: 'suppressed', detail: 'opted out: +33612345631 answered Stop on 2026-04-03T17:10:00+02:00; no SMS goes to it until it sends START' });
+    expect(sentTo('+33612345631')).toHaveLength(1);
+  });
+
+  it('START lifts it: noted on the case, and the next SMS leaves again', async () => {
+    const c = await smsCase('06 12 34 56 32');
+    await h.worker.drain();
+    expect((await texts('+33612345632', 'ARRÊT')).state).toBe('processed');
+    expect(await optOut('+33612345632')).toMatchObject({ keyword: 'ARRÊT' });
+    const start = await texts('+33612345632', 'START');
+    expect(start).toMatchObject({ state: 'processed', case_id: c.id, detail: '+33612345632 receives SMS again (START)' });
+    expect(await optOut('+33612345632')).toBeUndefined();
+    expect((await eventsOf(c.id)).find((e) => e.id === start.event_id)).toMatchObject({ type: 'note', body: 'Le client a répondu « START » par SMS depuis le +33612345632 : il reçoit de nouveau nos SMS.' });
+    expect((await reply(c.id, 'Le technicien passe jeudi.')).delivery).toMatchObject({ status: 'sent' });
+    expect(sentTo('+33612345632').at(-1)!.body).toContain('Le technicien passe jeudi.');
+  });
+
+  it('from a number we do not know, records the opt-out and nothing else', async () => {
+    expect(await texts('+33612345633', 'STOP')).toEqual({ state: 'processed', case_id: null, event_id: null, detail: '+33612345633 opted out of SMS (STOP)' });
+    expect(await optOut('+33612345633')).toMatchObject({ keyword: 'STOP' });
+    expect(await casesOf('+33612345633')).toEqual([]);
+    // START where nothing was stopped changes nothing either.
+    expect(await texts('+33612345634', 'UNSTOP')).toMatchObject({ state: 'ignored', detail: 'UNSTOP from +33612345634, which had not opted out: nothing to change' });
+    expect(await casesOf('+33612345634')).toEqual([]);
+  });
+
+  it('YES from a subscribed number is an answer to the agent; from an opted-out one, it opts in', async () => {
+    const c = await smsCase('06 12 34 56 35');
+    await h.worker.drain();
+    expect(await texts('+33612345635', 'Oui', { optOutType: 'START' })).toMatchObject({ state: 'processed', case_id: c.id, detail: expect.stringMatching(/^joined its case/) });
+    expect((await eventsOf(c.id)).filter((e) => e.type === 'message_in').map((e) => e.body)).toEqual(['Elle ne démarre plus.', 'Oui']);
+    await texts('+33612345635', 'STOP');
+    expect(await texts('+33612345635', 'yes')).toMatchObject({ state: 'processed', detail: '+33612345635 receives SMS again (yes)' });
+    expect(await optOut('+33612345635')).toBeUndefined();
+  });
+
+  it('a sentence with STOP in it is a message like any other', async () => {
+    const c = await smsCase('06 12 34 56 36');
+    await h.worker.drain();
+    expect(await texts('+33612345636', 'Stop, j’ai trouvé la panne, merci !')).toMatchObject({ state: 'processed', case_id: c.id });
+    expect(await optOut('+33612345636')).toBeUndefined();
+  });
+});
 
 describe('an SMS to a number that opted out', () => {
   it('is suppressed when it is written, with the reason, and never sent', async () => {
     await recordOptOut(h.ctx, { phone: '+33612345611', keyword: 'STOP', accountId: null, at: new Date('2026-04-02T08:30:00Z') });
     const c = await smsCase('06 12 34 56 11');
-    await h.worker.drain();
+    // Written suppressed with the case: no delivery job at all.
+    const [job] = await queryRows<{ n: number }>(h.ctx.db, sql`SELECT count(*)::int AS n FROM job WHERE name = 'notifications.deliver' AND state = 'pending' AND payload ->> 'text' LIKE ${`%${c.number}%`}`);
+    expect(job!.n).toBe(0);
     const [ack] = await outgoing(c.id);
     expect(ack!.delivery).toMatchObject({
       channel: 'sms',
@@ -48,6 +138,7 @@ describe('an SMS to a number that opted out', () => {
       attempts: 0,
       detail: 'opted out: +33612345611 answered STOP on 2026-04-02T10:30:00+02:00; no SMS goes to it until it sends START',
     });
+    await h.worker.drain();
     expect(sentTo('+33612345611')).toEqual([]);
   });
 

@@ -56,8 +56,18 @@ export function mediaOf(fields: Record<string, string>): SocialMedia[] {
  * that is not a phone number (a short code or an alphanumeric sender id cannot be answered).
  * Twilio does not date an inbound SMS: it is dated when it reached us.
  */
-export function parseInboundSms(raw: Buffer, receivedAt: Date, options: { defaultCountry: string; ownNumber: string }): SocialMessage {
-  const fields = readInboundSms(raw);
+export function parseInboundSms(raw: Buffer, receivedAt: Date, options: SmsParseOptions): SocialMessage {
+  return smsFromFields(readInboundSms(raw), receivedAt, options);
+}
+
+export interface SmsParseOptions {
+  /** For a sender written as a national number. */
+  defaultCountry: string;
+  /** The account's number: an SMS from it is ours coming back. */
+  ownNumber: string;
+}
+
+export function smsFromFields(fields: InboundSmsFields & Record<string, string>, receivedAt: Date, options: SmsParseOptions): SocialMessage {
   const phone = normalisePhone(fields.From, options.defaultCountry);
   if (!phone) throw new ParseError(`the sender ${fields.From} is not a phone number we can answer`);
   return {
