@@ -8,11 +8,13 @@ import { registerSmsRoutes } from './sms/sms.routes.ts';
 import { registerPhoneRoutes } from './phone/phone.routes.ts';
 import { registerCounterRoutes } from './counter/counter.routes.ts';
 import { registerMarketplaceRoutes } from './marketplace/marketplace.routes.ts';
+import { registerXRoutes } from './x/x.routes.ts';
 
 export function registerChannelRoutes(app: Api): void {
   registerAccountRoutes(app);
   registerSmsRoutes(app);
   registerPhoneRoutes(app);
+  registerXRoutes(app);
   registerCounterRoutes(app);
   registerMarketplaceRoutes(app);
   registerChatAgentRoutes(app);

@@ -6,6 +6,7 @@ import { emailConnector } from './email/email.connector.ts';
 import { marketplaceConnector } from './marketplace/marketplace.connector.ts';
 import { phoneConnector } from './phone/phone.connector.ts';
 import { smsConnector } from './sms/sms.connector.ts';
+import { xConnector } from './x/x.connector.ts';
 
 export const connectors: readonly Connector<unknown, unknown>[] = [
   emailConnector as Connector<unknown, unknown>,
@@ -13,6 +14,7 @@ export const connectors: readonly Connector<unknown, unknown>[] = [
   phoneConnector as Connector<unknown, unknown>,
   chatConnector as Connector<unknown, unknown>,
   marketplaceConnector as Connector<unknown, unknown>,
+  xConnector as Connector<unknown, unknown>,
 ];
 
 export function connectorFor(channel: string): Connector<unknown, unknown> | undefined {

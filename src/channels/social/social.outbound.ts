@@ -30,8 +30,12 @@ interface Target {
   posted_at: Date | string | null;
 }
 
-/** One statement: the reply's own choices and the customer's latest message on this network for the case. */
-async function targetOf(ctx: Ctx, d: NetworkDelivery): Promise<Target | undefined> {
+/**
+ * One statement: the reply's own choices and the customer's latest message on this network for
+ * the case — of the audience the reply goes to when there is one (a public answer goes under
+ * their latest tweet even when a DM came since; an automatic message answers their private ones).
+ */
+async function targetOf(ctx: Ctx, d: NetworkDelivery, automatic: boolean): Promise<Target | undefined> {
   const [t] = await queryRows<Target>(
     ctx.db,
     sql`SELECT e.data ->> 'audience' AS audience, e.data -> 'template' AS template,
@@ -40,7 +44,7 @@ async function targetOf(ctx: Ctx, d: NetworkDelivery): Promise<Target | undefine
         LEFT JOIN LATERAL (
           SELECT account_id, provider_id, audience, data, posted_at FROM social_message
           WHERE case_id = e.case_id AND channel = ${d.channel} AND direction = 'in'
-          ORDER BY posted_at DESC LIMIT 1
+          ORDER BY (audience = COALESCE(${automatic ? 'private' : null}::text, e.data ->> 'audience', audience)) DESC, posted_at DESC LIMIT 1
         ) m ON true
         WHERE e.id = ${d.eventId}`,
   );
@@ -52,7 +56,7 @@ async function targetOf(ctx: Ctx, d: NetworkDelivery): Promise<Target | undefine
  * `automatic`: written by the system, which never posts in public.
  */
 export async function sendOnNetwork(ctx: Ctx, d: NetworkDelivery, text: string, automatic: boolean): Promise<string> {
-  const t = await targetOf(ctx, d);
+  const t = await targetOf(ctx, d, automatic);
   if (!t?.account_id) throw new ProviderError('rejected', `the customer has not written on ${d.channel} for this case: there is no conversation to answer`);
   const account = await ctx.accounts.account(ctx.db, t.account_id);
   const connector = account ? connectorFor(account.channel) : undefined;

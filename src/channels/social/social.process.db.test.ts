@@ -33,7 +33,7 @@ beforeAll(async () => {
 afterAll(() => h?.close());
 
 let seq = 0;
-function message(over: Partial<SocialMessage> & { author?: Partial<SocialMessage['author']> }): SocialMessage {
+function message(over: Partial<Omit<SocialMessage, 'author'>> & { author?: Partial<SocialMessage['author']> }): SocialMessage {
   seq += 1;
   const { author, ...rest } = over;
   return {

@@ -218,7 +218,9 @@ export async function runDelivery(ctx: Ctx, p: DeliverPayload, run: JobRun): Pro
       ctx.log.error(where, `delivery failed: ${decision.detail}`);
       throw new PermanentJobError(decision.detail, { cause: failure });
     }
-    await update({ attempts, detail: decision.detail });
+    // Waiting for the time the provider named (a rate limit's reset) spends no attempt: a
+    // burst that hits a daily limit is sent later, not given up.
+    await update({ attempts: decision.action === 'retry_at' ? d.attempts : attempts, detail: decision.detail });
     ctx.log.warn(where, `delivery will be retried: ${decision.detail}`);
     if (decision.action === 'retry_at') throw new RetryJobLater(decision.at, decision.detail);
     throw failure;
