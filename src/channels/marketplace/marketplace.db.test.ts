@@ -2,7 +2,7 @@
 // else; unsigned, forged, stale or unknown, it is refused and nothing is kept.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXAMPLE_BODY, EXAMPLE_SECRET, relayRequest } from '../../../test/fakes/marketplace-relay.ts';
+import { EXAMPLE_BODY, EXAMPLE_SECRET, relayRequest, startFakeRelay, type FakeRelay } from '../../../test/fakes/marketplace-relay.ts';
 import { buildBrand } from '../../../test/support/factories.ts';
 import { startHarness, type Client, type Harness } from '../../../test/support/harness.ts';
 import { ManualClock } from '../../platform/clock.ts';
@@ -17,9 +17,11 @@ let admin: Client;
 let brandId: string;
 let accountId: string;
 let url: string;
+let relay: FakeRelay;
 
 beforeAll(async () => {
-  h = await startHarness({ clock });
+  relay = await startFakeRelay(EXAMPLE_SECRET, () => clock.now());
+  h = await startHarness({ clock, env: { COMPTOIR_PUBLIC_URL: 'https://sav.jardin-maison.fr' } });
   admin = await h.userClient('admin');
   brandId = (await buildBrand(h.ctx, { slug: 'jardin-maison', name: 'Jardin & Maison' })).id;
   const account = await admin.post('/api/v1/channel-accounts', { channel: 'marketplace', name: 'Relais marketplaces', address: 'relais-jardin-maison', brandId, secrets: { webhookSecret: EXAMPLE_SECRET } });
@@ -27,7 +29,11 @@ beforeAll(async () => {
   accountId = account.json().id;
   url = marketplaceWebhookPath(accountId);
 });
-afterAll(() => h?.close());
+afterAll(async () => {
+  expect(relay.unexpected).toEqual([]);
+  await h?.close();
+  await relay?.close();
+});
 
 let n = 0;
 const message = (over: Record<string, unknown> = {}) => ({
@@ -111,7 +117,96 @@ describe('the marketplace webhook', () => {
     expect(test.statusCode, test.body).toBe(200);
     expect(test.json().checks).toEqual([
       { name: 'marketplace_secret', label: 'Secret du webhook', ok: true, detail: 'Un secret partagé de 32 caractères est enregistré : le relais signe chaque message avec lui (HMAC-SHA256).' },
-      { name: 'marketplace_webhook', label: 'Adresse du webhook', ok: true, detail: expect.stringMatching(new RegExp(`^Le relais envoie les messages des acheteurs à http://[^ ]+${url} ; le dernier est arrivé le 3 avril 2026 à 17:00\\.$`)) },
+      { name: 'marketplace_webhook', label: 'Adresse du webhook', ok: true, detail: expect.stringMatching(new RegExp(`^Le relais envoie les messages des acheteurs à https://sav\\.jardin-maison\\.fr${url} ; le dernier est arrivé le 3 avril 2026 à 17:00\\.$`)) },
     ]);
   });
 });
+
+describe('a buyer’s message', () => {
+  const eventsOf = async (caseId: string) => (await admin.get(`/api/v1/cases/${caseId}/events`)).json().items as { type: string; channel: string | null; body: string | null; data: Record<string, unknown>; delivery: { channel: string; status: string; detail: string | null } | null }[];
+  const processed = async (providerId: string) =>
+    (await queryRows<{ state: string; detail: string | null; case_id: string | null }>(h.ctx.db, sql`SELECT state, detail, case_id FROM inbound_message WHERE account_id = ${accountId} AND provider_id = ${providerId}`))[0]!;
+
+  it('opens a marketplace case for the buyer, with the marketplace and the order on the message, and keeps the buyer’s e-mail', async () => {
+    await h.worker.drain();
+    const row = await processed('amazon:A1B2C3D4E5');
+    expect(row).toMatchObject({ state: 'processed', detail: "a new case; the buyer's e-mail k8x2v4q1@marketplace.amazon.fr is kept" });
+    const c = (await admin.get(`/api/v1/cases/${row.case_id}`)).json();
+    expect(c).toMatchObject({ channel: 'marketplace', brandId });
+    const message = (await eventsOf(c.id)).find((e) => e.type === 'message_in')!;
+    expect(message).toMatchObject({
+      channel: 'marketplace',
+      body: 'Bonjour, le programmateur reçu fuit dès la première utilisation.',
+      data: { marketplace: 'amazon', orderReference: '402-1234567-8901234', conversationId: 'AMZ-CONV-4711', audience: 'private' },
+    });
+    const customer = (await admin.get(`/api/v1/customers/${c.customer.id}`)).json();
+    expect(customer.displayName).toBe('Camille Durand');
+    expect(customer.identities.map((i: { kind: string; system: string; value: string }) => `${i.kind}:${i.system}:${i.value}`).sort()).toEqual(['email::k8x2v4q1@marketplace.amazon.fr', 'external:amazon:A2BUYER9XYZ']);
+    // This relay takes no answers: an answer on the marketplace says why it could not leave.
+    expect((await admin.post(`/api/v1/cases/${c.id}/messages`, { kind: 'reply', body: 'Nous regardons cela.' })).statusCode).toBe(201);
+    await h.worker.drain();
+    const answer = (await eventsOf(c.id)).find((e) => e.body?.includes('Nous regardons cela.'))!;
+    expect(answer.delivery).toMatchObject({ channel: 'marketplace', status: 'failed', detail: 'not_configured: the Relais marketplaces relay takes no answers (settings.replyUrl): answer the buyer on the marketplace' });
+  });
+
+  it('joins the case of its conversation rather than the buyer’s latest open case', async () => {
+    const buyer = { id: 'fnac-buyer-1', name: 'Paul Martin' };
+    const relay = async (m: ReturnType<typeof message>) => {
+      expect((await h.app.inject(relayRequest(url, m, { secret: EXAMPLE_SECRET }))).statusCode).toBe(202);
+      await h.worker.drain();
+      return processed(`${m.marketplace}:${m.messageId}`);
+    };
+    const parcel = message({ marketplace: 'fnac', buyer });
+    const first = await relay(parcel);
+    expect((await admin.patch(`/api/v1/cases/${first.case_id}`, { status: 'solved' })).statusCode).toBe(200);
+    // Another order, another conversation: a case of its own (the first is solved).
+    const second = await relay(message({ marketplace: 'fnac', buyer, text: 'Et la facture de mon autre commande ?' }));
+    expect(second.case_id).not.toBe(first.case_id);
+    // Back on the first conversation: its case, reopened, not the open one.
+    const again = await relay(message({ marketplace: 'fnac', buyer, conversationId: parcel.conversationId, text: 'Le colis de remplacement est abîmé aussi.' }));
+    expect(again).toMatchObject({ state: 'processed', case_id: first.case_id, detail: 'joined its case (by the thread it answers)' });
+    expect((await admin.get(`/api/v1/cases/${first.case_id}`)).json().status).not.toBe('solved');
+  });
+
+  it('is answered through the relay’s reply address, in its conversation, signed and dated', async () => {
+    const replying = await admin.post('/api/v1/channel-accounts', { channel: 'marketplace', name: 'Relais avec réponses', address: 'relais-reponses', brandId, settings: { replyUrl: relay.url }, secrets: { webhookSecret: EXAMPLE_SECRET } });
+    expect(replying.statusCode, replying.body).toBe(201);
+    const m = message({ marketplace: 'manomano', orderReference: 'M260403-77', buyer: { id: 'mm-42', name: 'Inès Roux' } });
+    expect((await h.app.inject(relayRequest(marketplaceWebhookPath(replying.json().id), m, { secret: EXAMPLE_SECRET }))).statusCode).toBe(202);
+    await h.worker.drain();
+    const [row] = await queryRows<{ case_id: string }>(h.ctx.db, sql`SELECT case_id FROM inbound_message WHERE provider_id = ${`manomano:${m.messageId}`}`);
+    const c = (await admin.get(`/api/v1/cases/${row!.case_id}`)).json();
+
+    // An agent's answer: the relay is throttled by the marketplace, then takes it.
+    relay.failNext('rate_limited');
+    expect((await admin.post(`/api/v1/cases/${c.id}/messages`, { kind: 'reply', body: 'Nous vous envoyons une pièce neuve.' })).statusCode).toBe(201);
+    await h.worker.drain();
+    const answer = () => eventsOf(c.id).then((events) => events.find((e) => e.type === 'message_out' && e.body?.includes('pièce neuve'))!);
+    expect((await answer()).delivery).toMatchObject({ status: 'queued', detail: expect.stringMatching(/^temporary \(429\): the relay answered 429: Amazon throttles this seller \(retrying at /) });
+    clock.advance(61_000);
+    await h.worker.drain();
+    expect((await answer()).delivery).toMatchObject({ status: 'sent' });
+    expect(relay.replies.at(-1)!).toMatchObject({ timestamp: String(NOW + 61) });
+    expect(relay.replies.at(-1)!.body).toEqual({
+      marketplace: 'manomano',
+      conversationId: m.conversationId,
+      orderReference: 'M260403-77',
+      buyerId: 'mm-42',
+      inReplyTo: m.messageId,
+      text: expect.stringContaining('Nous vous envoyons une pièce neuve.'),
+      sentAt: '2026-04-03T15:01:01.000Z',
+    });
+    // What the relay answered is the message's id: the buyer's answer to it finds the case.
+    const [out] = await queryRows<{ provider_id: string }>(h.ctx.db, sql`SELECT provider_id FROM social_message WHERE case_id = ${c.id} AND direction = 'out'`);
+    expect(out!.provider_id).toBe(`manomano:${relay.replies.at(-1)!.messageId}`);
+
+    // A message the marketplace refuses fails at once, with its words.
+    relay.failNext('refused');
+    expect((await admin.post(`/api/v1/cases/${c.id}/messages`, { kind: 'reply', body: 'Voir https://exemple.fr/notice' })).statusCode).toBe(201);
+    await h.worker.drain();
+    const refused = (await eventsOf(c.id)).find((e) => e.body?.includes('exemple.fr/notice'))!;
+    expect(refused.delivery).toMatchObject({ status: 'failed', detail: 'rejected (422): the relay answered 422: Amazon refuses messages with external links' });
+    clock.set('2026-04-03T15:00:00Z');
+  });
+});
+

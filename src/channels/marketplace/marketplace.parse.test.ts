@@ -16,10 +16,12 @@ describe('the marketplace webhook signature', () => {
   });
 });
 
+const ACCOUNT = '0195f1c2-0000-7000-8000-00000000a11e';
+
 describe('a relay message, parsed', () => {
   it('is one private message from the buyer, threaded by its conversation, with the order and the marketplace', () => {
     const m = readRelayMessage(Buffer.from(EXAMPLE_BODY));
-    expect(toSocialMessage(m)).toEqual({
+    expect(toSocialMessage(m, ACCOUNT)).toEqual({
       kind: 'message',
       channel: 'marketplace',
       providerId: 'amazon:A1B2C3D4E5',
@@ -28,7 +30,7 @@ describe('a relay message, parsed', () => {
       own: false,
       text: 'Bonjour, le programmateur reçu fuit dès la première utilisation.',
       media: [],
-      refs: ['amazon:conversation:AMZ-CONV-4711'],
+      refs: [`${ACCOUNT}/amazon:conversation:AMZ-CONV-4711`],
       url: null,
       sentAt: new Date('2026-04-03T14:45:00Z'),
       data: { marketplace: 'amazon', orderReference: '402-1234567-8901234', conversationId: 'AMZ-CONV-4711' },
@@ -51,8 +53,8 @@ describe('a relay message, parsed', () => {
         }),
       ),
     );
-    const event = toSocialMessage(m);
-    expect(event).toMatchObject({ providerId: 'manomano:99', author: { identity: { value: 'manomano:b-7' }, displayName: null }, refs: [conversationRefOf(m)], data: { marketplace: 'manomano', orderReference: null, conversationId: '12', subject: 'Pièce manquante' } });
+    const event = toSocialMessage(m, ACCOUNT);
+    expect(event).toMatchObject({ providerId: 'manomano:99', author: { identity: { value: 'manomano:b-7' }, displayName: null }, refs: [conversationRefOf(ACCOUNT, m)], data: { marketplace: 'manomano', orderReference: null, conversationId: '12', subject: 'Pièce manquante' } });
     expect(event.media).toEqual([
       { kind: 'photo', url: 'https://relay.exemple.fr/files/1.jpg', contentType: 'image/jpeg' },
       { kind: 'file', url: 'https://relay.exemple.fr/files/2.pdf', contentType: 'application/pdf' },

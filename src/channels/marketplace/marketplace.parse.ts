@@ -11,10 +11,12 @@ export const providerIdOf = (m: Pick<MarketplaceMessage, 'marketplace' | 'messag
 
 /**
  * What later messages of the conversation name: recorded for the case (message_ref), so they
- * join it rather than whichever case of the buyer moved last. Namespaced: a conversation id is
- * only unique within its marketplace, and may look like a message id.
+ * join it rather than whichever case of the buyer moved last. Namespaced by the account (a
+ * relay threads into its own conversations only) and the marketplace (a conversation id is
+ * only unique there, and may look like a message id).
  */
-export const conversationRefOf = (m: Pick<MarketplaceMessage, 'marketplace' | 'conversationId'>) => `${m.marketplace}:conversation:${m.conversationId}`;
+export const conversationRefOf = (accountId: string, m: Pick<MarketplaceMessage, 'marketplace' | 'conversationId'>) =>
+  `${accountId}/${m.marketplace}:conversation:${m.conversationId}`;
 
 function mediaKind(contentType: string | null): SocialMedia['kind'] {
   const major = contentType?.split('/')[0]?.toLowerCase();
@@ -33,7 +35,7 @@ export function readRelayMessage(raw: Buffer): MarketplaceMessage {
   return parsed.data;
 }
 
-export function toSocialMessage(m: MarketplaceMessage): SocialMessage {
+export function toSocialMessage(m: MarketplaceMessage, accountId: string): SocialMessage {
   return {
     kind: 'message',
     channel: 'marketplace',
@@ -43,7 +45,7 @@ export function toSocialMessage(m: MarketplaceMessage): SocialMessage {
     own: false,
     text: m.text,
     media: m.attachments.map((a) => ({ kind: mediaKind(a.contentType), url: a.url, contentType: a.contentType })),
-    refs: [conversationRefOf(m)],
+    refs: [conversationRefOf(accountId, m)],
     url: null,
     sentAt: new Date(m.sentAt),
     data: {

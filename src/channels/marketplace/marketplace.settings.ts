@@ -6,6 +6,11 @@ import { z } from 'zod';
 export const marketplaceSettings = z.strictObject({
   /** Refuse requests without X-Comptoir-Timestamp (replay protection for relays that can date them). */
   requireTimestamp: z.boolean().default(false),
+  /**
+   * Where the relay takes our answers to post them on the marketplace (relay-client.ts); without
+   * it, answers to its buyers cannot leave Comptoir (agents answer on the seller portal).
+   */
+  replyUrl: z.url({ protocol: /^https?$/ }).max(2000).optional(),
 });
 export type MarketplaceSettings = z.infer<typeof marketplaceSettings>;
 
