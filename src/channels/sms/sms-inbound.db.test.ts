@@ -2,41 +2,31 @@
 // webhook (stored once before anything else, refused unsigned with nothing stored), STOP and
 // START (the number's opt-out, honoured by every SMS that would leave), MMS files fetched the
 // way Twilio serves them.
-import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asInjection, type FakeTwilio } from '../../../test/fakes/twilio.ts';
-import { buildBrand } from '../../../test/support/factories.ts';
 import { photoJpeg } from '../../../test/support/images.ts';
 import type { Client, Harness } from '../../../test/support/harness.ts';
-import { PUBLIC_URL, startOutboundHarness, type EventItem, type OutboundHarness } from '../../../test/support/outbound.ts';
+import { PUBLIC_URL, type EventItem } from '../../../test/support/outbound.ts';
+import { OUR_NUMBER, startSmsHarness, type SmsHarness } from '../../../test/support/sms.ts';
 import { ManualClock } from '../../platform/clock.ts';
-import { queryRows } from '../../platform/db/database.ts';
 import { smsInboundPath } from './sms.routes.ts';
 
 const clock = new ManualClock('2026-04-03T15:00:00Z');
-const OUR_NUMBER = '+33757001122';
-let out: OutboundHarness;
+let harness: SmsHarness;
 let h: Harness;
 let twilio: FakeTwilio;
 let admin: Client;
-let brandId: string;
 let accountId: string;
 let webhook: string;
 
 beforeAll(async () => {
-  out = await startOutboundHarness(clock, { COMPTOIR_QUIET_HOURS: 'off' });
-  ({ h, twilio } = out);
-  admin = await h.userClient('admin');
-  brandId = (await buildBrand(h.ctx, { slug: 'jardin-maison', name: 'Jardin & Maison' })).id;
-  const account = await admin.post('/api/v1/channel-accounts', { channel: 'sms', name: 'SMS SAV', address: OUR_NUMBER, brandId });
-  expect(account.statusCode, account.body).toBe(201);
-  accountId = account.json().id;
-  webhook = `${PUBLIC_URL}${smsInboundPath(accountId)}`;
+  harness = await startSmsHarness(clock);
+  ({ h, twilio, admin, accountId, webhook } = harness);
 });
-afterAll(() => out?.close());
+afterAll(() => harness?.close());
 
-const send = (signed: Parameters<typeof asInjection>[0], headers: Record<string, string> = {}) => h.app.inject(asInjection(signed, headers));
-const storedRows = (sid: string) => queryRows<{ id: string; raw: Buffer; state: string; detail: string | null; case_id: string | null }>(h.ctx.db, sql`SELECT id, raw, state, detail, case_id FROM inbound_message WHERE provider_id = ${sid}`);
+const send = (signed: Parameters<typeof asInjection>[0], headers: Record<string, string> = {}) => harness.send(signed, headers);
+const storedRows = (sid: string) => harness.storedRows(sid);
 
 describe('the inbound SMS webhook', () => {
   it('stores the message as Twilio sent it, once however often Twilio retries, and answers empty TwiML', async () => {
@@ -87,18 +77,15 @@ interface CaseView {
 }
 const eventsOf = async (caseId: string): Promise<(EventItem & { attachments: { filename: string; contentType: string; size: number }[] })[]> =>
   (await admin.get(`/api/v1/cases/${caseId}/events`)).json().items;
-/** Twilio posts the SMS, then the inbound job runs: the case it landed on. */
-async function smsFromCustomer(sms: Parameters<FakeTwilio['inboundSms']>[1]) {
-  const signed = twilio.inboundSms(webhook, sms);
-  expect((await send(signed)).statusCode).toBe(200);
-  await h.worker.drain();
-  const [row] = await storedRows(signed.sid);
-  return { signed, row: row!, case: row!.case_id ? ((await admin.get(`/api/v1/cases/${row!.case_id}`)).json() as CaseView) : null };
+/** The customer texts our number, the inbound job runs: the row, and the case it landed on. */
+async function smsFromCustomer(sms: Parameters<SmsHarness['texts']>[0]) {
+  const { signed, row } = await harness.texts(sms);
+  return { signed, row, case: row.case_id ? ((await admin.get(`/api/v1/cases/${row.case_id}`)).json() as CaseView) : null };
 }
 
 describe('an SMS from a customer', () => {
   it('opens an SMS case for the number, acknowledged by SMS with the case number, the promise and the tracking link', async () => {
-    const { row, case: c } = await smsFromCustomer({ from: '+33612345621', to: OUR_NUMBER, body: 'Bonjour, mon programmateur d’arrosage fuit encore. Que faire ?' });
+    const { row, case: c } = await smsFromCustomer({ from: '+33612345621', body: 'Bonjour, mon programmateur d’arrosage fuit encore. Que faire ?' });
     expect(row).toMatchObject({ state: 'processed', detail: 'a new case' });
     expect(c).toMatchObject({ channel: 'sms' });
     const customer = (await admin.get(`/api/v1/customers/${c!.customer.id}`)).json();
@@ -114,8 +101,8 @@ describe('an SMS from a customer', () => {
   });
 
   it('joins the customer’s open case with the next SMS, and tells them of a new step by SMS', async () => {
-    const first = await smsFromCustomer({ from: '+33612345622', to: OUR_NUMBER, body: 'Ma tondeuse ne démarre plus.' });
-    const next = await smsFromCustomer({ from: '+33612345622', to: OUR_NUMBER, body: 'Je précise : elle a deux ans.' });
+    const first = await smsFromCustomer({ from: '+33612345622', body: 'Ma tondeuse ne démarre plus.' });
+    const next = await smsFromCustomer({ from: '+33612345622', body: 'Je précise : elle a deux ans.' });
     expect(next.row).toMatchObject({ state: 'processed', case_id: first.case!.id, detail: 'joined its case (by the customer’s open case)' });
     expect((await eventsOf(first.case!.id)).filter((e) => e.type === 'message_in').map((e) => e.body)).toEqual(['Ma tondeuse ne démarre plus.', 'Je précise : elle a deux ans.']);
     expect(twilio.messages.filter((m) => m.to === '+33612345622')).toHaveLength(1);
@@ -135,7 +122,6 @@ describe('an MMS', () => {
     const photo = photoJpeg();
     const { signed, case: c } = await smsFromCustomer({
       from: '+33612345623',
-      to: OUR_NUMBER,
       body: 'Voici la fuite.',
       media: [
         { contentType: 'image/jpeg', content: photo },

@@ -4,33 +4,26 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asInjection, type FakeTwilio } from '../../../test/fakes/twilio.ts';
-import { buildBrand } from '../../../test/support/factories.ts';
 import type { Client, Harness } from '../../../test/support/harness.ts';
-import { PUBLIC_URL, startOutboundHarness, type EventItem, type OutboundHarness } from '../../../test/support/outbound.ts';
+import type { EventItem } from '../../../test/support/outbound.ts';
+import { startSmsHarness, type SmsHarness } from '../../../test/support/sms.ts';
 import { ManualClock } from '../../platform/clock.ts';
 import { queryRows } from '../../platform/db/database.ts';
 import { recordOptOut } from './opt-out.ts';
-import { smsInboundPath } from './sms.routes.ts';
 
 const clock = new ManualClock('2026-04-03T15:00:00Z');
-let out: OutboundHarness;
+let harness: SmsHarness;
 let h: Harness;
 let twilio: FakeTwilio;
 let admin: Client;
 let brandId: string;
 let accountId: string;
-const OUR_NUMBER = '+33757001122';
 
 beforeAll(async () => {
-  out = await startOutboundHarness(clock, { COMPTOIR_QUIET_HOURS: 'off' });
-  ({ h, twilio } = out);
-  admin = await h.userClient('admin');
-  brandId = (await buildBrand(h.ctx, { slug: 'jardin-maison', name: 'Jardin & Maison' })).id;
-  const account = await admin.post('/api/v1/channel-accounts', { channel: 'sms', name: 'SMS SAV', address: OUR_NUMBER, brandId });
-  expect(account.statusCode, account.body).toBe(201);
-  accountId = account.json().id;
+  harness = await startSmsHarness(clock);
+  ({ h, twilio, admin, brandId, accountId } = harness);
 });
-afterAll(() => out?.close());
+afterAll(() => harness?.close());
 
 async function smsCase(phone: string): Promise<{ id: string; number: string }> {
   const res = await admin.post('/api/v1/cases', { customer: { phone, firstName: 'Léa', lastName: 'Bernard' }, subject: 'Tondeuse', message: 'Elle ne démarre plus.', channel: 'sms', brandId });
@@ -43,14 +36,11 @@ const optOut = async (phone: string) => (await queryRows<{ keyword: string; acco
 const sentTo = (phone: string) => twilio.messages.filter((m) => m.to === phone);
 const casesOf = async (phone: string) => queryRows<{ id: string }>(h.ctx.db, sql`SELECT c.id FROM sav_case c JOIN customer_identity i ON i.customer_id = c.customer_id WHERE i.kind = 'phone' AND i.value = ${phone}`);
 
-/** The customer texts our number; Twilio posts it, the inbound job runs. How the stored row ended. */
-async function texts(from: string, body: string, extra: { optOutType?: 'STOP' | 'START' } = {}) {
-  const signed = twilio.inboundSms(`${PUBLIC_URL}${smsInboundPath(accountId)}`, { from, to: OUR_NUMBER, body, ...extra });
-  expect((await h.app.inject(asInjection(signed))).statusCode).toBe(200);
-  await h.worker.drain();
-  const [row] = await queryRows<{ state: string; detail: string | null; case_id: string | null; event_id: string | null }>(h.ctx.db, sql`SELECT state, detail, case_id, event_id FROM inbound_message WHERE provider_id = ${signed.sid}`);
-  return row!;
-}
+/** The customer texts our number; how the stored row ended. */
+const texts = async (from: string, body: string, extra: { optOutType?: 'STOP' | 'START' } = {}) => {
+  const { row } = await harness.texts({ from, body, ...extra });
+  return { state: row.state, detail: row.detail, case_id: row.case_id, event_id: row.event_id };
+};
 const reply = async (caseId: string, body: string) => {
   expect((await admin.post(`/api/v1/cases/${caseId}/messages`, { kind: 'reply', body })).statusCode).toBe(201);
   await h.worker.drain();
