@@ -9,6 +9,7 @@ import type { Client, Harness } from '../../../test/support/harness.ts';
 import { PUBLIC_URL, type EventItem } from '../../../test/support/outbound.ts';
 import { OUR_NUMBER, startSmsHarness, type SmsHarness } from '../../../test/support/sms.ts';
 import { ManualClock } from '../../platform/clock.ts';
+import { fetchMmsMedia } from './mms-media.ts';
 import { smsInboundPath } from './sms.routes.ts';
 
 const clock = new ManualClock('2026-04-03T15:00:00Z');
@@ -152,5 +153,12 @@ describe('an MMS', () => {
     expect(row).toMatchObject({ state: 'processed', detail: 'a new case' });
     const message = (await eventsOf(row!.case_id!)).find((e) => e.type === 'message_in')!;
     expect(message).toMatchObject({ body: '(média)', attachments: [], data: { mediaNotKept: [`${signed.mediaUrls[0]}: Twilio answered 404`] } });
+  });
+
+  it('never sends Twilio’s credentials anywhere but Twilio’s API', async () => {
+    const before = twilio.mediaRequests.length;
+    const fetched = await fetchMmsMedia(h.ctx, [{ kind: 'photo', url: 'http://127.0.0.1:9/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME1', contentType: 'image/jpeg' }], h.ctx.config.outbound.sms.twilio!);
+    expect(fetched).toEqual({ uploads: [], refused: [`http://127.0.0.1:9/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME1: not a Twilio media address (expected ${twilio.url})`] });
+    expect(twilio.mediaRequests.length).toBe(before);
   });
 });
