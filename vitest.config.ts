@@ -10,7 +10,7 @@ const integration = ['src/**/*.db.test.ts', 'test/**/*.db.test.ts'];
 const testEnv = { NODE_ENV: 'test', COMPTOIR_LOG_LEVEL: 'silent', COMPTOIR_ARGON2_MEMORY_KIB: '1024' };
 
 const projects: TestProjectInlineConfiguration[] = [
-  { test: { name: 'unit', include: ['src/**/*.test.ts', 'bench/**/*.test.ts', 'web/src/**/*.test.ts'], exclude: ['**/*.db.test.ts'], env: testEnv } },
+  { test: { name: 'unit', include: ['src/**/*.test.ts', 'bench/**/*.test.ts', 'web/src/**/*.test.ts', 'web/build/**/*.test.ts'], exclude: ['**/*.db.test.ts'], env: testEnv } },
   {
     test: {
       name: 'db-pglite',

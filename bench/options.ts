@@ -10,17 +10,18 @@ export interface Scale {
 export interface Profile {
   creation: { concurrencies: number[]; durationMs?: number; count?: (concurrency: number) => number; warmup: (concurrency: number) => number };
   inbox: { requests: number; warmup: number };
+  views: { countRequests: number; listRequests: number; warmup: number; countBudgetMs?: number };
   search: { rounds: number; budgetMs: number; minRounds: number; timeoutMs: number };
   chunkSize: number;
   promise: { cases: number; concurrency: number; deadlineMs: number };
-  channels: { emails: number; connections: number };
+  channels: { emails: number; connections: number; mentions: number; mentionSeconds: number };
 }
 
 export const suites = ['cases', 'promise', 'channels'] as const;
 export type Suite = (typeof suites)[number];
 
 export interface BenchOptions {
-  /** cases: creation, inbox and search at scale; promise: deadline computations and acknowledgment latency; channels: inbound e-mail. */
+  /** cases: creation, inbox and search at scale; promise: deadline computations and acknowledgment latency; channels: inbound e-mail and the X mentions burst. */
   suites: Suite[];
   engines: EngineName[];
   scales: Scale[];
@@ -41,9 +42,10 @@ export interface BenchOptions {
 export const usage = `npm run bench -- [options]
 
   --suite cases|promise|channels|all
-                                  what to measure (default all): cases = creation, inbox and search
-                                  at scale; promise = deadline computations and acknowledgment
-                                  latency; channels = inbound e-mail end to end
+                                  what to measure (default all): cases = creation, inbox (first page,
+                                  view counts, saved views) and search at scale; promise = deadline
+                                  computations and acknowledgment latency; channels = inbound e-mail
+                                  end to end and a burst of X mentions ("bad buzz")
   --engine pglite|postgres|both   engines to measure (default both)
   --scales 100k,1m                case counts to generate and measure (default 100k,1m; --quick: 300)
   --quick                         tiny sizes: a smoke run of every code path in well under a minute
@@ -61,19 +63,22 @@ export const usage = `npm run bench -- [options]
 export const fullProfile: Profile = {
   creation: { concurrencies: [1, 16], durationMs: 20_000, warmup: (c) => Math.max(20, c * 10) },
   inbox: { requests: 1000, warmup: 100 },
+  // A count reads every open case of the scope (about 100 ms at 1,000,000 cases): fewer of them, within a minute.
+  views: { countRequests: 300, listRequests: 1000, warmup: 20, countBudgetMs: 60_000 },
   search: { rounds: 50, budgetMs: 150_000, minRounds: 3, timeoutMs: 60_000 },
   chunkSize: 20_000,
   promise: { cases: 1000, concurrency: 16, deadlineMs: 5_000 },
-  channels: { emails: 2000, connections: 8 },
+  channels: { emails: 2000, connections: 8, mentions: 10_000, mentionSeconds: 60 },
 };
 
 export const quickProfile: Profile = {
   creation: { concurrencies: [1, 16], count: (c) => (c === 1 ? 30 : 96), warmup: (c) => c * 2 },
   inbox: { requests: 40, warmup: 8 },
+  views: { countRequests: 20, listRequests: 20, warmup: 4 },
   search: { rounds: 3, budgetMs: 0, minRounds: 3, timeoutMs: 30_000 },
   chunkSize: 150,
   promise: { cases: 30, concurrency: 8, deadlineMs: 300 },
-  channels: { emails: 20, connections: 2 },
+  channels: { emails: 20, connections: 2, mentions: 40, mentionSeconds: 2 },
 };
 
 export function parseScale(text: string): Scale {

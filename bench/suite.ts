@@ -1,6 +1,7 @@
 // One engine's benchmark, start to end: a fresh database, the organisation created through
 // the API, then for each scale: generate (server stopped), start the server, measure the
-// inbox, search and case creation, read its peak RSS, stop it. A failure at one scale is
+// inbox (first page, view counts, saved views), search and case creation, read its peak RSS,
+// stop it. A failure at one scale is
 // recorded (with its message) and ends that engine's run; the scales before it stand.
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -17,6 +18,7 @@ import type { BenchOptions, Scale } from './options.ts';
 import { measureCaseCreation } from './scenarios/create-cases.ts';
 import { measureInbox, type InboxResult } from './scenarios/inbox.ts';
 import { measureSearch, type SearchResult } from './scenarios/search.ts';
+import { measureViews, type ViewsResult } from './scenarios/views.ts';
 import { repoRoot, startServer, type RunningServer } from './server.ts';
 
 export interface ScaleResult {
@@ -30,11 +32,13 @@ export interface ScaleResult {
   /** Restarts forced by abandoned searches (PGlite). */
   serverRestarts: number;
   inbox: InboxResult;
+  /** The sidebar: counts of every view and the saved views (absent from results older than these scenarios). */
+  views?: ViewsResult;
   search: SearchResult;
   creation: LoadResult[];
   peakRssKiB: number;
   load1: { before: number; after: number };
-  /** CPU use during each measured phase: inbox, search, create-1, create-16. */
+  /** CPU use during each measured phase: inbox, views, search, create-1, create-16. */
   cpu: Record<string, CpuUsage>;
 }
 
@@ -134,7 +138,9 @@ export async function runEngine(engine: EngineName, options: BenchOptions, log: 
           return value;
         };
         const inbox = await metered('inbox', () => measureInbox(http, org, options.profile.inbox));
-        say(`  inbox p50 ${inbox.latency.p50} ms, p99 ${inbox.latency.p99} ms; search`);
+        say(`  inbox p50 ${inbox.latency.p50} ms, p99 ${inbox.latency.p99} ms; views`);
+        const views = await metered('views', () => measureViews(http, org, options.profile.views));
+        say(`  view counts p50 ${views.counts.latency.p50} ms, p99 ${views.counts.latency.p99} ms; saved views p50 ${views.list.latency.p50} ms, p99 ${views.list.latency.p99} ms; search`);
         // An abandoned search keeps running: cancel it (PostgreSQL) or restart the server it
         // blocks (PGlite runs queries on the server's only thread).
         let earlierPeakKiB = 0;
@@ -171,7 +177,7 @@ export async function runEngine(engine: EngineName, options: BenchOptions, log: 
         const peakRssKiB = Math.max(earlierPeakKiB, await server.stop());
         server = undefined;
         say(`  peak RSS ${(peakRssKiB / 1024).toFixed(0)} MiB`);
-        return { label: scale.label, targetCases: scale.cases, generation, selectivity, data, serverStartMs, serverRestarts: restarts, inbox, search, creation, peakRssKiB, load1: { before, after: load1() }, cpu };
+        return { label: scale.label, targetCases: scale.cases, generation, selectivity, data, serverStartMs, serverRestarts: restarts, inbox, views, search, creation, peakRssKiB, load1: { before, after: load1() }, cpu };
       } finally {
         http.close();
       }

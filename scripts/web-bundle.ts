@@ -64,7 +64,9 @@ const compressible = /\.(js|css|html|svg|json|txt)$/;
 
 /**
  * Writes .br and .gz beside every text file of the build, once, so the server sends the
- * compressed copy (about a quarter of the size) without compressing on every request.
+ * compressed copy (about a quarter of the size) without compressing on every request. Small
+ * files too, when compressing saves bytes: the per-component Mantine style sheets are many
+ * files of a few hundred bytes (about 10 KB less on the inbox's first screen).
  */
 export function precompress(dir: string): void {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -75,9 +77,11 @@ export function precompress(dir: string): void {
     }
     if (!compressible.test(entry.name)) continue;
     const content = readFileSync(path);
-    if (content.length < 1024) continue;
-    writeFileSync(`${path}.br`, brotliCompressSync(content, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: content.length } }));
-    writeFileSync(`${path}.gz`, gzipSync(content, { level: 9 }));
+    const brotli = brotliCompressSync(content, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: content.length } });
+    const gzip = gzipSync(content, { level: 9 });
+    // A copy no smaller than the file would only cost the browser a decompression.
+    if (brotli.length < content.length) writeFileSync(`${path}.br`, brotli);
+    if (gzip.length < content.length) writeFileSync(`${path}.gz`, gzip);
   }
 }
 

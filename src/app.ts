@@ -45,6 +45,7 @@ import { registerChannelRoutes } from './channels/channels.routes.ts';
 import { registerTrackingPage } from './modules/tracking/tracking.page.routes.ts';
 import { registerTrackingRoutes } from './modules/tracking/tracking.routes.ts';
 import { registerWorkloadRoutes } from './modules/workload/workload.routes.ts';
+import { registerSocialInboxRoutes } from './modules/social/social-inbox.routes.ts';
 
 export const webDist = fileURLToPath(new URL('../web/dist', import.meta.url));
 
@@ -140,6 +141,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     registerReplyUploadRoutes(agentUploads as Api);
   });
   registerWorkloadRoutes(api);
+  registerSocialInboxRoutes(api);
   // The customer's side (no login): the routes that take files and HTML forms, in a scope of
   // their own so no other route accepts multipart or url-encoded bodies. Registered before the web app's
   // fallback so /t/{token} is ours.

@@ -1,5 +1,6 @@
 // Guards `npm run bench` from rotting: runs the whole benchmark (server as a child process,
-// organisation through the API, bulk generation, inbox, search, case creation, report) at a
+// organisation through the API, bulk generation, inbox, view counts and saved views, search,
+// case creation, report) at a
 // few hundred cases on the engine this project runs, and checks the numbers are sane.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +14,7 @@ const dir = mkdtempSync(join(tmpdir(), 'comptoir-bench-smoke-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe(`npm run bench -- --quick (${engine})`, () => {
-  it('measures every scenario and writes the report', { timeout: 180_000 }, async () => {
+  it('measures every scenario and writes the report', { timeout: 240_000 }, async () => {
     const options = parseOptions([
       '--quick',
       '--engine', engine,
@@ -37,6 +38,17 @@ describe(`npm run bench -- --quick (${engine})`, () => {
     expect(scale.inbox.meanItems).toBeGreaterThan(0);
     expect(scale.inbox.latency.p50).toBeGreaterThan(0);
     expect(scale.inbox.latency.p50).toBeLessThanOrEqual(scale.inbox.latency.p99);
+
+    const views = scale.views!;
+    expect(views.savedViews).toBe(7);
+    expect(views.counts).toMatchObject({ ok: 20, errors: {}, wrongAnswers: 0 });
+    // Six built-in views, seven saved ones, and a view per channel and per store with open cases.
+    expect(views.counts.views).toBeGreaterThan(6 + 7);
+    expect(views.counts.latency.p50).toBeGreaterThan(0);
+    expect(views.counts.latency.p50).toBeLessThanOrEqual(views.counts.latency.p99);
+    expect(views.list).toMatchObject({ ok: 20, errors: {}, wrongAnswers: 0 });
+    expect(views.list.latency.p50).toBeLessThanOrEqual(views.list.latency.p99);
+    expect(scale.cpu.views!.server).toBeGreaterThan(0);
 
     expect(scale.search.errors).toEqual({});
     expect(scale.search.overall.count).toBe(12);
@@ -66,12 +78,20 @@ describe(`npm run bench -- --quick (${engine})`, () => {
     const [email] = results.channels!.email;
     expect('failure' in email! ? email.failure : null).toBeNull();
     if (!('failure' in email!)) expect(email!.acknowledged).toBe(email!.emails);
+    // The X burst: every mention stored once (retries included), processed, triaged.
+    const [buzz] = results.channels!.badBuzz!;
+    expect('failure' in buzz! ? buzz.failure : null).toBeNull();
+    if (!('failure' in buzz!)) {
+      expect(buzz).toMatchObject({ mentions: 40, refused: 0, stored: 40, processed: 40, socialMessages: 40, cases: buzz!.authors });
+      expect(buzz!.answers.count).toBe(40 + buzz!.redeliveries);
+    }
 
     const doc = readFileSync(join(dir, 'benchmarks.md'), 'utf8');
     expect(doc).toContain('<!-- bench:promise:start -->');
     expect(doc).toContain('<!-- bench:channels:start -->');
     expect(doc).toContain(`<!-- bench:${engine}:start -->`);
     expect(doc).toContain('### Against the targets');
+    expect(doc).toContain('| 300 | saved views (GET /api/v1/views) |');
     expect(JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')).engines[0].engine).toBe(engine);
   });
 });

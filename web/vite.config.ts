@@ -4,6 +4,7 @@ import react from '@vitejs/plugin-react';
 import postcssPresetMantine from 'postcss-preset-mantine';
 import postcssSimpleVars from 'postcss-simple-vars';
 import { defineConfig } from 'vite';
+import { mantineStyles } from './build/mantine-styles.ts';
 
 const root = decodeURIComponent(new URL('.', import.meta.url).pathname);
 const api = process.env.COMPTOIR_DEV_API ?? 'http://localhost:3000';
@@ -11,7 +12,8 @@ const api = process.env.COMPTOIR_DEV_API ?? 'http://localhost:3000';
 export default defineConfig({
   root,
   base: '/',
-  plugins: [react()],
+  // Mantine's style sheets go with the chunks whose code uses the components (build/mantine-styles.ts).
+  plugins: [mantineStyles(), react()],
   css: {
     postcss: {
       // Mantine's mixins and breakpoints for the app's own CSS modules.

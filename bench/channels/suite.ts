@@ -1,13 +1,16 @@
-// The channels suite: inbound e-mail end to end on each engine.
+// The channels suite: inbound e-mail end to end, and a burst of X mentions, on each engine.
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { BenchOptions } from '../options.ts';
 import { repoRoot } from '../server.ts';
+import { measureBadBuzz, type BadBuzzResult } from './bad-buzz.ts';
 import { measureEmailInbound, type EmailInboundResult } from './email-inbound.ts';
 
 export interface ChannelsResult {
   startedAt: string;
   email: (EmailInboundResult | { engine: string; failure: string })[];
+  /** Absent in results written before it was measured. */
+  badBuzz?: (BadBuzzResult | { engine: string; failure: string })[];
 }
 
 export async function runChannels(options: BenchOptions, log: (line: string) => void): Promise<ChannelsResult> {
@@ -33,5 +36,24 @@ export async function runChannels(options: BenchOptions, log: (line: string) => 
       email.push({ engine, failure: failure.slice(0, 2000) });
     }
   }
-  return { startedAt, email };
+  const badBuzz: NonNullable<ChannelsResult['badBuzz']> = [];
+  for (const engine of options.engines) {
+    try {
+      const r = await measureBadBuzz(engine, {
+        mentions: options.profile.channels.mentions,
+        seconds: options.profile.channels.mentionSeconds,
+        postgresUrl: options.postgresUrl,
+        logFile: join(resultsDir, `server-${engine}-x.log`),
+        cpuProfDir: options.cpuProf ? resultsDir : undefined,
+        serverEnv: options.serverEnv,
+      });
+      log(`[channels] ${engine}: ${r.mentions} X mentions in ${r.sendSeconds} s, webhook p99 ${r.answers.p99} ms; ${r.stored} stored, ${r.processed} processed after ${r.processedSeconds} s`);
+      badBuzz.push(r);
+    } catch (error) {
+      const failure = error instanceof Error ? error.message : String(error);
+      log(`[channels] ${engine} X burst failed: ${failure}`);
+      badBuzz.push({ engine, failure: failure.slice(0, 2000) });
+    }
+  }
+  return { startedAt, email, badBuzz };
 }

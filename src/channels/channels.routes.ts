@@ -6,6 +6,7 @@ import { registerChatRoutes } from './chat/chat.routes.ts';
 import { registerWidgetRoute } from './chat/widget.serve.ts';
 import { registerSmsRoutes } from './sms/sms.routes.ts';
 import { registerPhoneRoutes } from './phone/phone.routes.ts';
+import { registerMetaRoutes } from './meta/meta.routes.ts';
 import { registerCounterRoutes } from './counter/counter.routes.ts';
 import { registerMarketplaceRoutes } from './marketplace/marketplace.routes.ts';
 import { registerXRoutes } from './x/x.routes.ts';
@@ -14,6 +15,7 @@ export function registerChannelRoutes(app: Api): void {
   registerAccountRoutes(app);
   registerSmsRoutes(app);
   registerPhoneRoutes(app);
+  registerMetaRoutes(app);
   registerXRoutes(app);
   registerCounterRoutes(app);
   registerMarketplaceRoutes(app);

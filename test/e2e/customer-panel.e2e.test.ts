@@ -3,6 +3,7 @@
 // page shows her identities, her open and past cases, and the suggestion that the two are
 // one person; the agent previews the merge, confirms it, and the panel shows the phone and
 // the other record's case. Then identities are edited, and the customer search finds her.
+// Last, a colleague opens a case for her and solves it: the panel follows without a reload.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/modules/access/actor.ts';
@@ -135,6 +136,31 @@ describe('the customer panel', () => {
     await page.getByText('@lea_au_jardin').waitFor();
     const shown = (await page.getByTestId('customer-identities').locator('li').allTextContents()).map((t) => t.replace('×', '').trim());
     expect(shown.sort()).toEqual(['E-maillea.roussel@example.fr', 'Instagram@lea_au_jardin', 'Téléphone06 55 44 33 22']);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('follows a colleague’s changes to her cases without a reload', async () => {
+    await page.goto(`${server.url}/cases/${ids.open}`);
+    await panel().getByText('3 dossiers').waitFor();
+    await page.getByText('En direct').waitFor();
+    const admin = await server.apiAs(server.admin.email);
+    const created = await admin.request('POST', '/api/v1/cases', {
+      customer: { email: 'lea.roussel@example.fr' },
+      subject: 'Souffleur de feuilles bruyant',
+      message: 'Le souffleur fait un bruit de ferraille depuis ce matin.',
+      channel: 'email',
+      brandId: server.brandId,
+    });
+    expect(created.status).toBe(201);
+    const fresh = created.body as { id: string; number: string; customer: { id: string } };
+    expect(fresh.customer.id).toBe(ids.customer);
+    // The stream says a case of hers was opened: the panel lists it at once.
+    await panel().getByText('4 dossiers').waitFor();
+    const item = panel().locator(`li[data-case-number="${fresh.number}"]`);
+    await item.getByText('Nouveau').waitFor();
+    // A change to one of the cases it shows: the panel follows too.
+    expect((await admin.request('PATCH', `/api/v1/cases/${fresh.id}`, { status: 'solved' })).status).toBe(200);
+    await item.getByText('Résolu').waitFor();
     expect(pageErrors).toEqual([]);
   });
 });

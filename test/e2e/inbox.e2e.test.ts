@@ -1,14 +1,16 @@
 // The inbox in a real browser against a real Comptoir: an agent signs in, picks a built-in
 // view and sees the counts, filters, saves the filters as a view, works the list with the
 // keyboard (j / k / x / Enter, / and ?), assigns and tags several cases at once, opens the
-// merge dialog, and sees a case opened by someone else appear with the counts moving.
-// axe-core checks the inbox, the shortcut sheet and the merge dialog.
+// merge dialog, sees a case opened by someone else appear with the counts moving, and filters
+// on periods relative to today ("opened in the last 7 days"), saved as such. axe-core checks the inbox, the shortcut sheet and the merge dialog.
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/modules/access/actor.ts';
+import { eq } from 'drizzle-orm';
 import { updateCase } from '../../src/modules/cases/case-changes.ts';
+import { savCase } from '../../src/modules/cases/cases.schema.ts';
 import { seriousA11yViolations } from '../support/a11y.ts';
 import { launchBrowser, watchPageErrors, type TestBrowser } from '../support/browser.ts';
 import { PASSWORD, startE2eServer, type E2eServer } from '../support/e2e-server.ts';
@@ -251,6 +253,48 @@ describe('the inbox', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(new RegExp(`/cases/${id}$`));
     await page.getByRole('heading', { level: 1 }).getByText(number!).waitFor();
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('filters on a period relative to today, and saves it as such', async () => {
+    // The refund case was opened 40 days ago.
+    await server.ctx.db.update(savCase).set({ createdAt: new Date(Date.now() - 40 * 86_400_000) }).where(eq(savCase.subject, subjects.refund));
+    await page.goto(`${server.url}/cases`);
+    await waitForRowCount(5);
+    await page.getByRole('button', { name: 'Plus de filtres' }).click();
+    const opened = page.getByLabel('Ouverture', { exact: true });
+    await opened.selectOption('last_7_days');
+    await page.waitForURL(/createdPeriod=last_7_days/);
+    await waitForRowCount(4);
+    expect((await rows().allTextContents()).join(' ')).not.toContain(subjects.refund);
+
+    await opened.selectOption('older_than');
+    await page.getByLabel('Nombre de jours').fill('30');
+    await page.waitForURL(/createdPeriod=older_than_30_days/);
+    await waitForRowCount(1);
+    await rows().first().getByText(subjects.refund).waitFor();
+    // After a reload, the list of choices names the period.
+    await page.reload();
+    await waitForRowCount(1);
+    expect(await page.getByLabel('Ouverture', { exact: true }).inputValue()).toBe('older_than_30_days');
+
+    await opened.selectOption('dates');
+    await page.getByLabel('Ouvert à partir du').waitFor();
+    await waitForRowCount(5);
+    await opened.selectOption('last_7_days');
+    await waitForRowCount(4);
+    await page.getByRole('button', { name: 'Enregistrer comme vue' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Enregistrer comme vue' });
+    await dialog.getByLabel(/Nom de la vue/).fill('Créés ces 7 derniers jours');
+    await dialog.getByRole('button', { name: 'Enregistrer la vue' }).click();
+    await page.waitForURL(/view=[0-9a-f-]{36}/);
+    await page.getByRole('region', { name: 'Mes vues' }).getByRole('link', { name: /^Créés ces 7 derniers jours\s*4\s*dossiers$/ }).waitFor();
+    // Saved as words: the view stays "the last 7 days" tomorrow.
+    const views = (await (await server.apiAs(server.agent.email)).request('GET', '/api/v1/views')).body as { items: { name: string; filters: Record<string, unknown> }[] };
+    expect(views.items.find((v) => v.name === 'Créés ces 7 derniers jours')?.filters).toEqual({ status: ['open_all'], createdPeriod: 'last_7_days' });
+    expect(await page.getByLabel('Ouverture', { exact: true }).inputValue()).toBe('last_7_days');
+    await shot('periods');
+    await expectAccessible('the inbox filtered on a period');
     expect(pageErrors).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 // The manager views in a real browser against a real Comptoir: a manager signs in, opens
 // the team overview from the navigation, reads the workload (open, unassigned, per agent,
 // per team, by age), and moves all of an agent's cases to a colleague in one action; the
-// figures follow. axe finds no serious violation on the page or in the dialog.
+// figures follow, and follow what colleagues do elsewhere without a reload. axe finds no serious violation on the page or in the dialog.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/modules/access/actor.ts';
@@ -93,6 +93,27 @@ describe('the manager views', () => {
       expect(c.assigneeId).toBe(hugo.id);
       expect(c.teamId).toBe(server.teamId); // moved to an agent: the team stays
     }
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('follows the cases colleagues open and assign, without a reload', async () => {
+    expect(await stat('total-open').textContent()).toBe('6');
+    const admin = await server.apiAs(server.admin.email);
+    const created = await admin.request('POST', '/api/v1/cases', {
+      customer: { email: 'remi.garnier@example.fr', firstName: 'Rémi', lastName: 'Garnier' },
+      subject: 'Barbecue livré sans grille',
+      message: 'Il manque la grille du barbecue livré hier.',
+      channel: 'email',
+      brandId: server.brandId,
+    });
+    expect(created.status).toBe(201);
+    // The stream refreshes the figures, at most every 10 seconds (the poll, every minute, is slower than this wait).
+    await expect.poll(() => stat('total-open').textContent(), { timeout: 20_000 }).toBe('7');
+    expect(await stat('total-unassigned').textContent()).toBe('2');
+    const id = (created.body as { id: string }).id;
+    expect((await admin.request('PATCH', `/api/v1/cases/${id}`, { assigneeId: hugo.id })).status).toBe(200);
+    await expect.poll(async () => (await cells(agentRow(hugo.id))).slice(0, 2), { timeout: 20_000 }).toEqual(['Hugo Lambert', '6']);
+    expect(await stat('total-unassigned').textContent()).toBe('1');
     expect(pageErrors).toEqual([]);
   });
 });

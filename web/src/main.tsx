@@ -1,8 +1,9 @@
 // Starts the app: translations, theme, query cache, router.
-import '@mantine/core/styles.css';
-import '@mantine/notifications/styles.css';
+// Mantine's style sheets come with the components each module imports (web/build/mantine-styles.ts):
+// MantineProvider brings the global ones, first. The notifications' own sheet goes after them.
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
+import '@mantine/notifications/styles.layer.css';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
 import { StrictMode } from 'react';

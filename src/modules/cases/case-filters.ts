@@ -2,11 +2,13 @@
 // (cases.query.ts) and the counts of views (views/views.counts.ts), so a view counts exactly
 // the cases it lists. Every condition reads the case row only (or a small lookup list), so
 // the counts can be taken from one covering index of open cases.
-import { eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { eq, inArray, isNull, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { Scope } from '../access/access.policy.ts';
 import { teamMember } from '../org/org.schema.ts';
 import { openStatuses, slaDueSoonMs, type CaseStatus, type Channel, type Priority, type SlaState } from './cases.contract.ts';
 import { caseStep, contactReason, savCase } from './cases.schema.ts';
+import { parseRelativePeriod } from './relative-periods.contract.ts';
+import { periodBounds } from './relative-periods.ts';
 
 /** The filters, as parsed from the query string or read from a saved view. */
 export interface CaseFilter {
@@ -31,12 +33,17 @@ export interface CaseFilter {
   createdTo?: string | undefined;
   activityFrom?: string | undefined;
   activityTo?: string | undefined;
+  /** Relative periods (`last_7_days`), resolved at `viewer.now` in `viewer.timeZone`. */
+  createdPeriod?: string | undefined;
+  activityPeriod?: string | undefined;
 }
 
-/** Whose list it is and when: `me`, `mine` and the SLA states depend on them. */
+/** Whose list it is and when: `me`, `mine`, the SLA states and the relative periods depend on them. */
 export interface FilterViewer {
   userId: string | null;
   now: Date;
+  /** Where a relative period's days begin and end. */
+  timeZone: string;
 }
 
 const NOBODY = '00000000-0000-0000-0000-000000000000';
@@ -121,5 +128,14 @@ export function filterConditions(f: CaseFilter, viewer: FilterViewer): SQL[] {
   if (f.createdTo) where.push(sql`${savCase.createdAt} < ${at(f.createdTo)}`);
   if (f.activityFrom) where.push(sql`${savCase.lastActivityAt} >= ${at(f.activityFrom)}`);
   if (f.activityTo) where.push(sql`${savCase.lastActivityAt} < ${at(f.activityTo)}`);
+  where.push(...periodConditions(savCase.createdAt, f.createdPeriod, viewer), ...periodConditions(savCase.lastActivityAt, f.activityPeriod, viewer));
   return where;
+}
+
+/** A relative period on a column, as the instants it spans now (a period not understood is no filter: the contract refuses those). */
+function periodConditions(column: AnyColumn, words: string | undefined, viewer: FilterViewer): SQL[] {
+  const period = words ? parseRelativePeriod(words) : null;
+  if (!period) return [];
+  const { from, to } = periodBounds(period, viewer.now, viewer.timeZone);
+  return [...(from ? [sql`${column} >= ${at(from)}`] : []), ...(to ? [sql`${column} < ${at(to)}`] : [])];
 }

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { deliverySchema } from '../notifications/notifications.contract.ts';
 import { clockSchema } from '../sla/sla.contract.ts';
+import { periodTimeZone, relativePeriod } from './relative-periods.contract.ts';
 
 export const caseStatuses = ['new', 'open', 'waiting_customer', 'waiting_third_party', 'solved', 'closed'] as const;
 export type CaseStatus = (typeof caseStatuses)[number];
@@ -234,6 +235,7 @@ export const caseFilterItems = {
   tag: z.string().trim().toLowerCase().max(50),
   sla: z.enum(slaStates),
   language: z.enum(['fr', 'en']),
+  period: relativePeriod,
 };
 
 export const caseListQuery = z.strictObject({
@@ -254,6 +256,9 @@ export const caseListQuery = z.strictObject({
   createdTo: instant.optional().describe('Exclusive'),
   activityFrom: instant.optional().describe('Last activity at or after'),
   activityTo: instant.optional().describe('Last activity before (exclusive)'),
+  createdPeriod: caseFilterItems.period.optional().describe('Opened in a period relative to today (last_7_days, this_month, older_than_30_days…), in timeZone'),
+  activityPeriod: caseFilterItems.period.optional().describe('Last activity in a period relative to today, in timeZone'),
+  timeZone: periodTimeZone.optional(),
   q: z.string().trim().min(1).max(200).optional().describe('Full-text search in messages and notes (French and English, accent-insensitive), or a case number'),
   sort: z.enum(caseSortOrders).default('-lastActivityAt'),
   limit: z.coerce.number().int().min(1).max(200).default(50),

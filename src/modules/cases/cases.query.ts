@@ -43,7 +43,7 @@ export async function listCases(ctx: Ctx, actor: Actor, q: CaseListQuery) {
   // read-only); every other list shows only the cases the reader fully works.
   const history = !!q.customerId && !q.q;
   const where: SQL[] = history ? scopeConditions({ brandIds: actor.scope.brandIds, storeIds: null }) : scopeConditions(actor.scope);
-  where.push(...filterConditions(q, { userId: actor.userId, now: ctx.clock.now() }));
+  where.push(...filterConditions(q, { userId: actor.userId, now: ctx.clock.now(), timeZone: q.timeZone ?? ctx.config.defaults.timezone }));
   if (q.customerId) where.push(eq(savCase.customerId, q.customerId));
   const number = q.q ? parseCaseNumber(q.q) : null;
   if (number) where.push(eq(savCase.number, q.q!.trim().toUpperCase()));

@@ -11,12 +11,16 @@ export const templateKeys = ['acknowledgment', 'step_update', 'agent_reply', 'sl
 export type TemplateKey = (typeof templateKeys)[number];
 
 /** ticket: the printed counter ticket (same content as the acknowledgment, for paper); chat: a line in the live chat widget. */
-export const templateChannels = ['email', 'sms', 'ticket', 'chat'] as const;
+export const templateChannels = ['email', 'sms', 'ticket', 'chat', 'messaging'] as const;
 export type TemplateChannel = (typeof templateChannels)[number];
 
-/** The template a message on a channel is written from: a network's private messages read like the chat. */
+/**
+ * The template a message on a channel is written from: the live chat's visitor is in the
+ * conversation on the site; a network's private messages (WhatsApp, Messenger, Instagram, an
+ * X DM, a marketplace) are read later, elsewhere, and carry the case number and tracking link.
+ */
 export function templateChannelOf(channel: string): TemplateChannel {
-  return channel === 'email' || channel === 'sms' || channel === 'ticket' ? channel : 'chat';
+  return channel === 'email' || channel === 'sms' || channel === 'ticket' || channel === 'chat' ? channel : 'messaging';
 }
 
 /**
@@ -45,13 +49,13 @@ export const templateLanguages = ['fr', 'en'] as const;
 
 /**
  * The channels each template exists on: what the customer hears from us goes by e-mail or SMS
- * (or, while the visitor is connected, the live chat)
+ * (or, while the visitor is connected, the live chat; or the network's private messages)
  * (the acknowledgment is also printed at the counter); SLA mails are internal e-mails.
  */
 export const templateSlots: Readonly<Record<TemplateKey, readonly TemplateChannel[]>> = {
-  acknowledgment: ['email', 'sms', 'ticket'],
-  step_update: ['email', 'sms', 'chat'],
-  agent_reply: ['email', 'sms', 'chat'],
+  acknowledgment: ['email', 'sms', 'ticket', 'messaging'],
+  step_update: ['email', 'sms', 'chat', 'messaging'],
+  agent_reply: ['email', 'sms', 'chat', 'messaging'],
   sla_warning: ['email'],
   sla_escalation: ['email'],
   chat_transcript: ['email'],

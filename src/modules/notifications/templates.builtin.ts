@@ -57,6 +57,11 @@ ${SIGN_EN}`,
       fr: { subject: null, body: '{{brand.name}} : demande {{case.number}} bien enregistrée. {{promise.text}} Suivi : {{tracking.url}}' },
       en: { subject: null, body: '{{brand.name}}: request {{case.number}} received. {{promise.text}} Track it: {{tracking.url}}' },
     },
+    // A private message on a network (WhatsApp, Messenger, Instagram, an X DM): short, warm, the link.
+    messaging: {
+      fr: { subject: null, body: 'Bonjour {{customer.name}}, merci pour votre message : votre demande est enregistrée sous le numéro {{case.number}}. {{promise.text}}\nSuivez-la ici : {{tracking.url}}' },
+      en: { subject: null, body: 'Hello {{customer.name}}, thank you for your message: your request is case {{case.number}}. {{promise.text}}\nFollow it here: {{tracking.url}}' },
+    },
     ticket: {
       fr: {
         subject: null,
@@ -155,6 +160,10 @@ ${SIGN_EN}`,
       fr: { subject: null, body: 'Votre dossier {{case.number}} avance : {{step.label}}. {{next.text}}' },
       en: { subject: null, body: 'Your case {{case.number}} moved on: {{step.label}}. {{next.text}}' },
     },
+    messaging: {
+      fr: { subject: null, body: 'Votre dossier {{case.number}} avance : {{step.label}}. {{next.text}}\nSuivi : {{tracking.url}}' },
+      en: { subject: null, body: 'Your case {{case.number}} moved on: {{step.label}}. {{next.text}}\nTrack it: {{tracking.url}}' },
+    },
   },
   agent_reply: {
     email: {
@@ -183,6 +192,11 @@ To answer us, simply reply to this e-mail.`,
     chat: {
       fr: { subject: null, body: '{{message}}' },
       en: { subject: null, body: '{{message}}' },
+    },
+    // A private message on a network: the message, then where to follow the case.
+    messaging: {
+      fr: { subject: null, body: '{{message}}\n\n— Dossier {{case.number}}, à suivre ici : {{tracking.url}}' },
+      en: { subject: null, body: '{{message}}\n\n— Case {{case.number}}, follow it here: {{tracking.url}}' },
     },
   },
   chat_transcript: {

@@ -13,8 +13,9 @@
 // `extractContactDetails` reads the same way the e-mails and phones a customer gave in a
 // private message, for the social pipeline to attach to the customer.
 import { findPhoneNumbersInText, type CountryCode } from 'libphonenumber-js/max';
+import { personalDataKinds } from './social.contract.ts';
 
-export type PersonalDataKind = 'email' | 'phone' | 'address' | 'order' | 'iban' | 'card';
+export type PersonalDataKind = (typeof personalDataKinds)[number];
 
 export interface PersonalDataFinding {
   kind: PersonalDataKind;

@@ -7,24 +7,12 @@
 // word) and on word boundaries, so "arnaque" is not found inside another word. Negation is
 // deliberately not parsed: "ce n'est pas une arnaque ?" still raises `anger`, because the word
 // being said in public is what a community manager must see, whatever the grammar around it.
+import { socialSignals, type SocialSignal } from './social.contract.ts';
 
-export type TriageSignal = (typeof TRIAGE_SIGNALS)[number];
+export type TriageSignal = SocialSignal;
 
-/** Every signal, in the order they are reported. The codes are stable: filters and screens key on them. */
-export const TRIAGE_SIGNALS = [
-  'legal_threat',
-  'anger',
-  'negative',
-  'shouting',
-  'exclamations',
-  'angry_emoji',
-  'media_video',
-  'media_photo',
-  'audience_large',
-  'audience_huge',
-  'verified',
-  'repeat',
-] as const;
+/** Every signal, in the order they are reported (the contract holds the list, for the web app too). */
+export const TRIAGE_SIGNALS = socialSignals;
 
 /** Points per signal. Audience and repeats are graded, see below. */
 export const TRIAGE_WEIGHTS = {

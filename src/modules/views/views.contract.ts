@@ -2,6 +2,7 @@
 // views (what each one lists), saved views and the counts per view. Only zod and plain data.
 import { z } from 'zod';
 import { caseFilterItems, caseSortOrders, channels, type CaseSortOrder, type Channel } from '../cases/cases.contract.ts';
+import { periodTimeZone } from '../cases/relative-periods.contract.ts';
 
 const id = z.uuid();
 const instant = z.iso.datetime({ offset: true });
@@ -26,8 +27,11 @@ export const viewFilters = z
     createdTo: instant.optional(),
     activityFrom: instant.optional(),
     activityTo: instant.optional(),
+    // Kept as words, resolved when the view is listed or counted: "the last 7 days" stays true tomorrow.
+    createdPeriod: caseFilterItems.period.optional(),
+    activityPeriod: caseFilterItems.period.optional(),
   })
-  .meta({ id: 'ViewFilters', description: 'What a view lists: the filters of GET /api/v1/cases, lists as arrays; no status means every status' });
+  .meta({ id: 'ViewFilters', description: 'What a view lists: the filters of GET /api/v1/cases, lists as arrays; no status means every status; periods (createdPeriod, activityPeriod) are kept relative and resolved at each listing and count' });
 export type ViewFilters = z.infer<typeof viewFilters>;
 
 export interface ViewDefinition {
@@ -113,6 +117,8 @@ export type UpdateViewInput = z.infer<typeof updateViewBody>;
 
 /** Counts of views beyond the open cases stop at this many (they would read every closed case). */
 export const VIEW_COUNT_CAP = 1_000;
+
+export const viewCountsQuery = z.strictObject({ timeZone: periodTimeZone.optional() });
 
 export const viewCountsSchema = z
   .object({

@@ -46,10 +46,10 @@ export function countsStatement(scope: SQL[], inOpen: Counted[], beyondOpen: Cou
   return sql`SELECT * FROM (SELECT ${capped.length ? sql.join(capped, sql`, `) : sql`1 AS one`}) AS beyond LEFT JOIN (${grouped}) AS g ON true`;
 }
 
-export async function countViews(ctx: Ctx, actor: Actor): Promise<ViewCounts> {
+export async function countViews(ctx: Ctx, actor: Actor, options: { timeZone?: string | undefined } = {}): Promise<ViewCounts> {
   requirePermission(actor, 'cases.read');
   const now = ctx.clock.now();
-  const viewer = { userId: actor.userId, now };
+  const viewer = { userId: actor.userId, now, timeZone: options.timeZone ?? ctx.config.defaults.timezone };
   const saved = await visibleViewRows(ctx, actor);
   const views: Counted[] = [
     ...builtinViewIds.map((id) => ({ view: id, filter: builtinViews[id].filters })),

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Api } from '../../platform/http/api.ts';
 import { idParams, problems } from '../../platform/http/api.ts';
 import { principalOf } from '../access/access.http.ts';
-import { createViewBody, updateViewBody, viewCountsSchema, viewSchema } from './views.contract.ts';
+import { createViewBody, updateViewBody, viewCountsQuery, viewCountsSchema, viewSchema } from './views.contract.ts';
 import { countViews } from './views.counts.ts';
 import { createView, deleteView, listViews, updateView } from './views.service.ts';
 
@@ -29,10 +29,11 @@ export function registerViewRoutes(app: Api): void {
       schema: {
         tags,
         summary: 'How many cases each of your views lists (built-in and saved), within your brands and stores',
-        response: { 200: viewCountsSchema, ...problems(401, 403) },
+        querystring: viewCountsQuery,
+        response: { 200: viewCountsSchema, ...problems(400, 401, 403) },
       },
     },
-    async (req) => countViews(req.ctx, principalOf(req)),
+    async (req) => countViews(req.ctx, principalOf(req), req.query),
   );
 
   app.post(

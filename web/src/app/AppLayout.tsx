@@ -18,6 +18,9 @@ import classes from './AppLayout.module.css';
 // Only when a call rings: its code (and the phone contracts) is fetched then.
 const ScreenPop = lazy(() => import('../phone/ScreenPop.tsx').then((m) => ({ default: m.ScreenPop })));
 
+/** Who answers on the social networks: the community managers, and the agents, managers and admins beside them. */
+const socialRoles = new Set(['community_manager', 'agent', 'manager', 'admin']);
+
 /** Who works at a store counter: its staff, and the managers and admins who stand in. */
 const counterRoles = new Set(['store_staff', 'manager', 'admin']);
 
@@ -66,6 +69,11 @@ export function AppLayout() {
               <RouterAnchor to="/customers" fw={600} activeProps={{ 'aria-current': 'page' }} activeOptions={{ includeSearch: false }}>
                 {t('customerPanel.nav')}
               </RouterAnchor>
+              {me && socialRoles.has(me.role) && (
+                <RouterAnchor to="/social" fw={600} activeProps={{ 'aria-current': 'page' }} activeOptions={{ includeSearch: false }}>
+                  {t('social.nav')}
+                </RouterAnchor>
+              )}
               {me && counterRoles.has(me.role) && (
                 <RouterAnchor to="/counter" fw={600} activeProps={{ 'aria-current': 'page' }}>
                   {t('counterMode.nav')}

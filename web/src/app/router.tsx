@@ -7,6 +7,7 @@ import { parseCaseListSearch } from '../cases/case-list-search.ts';
 import { rememberInboxLocation } from '../cases/inbox-return.ts';
 import { adminRouteTree } from '../admin/admin.routes.tsx';
 import { parseCustomerSearch } from '../customers/customer-search.ts';
+import { parseResponseTimesSearch, parseSocialSearch } from '../social/social-search.ts';
 import { NotFoundPage, RouteErrorPage } from './RouteFallbacks.tsx';
 
 export interface RouterContext {
@@ -50,6 +51,8 @@ const homeRoute = createRoute({
   beforeLoad: ({ context, location }) => {
     // Store staff work the counter screen; everyone else starts at the cases.
     if (context.me.role === 'store_staff') throw redirect({ to: '/counter', replace: true });
+    // Community managers start at the social inbox.
+    if (context.me.role === 'community_manager') throw redirect({ to: '/social', replace: true });
     throw redirect({ href: `/cases${location.searchStr}`, replace: true });
   },
 });
@@ -101,9 +104,23 @@ const managerRoute = createRoute({
   component: lazyRouteComponent(() => import('../manager/ManagerPage.tsx'), 'ManagerPage'),
 });
 
+const socialRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'social',
+  validateSearch: parseSocialSearch,
+  component: lazyRouteComponent(() => import('../social/SocialPage.tsx'), 'SocialPage'),
+});
+
+const responseTimesRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'social/response-times',
+  validateSearch: parseResponseTimesSearch,
+  component: lazyRouteComponent(() => import('../social/ResponseTimesPage.tsx'), 'ResponseTimesPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
-  signedInRoute.addChildren([homeRoute, caseListRoute, casePageRoute, macrosRoute, customerSearchRoute, customerPageRoute, counterRoute, managerRoute, adminRouteTree]),
+  signedInRoute.addChildren([homeRoute, caseListRoute, casePageRoute, macrosRoute, customerSearchRoute, customerPageRoute, counterRoute, managerRoute, socialRoute, responseTimesRoute, adminRouteTree]),
 ]);
 
 export function buildRouter(queryClient: QueryClient) {

@@ -2,7 +2,7 @@
 // and the filters. This parses them leniently: unknown values are dropped by the inbox page,
 // which knows the contract's enums; this module stays small because the router (first
 // screen) needs it. Lists are comma-separated (`channel=email,chat`); dates are days
-// (`createdFrom=2026-03-01`).
+// (`createdFrom=2026-03-01`) or periods relative to today (`createdPeriod=last_7_days`).
 
 export interface CaseListSearch {
   /** A built-in view (`mine`, `channel:email`, `store:…`) or a saved view's id; its filters apply. */
@@ -28,6 +28,9 @@ export interface CaseListSearch {
   createdTo?: string;
   activityFrom?: string;
   activityTo?: string;
+  /** A period relative to today (`last_7_days`, `this_month`, `older_than_30_days`). */
+  createdPeriod?: string;
+  activityPeriod?: string;
   q?: string;
   sort?: string;
 }
@@ -56,6 +59,8 @@ const limits: Record<keyof CaseListSearch, number> = {
   createdTo: 10,
   activityFrom: 10,
   activityTo: 10,
+  createdPeriod: 30,
+  activityPeriod: 30,
   q: 200,
   sort: 20,
 };

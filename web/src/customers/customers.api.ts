@@ -14,6 +14,7 @@ import {
 import { api } from '../api/http.ts';
 import type { CaseDto, Page } from '../api/contracts.ts';
 import { caseKeys } from '../cases/cases.keys.ts';
+import { customerKeys } from './customers.keys.ts';
 
 export type CustomerDetail = z.infer<typeof customerDetailSchema>;
 export type Customer = z.infer<typeof customerSchema>;
@@ -25,19 +26,22 @@ export type MergeSuggestion = z.infer<typeof mergeSuggestionSchema>;
 const customerPage = z.object({ items: z.array(customerSchema), nextCursor: z.string().nullable() });
 const casePage = z.object({ items: z.array(caseSchema), nextCursor: z.string().nullable() });
 
-export const customerKeys = {
-  all: ['customers'] as const,
-  detail: (id: string) => ['customers', 'detail', id] as const,
-  search: (q: string) => ['customers', 'search', q] as const,
-  cases: (id: string) => ['customers', 'cases', id] as const,
-};
+export { customerKeys };
 
 const path = (id: string) => `/api/v1/customers/${encodeURIComponent(id)}`;
+
+/**
+ * How the panel stays current: its cases follow the live stream (a case of this customer opened
+ * or changed by anyone refetches it at once: customers.live.ts). Identities and merges done by
+ * someone else send no event on the stream, and are rare: the panel polls for them every minute.
+ */
+const CUSTOMER_POLL_MS = 60_000;
 
 export function customerQuery(id: string) {
   return queryOptions({
     queryKey: customerKeys.detail(id),
     queryFn: ({ signal }): Promise<CustomerDetail> => api(path(id), { signal, parse: (j) => customerDetailSchema.parse(j) }),
+    refetchInterval: CUSTOMER_POLL_MS,
   });
 }
 

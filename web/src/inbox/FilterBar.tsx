@@ -2,17 +2,17 @@
 // Every change goes to the URL (the list reads it back), so a filtered list can be
 // bookmarked, shared, saved as a view, and survives a reload.
 import { Button, Collapse, Group, NativeSelect, SimpleGrid, TextInput } from '@mantine/core';
-import { useDebouncedCallback, useDisclosure } from '@mantine/hooks';
+import { useDisclosure } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState, type FormEvent, type Ref } from 'react';
+import type { FormEvent, Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { caseSortOrders, caseStatuses, channels, priorities, slaStates } from '../../../src/modules/cases/cases.contract.ts';
 import type { CaseListSearch } from '../cases/case-list-search.ts';
 import { referenceLabel, useReferenceNames } from '../reference/reference.api.ts';
 import { brandsQuery, storesQuery } from './inbox.api.ts';
 import { filterKeys } from './inbox-filters.ts';
-
-const TEXT_DEBOUNCE_MS = 350;
+import { PeriodFilter } from './PeriodFilter.tsx';
+import { useTypedFilter } from './useTypedFilter.ts';
 
 interface Option {
   value: string;
@@ -38,25 +38,6 @@ function SelectFilter({ label, value, options, onChange, any }: SelectFilterProp
   return <NativeSelect label={label} value={current} data={data} onChange={(e) => onChange(e.currentTarget.value === any?.value ? undefined : e.currentTarget.value)} />;
 }
 
-/** A text filter applied as the user types (after a pause), like the search box. */
-function useTypedFilter(value: string | undefined, apply: (value: string | undefined) => void) {
-  const [text, setText] = useState(value ?? '');
-  // Back/Forward, a view or "reset" change the URL: the box follows.
-  useEffect(() => setText(value ?? ''), [value]);
-  const debounced = useDebouncedCallback((v: string) => apply(v.trim() || undefined), TEXT_DEBOUNCE_MS);
-  return {
-    value: text,
-    onChange: (v: string) => {
-      setText(v);
-      debounced(v);
-    },
-    flush: () => {
-      debounced.cancel();
-      apply(text.trim() || undefined);
-    },
-  };
-}
-
 interface FilterBarProps {
   search: CaseListSearch;
   onChange: (changes: Partial<CaseListSearch>) => void;
@@ -70,7 +51,7 @@ export function FilterBar({ search, onChange, onReset, onSave, searchRef }: Filt
   const names = useReferenceNames();
   const stores = useQuery(storesQuery);
   const brands = useQuery(brandsQuery);
-  const advanced = ['sla', 'step', 'reason', 'store', 'brand', 'tag', 'lang', 'createdFrom', 'createdTo', 'activityFrom', 'activityTo'] as const;
+  const advanced = ['sla', 'step', 'reason', 'store', 'brand', 'tag', 'lang', 'createdPeriod', 'createdFrom', 'createdTo', 'activityPeriod', 'activityFrom', 'activityTo'] as const;
   const [more, toggleMore] = useDisclosure(advanced.some((k) => search[k] !== undefined));
   const q = useTypedFilter(search.q, (value) => onChange({ q: value }));
   const tags = useTypedFilter(search.tag, (value) => onChange({ tag: value?.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean).join(',') || undefined }));
@@ -86,8 +67,15 @@ export function FilterBar({ search, onChange, onReset, onSave, searchRef }: Filt
     <SelectFilter label={label} value={search[key]} onChange={set(key)} any={any} options={options} />
   );
   const filtered = filterKeys.some((k) => search[k] !== undefined) || search.sort !== undefined || search.q !== undefined;
-  const date = (key: 'createdFrom' | 'createdTo' | 'activityFrom' | 'activityTo') => (
-    <TextInput type="date" label={t(`inbox.filters.${key}`)} value={search[key] ?? ''} onChange={(e) => set(key)(e.currentTarget.value || undefined)} />
+  /** Opening or last activity: a relative period, or two days. */
+  const period = (on: 'created' | 'activity') => (
+    <PeriodFilter
+      label={t(`inbox.period.${on}`)}
+      fromLabel={t(`inbox.filters.${on}From`)}
+      toLabel={t(`inbox.filters.${on}To`)}
+      value={{ period: search[`${on}Period`], from: search[`${on}From`], to: search[`${on}To`] }}
+      onChange={(v) => onChange({ [`${on}Period`]: v.period, [`${on}From`]: v.from, [`${on}To`]: v.to })}
+    />
   );
 
   return (
@@ -163,10 +151,8 @@ export function FilterBar({ search, onChange, onReset, onSave, searchRef }: Filt
             {(brands.data?.length ?? 0) > 1 && select('brand', t('inbox.filters.brand'), brands.data!.map((b) => ({ value: b.id, label: b.name })))}
             <TextInput label={t('inbox.filters.tags')} description={t('inbox.filters.tagsHint')} value={tags.value} onChange={(e) => tags.onChange(e.currentTarget.value)} />
             {select('lang', t('inbox.filters.language'), (['fr', 'en'] as const).map((l) => ({ value: l, label: t(`inbox.language.${l}`) })))}
-            {date('createdFrom')}
-            {date('createdTo')}
-            {date('activityFrom')}
-            {date('activityTo')}
+            {period('created')}
+            {period('activity')}
           </SimpleGrid>
         </Collapse>
       </form>

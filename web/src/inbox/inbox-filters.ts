@@ -7,11 +7,12 @@ import type { CaseListParams } from '../api/contracts.ts';
 import type { CaseListSearch } from '../cases/case-list-search.ts';
 
 /** URL names of the filters (view, q and sort are not filters). */
-export const filterKeys = ['status', 'priority', 'channel', 'assignee', 'team', 'store', 'brand', 'reason', 'step', 'tag', 'sla', 'lang', 'createdFrom', 'createdTo', 'activityFrom', 'activityTo'] as const;
+export const filterKeys = ['status', 'priority', 'channel', 'assignee', 'team', 'store', 'brand', 'reason', 'step', 'tag', 'sla', 'lang', 'createdFrom', 'createdTo', 'activityFrom', 'activityTo', 'createdPeriod', 'activityPeriod'] as const;
 type FilterKey = (typeof filterKeys)[number];
 
 const listKeys = { status: 'status', priority: 'priority', channel: 'channel', store: 'storeId', brand: 'brandId', reason: 'reason', step: 'step', tag: 'tag', sla: 'sla' } as const;
-const singleKeys = { assignee: 'assigneeId', team: 'teamId', lang: 'language' } as const;
+// Periods relative to today stay words, in the URL as in a saved view: the server resolves them.
+const singleKeys = { assignee: 'assigneeId', team: 'teamId', lang: 'language', createdPeriod: 'createdPeriod', activityPeriod: 'activityPeriod' } as const;
 const dayKeys = { createdFrom: 'createdFrom', createdTo: 'createdTo', activityFrom: 'activityFrom', activityTo: 'activityTo' } as const;
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -67,10 +68,14 @@ export function searchOfView(view: ViewDefinition): CaseListSearch {
   return search;
 }
 
-/** The API query of a view, plus the search text. */
-export function listParamsOf(view: ViewDefinition, q: string | undefined): Omit<CaseListParams, 'cursor' | 'limit'> {
+/** The browser's time zone: where the inbox's days (dates typed, relative periods) begin and end. */
+export const browserTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/** The API query of a view, plus the search text; with the browser's time zone when a period needs one. */
+export function listParamsOf(view: ViewDefinition, q: string | undefined, timeZone = browserTimeZone()): Omit<CaseListParams, 'cursor' | 'limit'> {
   const params: Record<string, string> = {};
   for (const [key, value] of Object.entries(view.filters)) params[key] = Array.isArray(value) ? value.join(',') : String(value);
+  if (view.filters.createdPeriod || view.filters.activityPeriod) params.timeZone = timeZone;
   return { ...params, ...(q ? { q } : {}), sort: view.sort };
 }
 

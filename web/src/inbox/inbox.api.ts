@@ -9,6 +9,7 @@ import { viewCountsSchema, viewSchema, type CreateViewInput, type UpdateViewInpu
 import { api } from '../api/http.ts';
 import type { CaseDto } from '../api/contracts.ts';
 import { caseKeys } from '../cases/cases.keys.ts';
+import { browserTimeZone } from './inbox-filters.ts';
 import { viewKeys } from './inbox.keys.ts';
 
 const viewList = z.object({ items: z.array(viewSchema) });
@@ -25,7 +26,8 @@ export const viewsQuery = queryOptions({
 
 export const countsQuery = queryOptions({
   queryKey: viewKeys.counts(),
-  queryFn: ({ signal }) => api('/api/v1/views/counts', { signal, parse: (j) => viewCountsSchema.parse(j) }),
+  // Saved views with a period ("the last 7 days") count the days of the browser's zone, as the list does.
+  queryFn: ({ signal }) => api(`/api/v1/views/counts?timeZone=${encodeURIComponent(browserTimeZone())}`, { signal, parse: (j) => viewCountsSchema.parse(j) }),
   refetchInterval: COUNTS_REFRESH_MS,
   staleTime: 10_000,
 });

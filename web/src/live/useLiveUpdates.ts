@@ -1,24 +1,29 @@
 // The live connection: one EventSource on /api/v1/events per signed-in tab. The server
 // sends `case.created` and `case.timeline` for the cases this user may see; each one marks
-// the affected queries stale so the list and the open case refetch what changed, without
-// a reload. EventSource reconnects by itself and resumes with Last-Event-ID.
+// the affected queries stale so what is shown refetches what changed, without a reload: the
+// lists, the open case, the customer panel showing that case or customer, and (throttled) the
+// inbox's counts and the manager views' workload. EventSource reconnects by itself and resumes
+// with Last-Event-ID.
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { sessionKey } from '../auth/session.ts';
 import { caseKeys } from '../cases/cases.keys.ts';
+import { customerKeys } from '../customers/customers.keys.ts';
+import { refreshCustomersOfCases } from '../customers/customers.live.ts';
 import { viewKeys } from '../inbox/inbox.keys.ts';
+import { workloadKey } from '../manager/workload.keys.ts';
 import { phoneKeys } from '../phone/phone.keys.ts';
 import { userNotificationKeys } from '../user-notifications/user-notifications.keys.ts';
 
 const RETRY_AFTER_CLOSE_MS = 5_000;
 const FLUSH_MS = 300;
-/** The sidebar's counts read every open case of the user's scope: at most one refresh per this. */
+/** The sidebar's counts and the workload read every open case of the user's scope: at most one refresh per this. */
 const COUNTS_EVERY_MS = 10_000;
 
 export type LiveState = 'connecting' | 'open' | 'closed';
 
-/** An id a stream message carries (caseId of case.*, callId of phone.*), or null. */
-function idIn(data: string, key: 'caseId' | 'callId'): string | null {
+/** An id a stream message carries (caseId and customerId of case.*, callId of phone.*), or null. */
+function idIn(data: string, key: 'caseId' | 'customerId' | 'callId'): string | null {
   try {
     const parsed = JSON.parse(data) as Record<string, unknown>;
     return typeof parsed[key] === 'string' ? parsed[key] : null;
@@ -30,11 +35,14 @@ function idIn(data: string, key: 'caseId' | 'callId'): string | null {
 /**
  * Collects what changed and refreshes it at most every FLUSH_MS: a burst of events (a busy
  * inbox, a bulk change) costs one list refetch per screen, not one per event. The counts
- * per view cost more (a scan of the open cases), so they follow at most every COUNTS_EVERY_MS.
+ * per view and the workload cost more (a scan of the open cases), so they follow at most
+ * every COUNTS_EVERY_MS. Only the queries on screen refetch; the others are marked stale.
  */
 function createInvalidator(queryClient: QueryClient) {
   let lists = false;
   const cases = new Set<string>();
+  const touched = new Set<string>();
+  const customers = new Set<string>();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let countsTimer: ReturnType<typeof setTimeout> | undefined;
   let countsAt = 0;
@@ -42,6 +50,7 @@ function createInvalidator(queryClient: QueryClient) {
     countsTimer = undefined;
     countsAt = Date.now();
     void queryClient.invalidateQueries({ queryKey: viewKeys.counts() });
+    void queryClient.invalidateQueries({ queryKey: workloadKey });
   };
   const flush = () => {
     timer = undefined;
@@ -51,13 +60,18 @@ function createInvalidator(queryClient: QueryClient) {
       void queryClient.invalidateQueries({ queryKey: caseKeys.detail(id) });
       void queryClient.invalidateQueries({ queryKey: caseKeys.events(id) });
     }
+    refreshCustomersOfCases(queryClient, customers, touched);
     lists = false;
     cases.clear();
+    touched.clear();
+    customers.clear();
   };
   return {
-    caseChanged(caseId: string | null, timeline: boolean) {
+    caseChanged(caseId: string | null, timeline: boolean, customerId: string | null = null) {
       lists = true;
       if (caseId && timeline) cases.add(caseId);
+      if (caseId) touched.add(caseId);
+      if (customerId) customers.add(customerId);
       timer ??= setTimeout(flush, FLUSH_MS);
     },
     stop() {
@@ -94,10 +108,12 @@ export function useLiveUpdates(enabled: boolean, signals: LiveSignals = {}): Liv
         void queryClient.invalidateQueries({ queryKey: caseKeys.all });
         void queryClient.invalidateQueries({ queryKey: userNotificationKeys.all });
         void queryClient.invalidateQueries({ queryKey: viewKeys.counts() });
+        void queryClient.invalidateQueries({ queryKey: customerKeys.all });
+        void queryClient.invalidateQueries({ queryKey: workloadKey });
       }
       wasOpen = true;
     });
-    source.addEventListener('case.created', (e) => invalidator.caseChanged(idIn(e.data, 'caseId'), false));
+    source.addEventListener('case.created', (e) => invalidator.caseChanged(idIn(e.data, 'caseId'), false, idIn(e.data, 'customerId')));
     source.addEventListener('case.timeline', (e) => invalidator.caseChanged(idIn(e.data, 'caseId'), true));
     // Someone mentioned this user: the bell's list and count.
     source.addEventListener('notification.created', () => void queryClient.invalidateQueries({ queryKey: userNotificationKeys.all }));

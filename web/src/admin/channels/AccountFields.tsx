@@ -7,7 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { referenceQueries } from '../../reference/reference.api.ts';
 import { brands, stores, type ChannelAccount } from '../admin.api.ts';
 import type { FieldErrors } from '../ui/form-errors.ts';
-import { accountChannels, newWebhookSecret, type AccountChannel, type AccountValues } from './account-draft.ts';
+import { accountChannelKey, accountChannels, newWebhookSecret, type AccountChannel, type AccountValues } from './account-draft.ts';
+import { MetaAccountFields } from './MetaAccountFields.tsx';
 
 interface AccountFieldsProps {
   values: AccountValues;
@@ -35,7 +36,7 @@ export function AccountFields({ values, set, errors, existing, readOnly = false 
           label={t('admin.channels.fields.channel')}
           value={values.channel}
           onChange={(e) => set('channel', e.currentTarget.value as AccountChannel)}
-          data={accountChannels.map((c) => ({ value: c, label: t(`case.channel.${c}`) }))}
+          data={accountChannels.map((c) => ({ value: c, label: t(accountChannelKey(c)) }))}
           error={errors.channel}
         />
       )}
@@ -131,6 +132,8 @@ export function AccountFields({ values, set, errors, existing, readOnly = false 
       )}
 
       {values.channel === 'sms' && <Fieldset legend={t('admin.channels.sms.title')}>{t('admin.channels.sms.help')}</Fieldset>}
+
+      {values.channel === 'meta' && <MetaAccountFields values={values} set={set} errors={errors} existing={existing} readOnly={readOnly} />}
     </Stack>
   );
 }

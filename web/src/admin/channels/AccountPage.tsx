@@ -14,7 +14,7 @@ import { AdminPage } from '../ui/AdminPage.tsx';
 import { DeleteDialog } from '../ui/ConfirmDialog.tsx';
 import { QueryState } from '../ui/QueryState.tsx';
 import { useSchemaForm } from '../ui/useSchemaForm.ts';
-import { accountBody, accountSchema, accountValues, type AccountChannel, type AccountValues } from './account-draft.ts';
+import { accountBody, accountChannelKey, accountSchema, accountValues, type AccountChannel, type AccountValues } from './account-draft.ts';
 import { AccountFields } from './AccountFields.tsx';
 import { AccountStateBadge } from './AccountStateBadge.tsx';
 import { accountQuery } from './channels.api.ts';
@@ -125,7 +125,7 @@ export function AccountPage() {
   const access = useAdminAccess();
   const account = useQuery(accountQuery(accountId));
   return (
-    <AdminPage title={account.data?.name ?? t('admin.channels.one')} intro={account.data ? `${t(`case.channel.${account.data.channel as 'email'}`)} · ${account.data.address}` : undefined} readOnly={!access.manage}>
+    <AdminPage title={account.data?.name ?? t('admin.channels.one')} intro={account.data ? `${t(accountChannelKey(account.data.channel))} · ${account.data.address}` : undefined} readOnly={!access.manage}>
       <Group justify="space-between">
         <RouterAnchor to="/admin/channels" size="sm">
           {t('admin.channels.back')}

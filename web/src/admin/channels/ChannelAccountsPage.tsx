@@ -16,7 +16,7 @@ import { FormModal } from '../ui/FormModal.tsx';
 import { EmptyState, QueryState } from '../ui/QueryState.tsx';
 import { useEditing } from '../ui/useEditing.ts';
 import { useSchemaForm } from '../ui/useSchemaForm.ts';
-import { accountBody, accountSchema, accountValues, type AccountValues } from './account-draft.ts';
+import { accountBody, accountChannelKey, accountSchema, accountValues, type AccountValues } from './account-draft.ts';
 import { AccountFields } from './AccountFields.tsx';
 import { AccountStateBadge } from './AccountStateBadge.tsx';
 
@@ -63,7 +63,7 @@ export function ChannelAccountsPage() {
                       {a.name}
                     </RouterAnchor>
                   </Table.Td>
-                  <Table.Td>{t(`case.channel.${a.channel as 'email'}`)}</Table.Td>
+                  <Table.Td>{t(accountChannelKey(a.channel))}</Table.Td>
                   <Table.Td>{a.address}</Table.Td>
                   <Table.Td>{routing(a)}</Table.Td>
                   <Table.Td>{a.lastInboundAt ? <RelativeTime iso={a.lastInboundAt} /> : t('admin.tokens.never')}</Table.Td>

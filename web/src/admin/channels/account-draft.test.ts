@@ -48,4 +48,32 @@ describe('channel account forms', () => {
     const existing = { ...mailbox, channel: 'phone', settings: {}, secretsSet: ['webhookSecret'] };
     expect(accountSchema('phone', false).safeParse(accountBody(accountValues(existing), existing)).success).toBe(true);
   });
+
+  it('writes a Meta account’s ids and template catalogue, keeps its API address, and sends only the secrets typed', () => {
+    const template = { name: 'suivi_dossier', language: 'fr', category: 'UTILITY' as const, body: 'Bonjour {{1}}', variables: 1 };
+    const existing = {
+      ...mailbox,
+      channel: 'meta',
+      address: '104592315782640',
+      settings: { pageId: '104592315782640', whatsappPhoneNumberId: '109876543210987', apiBaseUrl: 'http://127.0.0.1:4000', graphVersion: 'v23.0', templates: [template] },
+      secretsSet: ['appSecret', 'pageAccessToken', 'verifyToken', 'whatsappToken'],
+    };
+    const values = accountValues(existing);
+    const body = accountBody({ ...values, instagramId: ' 17841405822304914 ', metaSecrets: { ...values.metaSecrets, pageAccessToken: 'EAAGnew-page-token-of-the-page' } }, existing);
+    expect(body).toEqual({
+      name: 'SAV',
+      address: '104592315782640',
+      brandId: null,
+      storeId: null,
+      teamId: null,
+      settings: { pageId: '104592315782640', instagramId: '17841405822304914', whatsappPhoneNumberId: '109876543210987', apiBaseUrl: 'http://127.0.0.1:4000', graphVersion: 'v23.0', templates: [template] },
+      secrets: { pageAccessToken: 'EAAGnew-page-token-of-the-page' },
+    });
+    expect(accountSchema('meta', false).safeParse(body).success).toBe(true);
+    // Created, it needs the app's secrets and the Page token; the WhatsApp token only with a number.
+    const fresh = { ...accountValues(null, 'meta'), name: 'Meta', address: '104592315782640', pageId: '104592315782640' };
+    expect(accountSchema('meta', true).safeParse(accountBody(fresh, null)).error?.issues.map((i) => i.path.join('.'))).toEqual(['secrets.appSecret', 'secrets.verifyToken', 'secrets.pageAccessToken']);
+    const bad = accountSchema('meta', false).safeParse(accountBody({ ...values, templates: [{ ...template, variables: 0 }] }, existing));
+    expect(bad.error?.issues[0]?.path).toEqual(['settings', 'templates', 0, 'variables']);
+  });
 });
