@@ -142,7 +142,9 @@ describe('a buyer’s message', () => {
     const customer = (await admin.get(`/api/v1/customers/${c.customer.id}`)).json();
     expect(customer.displayName).toBe('Camille Durand');
     expect(customer.identities.map((i: { kind: string; system: string; value: string }) => `${i.kind}:${i.system}:${i.value}`).sort()).toEqual(['email::k8x2v4q1@marketplace.amazon.fr', 'external:amazon:A2BUYER9XYZ']);
-    // This relay takes no answers: an answer on the marketplace says why it could not leave.
+    // This relay takes no answers: the acknowledgment, and an agent's answer, say why they could not leave.
+    const ack = (await eventsOf(c.id)).find((e) => e.data.kind === 'acknowledgment')!;
+    expect(ack.delivery).toMatchObject({ channel: 'marketplace', status: 'failed', detail: 'not_configured: the Relais marketplaces relay takes no answers (settings.replyUrl): answer the buyer on the marketplace' });
     expect((await admin.post(`/api/v1/cases/${c.id}/messages`, { kind: 'reply', body: 'Nous regardons cela.' })).statusCode).toBe(201);
     await h.worker.drain();
     const answer = (await eventsOf(c.id)).find((e) => e.body?.includes('Nous regardons cela.'))!;
@@ -168,7 +170,7 @@ describe('a buyer’s message', () => {
     expect((await admin.get(`/api/v1/cases/${first.case_id}`)).json().status).not.toBe('solved');
   });
 
-  it('is answered through the relay’s reply address, in its conversation, signed and dated', async () => {
+  it('is acknowledged and answered through the relay’s reply address, in its conversation, signed and dated', async () => {
     const replying = await admin.post('/api/v1/channel-accounts', { channel: 'marketplace', name: 'Relais avec réponses', address: 'relais-reponses', brandId, settings: { replyUrl: relay.url }, secrets: { webhookSecret: EXAMPLE_SECRET } });
     expect(replying.statusCode, replying.body).toBe(201);
     const m = message({ marketplace: 'manomano', orderReference: 'M260403-77', buyer: { id: 'mm-42', name: 'Inès Roux' } });
@@ -176,6 +178,19 @@ describe('a buyer’s message', () => {
     await h.worker.drain();
     const [row] = await queryRows<{ case_id: string }>(h.ctx.db, sql`SELECT case_id FROM inbound_message WHERE provider_id = ${`manomano:${m.messageId}`}`);
     const c = (await admin.get(`/api/v1/cases/${row!.case_id}`)).json();
+    // The acknowledgment, in the buyer's conversation, with the case number and the tracking link.
+    const ack = (await eventsOf(c.id)).find((e) => e.data.kind === 'acknowledgment')!;
+    expect(ack.delivery).toMatchObject({ channel: 'marketplace', status: 'sent' });
+    expect(relay.replies[0]!.body).toEqual({
+      marketplace: 'manomano',
+      conversationId: m.conversationId,
+      orderReference: 'M260403-77',
+      buyerId: 'mm-42',
+      inReplyTo: m.messageId,
+      text: expect.stringContaining(c.number),
+      sentAt: '2026-04-03T15:00:00.000Z',
+    });
+    expect(relay.replies[0]!.body.text).toMatch(/https:\/\/sav\.jardin-maison\.fr\/t\/[\w-]{43}/);
 
     // An agent's answer: the relay is throttled by the marketplace, then takes it.
     relay.failNext('rate_limited');
@@ -196,9 +211,9 @@ describe('a buyer’s message', () => {
       text: expect.stringContaining('Nous vous envoyons une pièce neuve.'),
       sentAt: '2026-04-03T15:01:01.000Z',
     });
-    // What the relay answered is the message's id: the buyer's answer to it finds the case.
-    const [out] = await queryRows<{ provider_id: string }>(h.ctx.db, sql`SELECT provider_id FROM social_message WHERE case_id = ${c.id} AND direction = 'out'`);
-    expect(out!.provider_id).toBe(`manomano:${relay.replies.at(-1)!.messageId}`);
+    // What the relay answered is each message's id: the buyer's answer to it finds the case.
+    const out = await queryRows<{ provider_id: string }>(h.ctx.db, sql`SELECT provider_id FROM social_message WHERE case_id = ${c.id} AND direction = 'out'`);
+    expect(out.map((o) => o.provider_id).sort()).toEqual(relay.replies.map((r) => `manomano:${r.messageId}`).sort());
 
     // A message the marketplace refuses fails at once, with its words.
     relay.failNext('refused');
