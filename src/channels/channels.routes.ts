@@ -8,6 +8,7 @@ import { registerSmsRoutes } from './sms/sms.routes.ts';
 import { registerPhoneRoutes } from './phone/phone.routes.ts';
 import { registerMetaRoutes } from './meta/meta.routes.ts';
 import { registerCounterRoutes } from './counter/counter.routes.ts';
+import { registerMarketplaceRoutes } from './marketplace/marketplace.routes.ts';
 import { registerXRoutes } from './x/x.routes.ts';
 
 export function registerChannelRoutes(app: Api): void {
@@ -17,6 +18,7 @@ export function registerChannelRoutes(app: Api): void {
   registerMetaRoutes(app);
   registerXRoutes(app);
   registerCounterRoutes(app);
+  registerMarketplaceRoutes(app);
   registerChatAgentRoutes(app);
   registerWidgetRoute(app);
   // The visitor's API checks every request's Origin in a hook of its own scope.

@@ -3,6 +3,7 @@
 import type { Connector } from './connector.ts';
 import { chatConnector } from './chat/chat.connector.ts';
 import { emailConnector } from './email/email.connector.ts';
+import { marketplaceConnector } from './marketplace/marketplace.connector.ts';
 import { metaConnector } from './meta/meta.connector.ts';
 import { phoneConnector } from './phone/phone.connector.ts';
 import { smsConnector } from './sms/sms.connector.ts';
@@ -13,6 +14,7 @@ export const connectors: readonly Connector<unknown, unknown>[] = [
   smsConnector as Connector<unknown, unknown>,
   phoneConnector as Connector<unknown, unknown>,
   chatConnector as Connector<unknown, unknown>,
+  marketplaceConnector as Connector<unknown, unknown>,
   metaConnector as Connector<unknown, unknown>,
   xConnector as Connector<unknown, unknown>,
 ];

@@ -10,7 +10,7 @@ import { sql } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { processInbound } from '../../src/channels/inbound/inbound.process.ts';
-import { webhookSignature } from '../../src/channels/phone/webhook-signature.ts';
+import { webhookSignature } from '../../src/channels/webhook-signature.ts';
 import { systemActor } from '../../src/modules/access/actor.ts';
 import { queryRows } from '../../src/platform/db/database.ts';
 import { createUser } from '../../src/modules/access/users.service.ts';

@@ -2,8 +2,13 @@
 // with the account SID and auth token, form-encoded fields, a 201 JSON message resource with
 // an SM… sid and status "queued", JSON errors with Twilio's codes), the Account resource
 // (GET /2010-04-01/Accounts/{sid}.json, what a connection test fetches), and status callbacks
-// signed the way Twilio signs them. It shares no code with the client it tests. Anything
-// else it is sent is recorded in `unexpected` (tests assert it stays empty).
+// signed the way Twilio signs them. It also plays the customer's side: an inbound SMS or MMS
+// as Twilio posts it to a number's webhook (signed, with Twilio's fields), the MMS files behind
+// MediaUrl{N} (Basic auth, then a redirect to a media store on another origin that refuses
+// credentials, as Twilio's does), and Twilio's own STOP filtering — a number that texted a
+// default opt-out word is refused with 21610 until it texts START. It shares no code with the
+// client it tests. Anything else it is sent is recorded in `unexpected` (tests assert it stays
+// empty).
 import { createHmac, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -18,7 +23,32 @@ export interface FakeSms {
 }
 
 /** Documented failures the next requests answer with, in order. */
-export type TwilioFailure = 'invalid_number' | 'authentication' | 'too_many_requests' | 'server_error';
+export type TwilioFailure = 'invalid_number' | 'authentication' | 'too_many_requests' | 'server_error' | 'unsubscribed';
+
+/** A file of an MMS, as the customer's phone sent it. */
+export interface FakeMedia {
+  contentType: string;
+  content: Buffer;
+}
+
+/** A request to the media resources: what a test checks of how files were fetched. */
+export interface MediaRequest {
+  /** `api` (the MediaUrl, Basic auth required) or `store` (where it redirects). */
+  host: 'api' | 'store';
+  path: string;
+  authorization: string | null;
+  status: number;
+}
+
+export interface InboundSms {
+  from: string;
+  to: string;
+  body?: string;
+  media?: FakeMedia[];
+  /** What Advanced Opt-Out adds when the message matched one of a Messaging Service's lists. */
+  optOutType?: 'STOP' | 'START' | 'HELP';
+  messagingServiceSid?: string;
+}
 
 export interface SignedCallback {
   url: string;
@@ -38,7 +68,31 @@ export interface FakeTwilio {
   setAccountStatus(status: 'active' | 'suspended' | 'closed'): void;
   /** The status callback Twilio would POST for this message, signed. */
   statusCallback(sid: string, status: 'sent' | 'delivered' | 'undelivered' | 'failed', errorCode?: string): SignedCallback;
+  /**
+   * The POST Twilio makes to `url` (the number's "A message comes in" webhook) for an SMS, or an
+   * MMS when it carries media, signed. Its files are served from then on; an opt-out word
+   * blocks the number here too, as Twilio's STOP filtering does.
+   */
+  inboundSms(url: string, sms: InboundSms): SignedCallback & { sid: string; mediaUrls: string[] };
+  /** Numbers Twilio refuses to send to (they texted STOP). */
+  blocked: Set<string>;
+  mediaRequests: MediaRequest[];
+  /** Makes a file's address answer 404, as after the media was deleted. */
+  deleteMedia(mediaUrl: string): void;
   close(): Promise<void>;
+}
+
+// Twilio's default keywords (long codes, no Advanced Opt-Out): its STOP filtering, not ours.
+const TWILIO_STOP = new Set(['STOP', 'STOPALL', 'UNSUBSCRIBE', 'CANCEL', 'END', 'QUIT', 'REVOKE', 'OPTOUT']);
+const TWILIO_START = new Set(['START', 'YES', 'UNSTOP']);
+
+/**
+ * A signed request of the fake, as Fastify's inject takes it: the path and query of the URL it
+ * was signed for (our public address stands for the server under test), `headers` over its own.
+ */
+export function asInjection(signed: SignedCallback, headers: Record<string, string> = {}) {
+  const u = new URL(signed.url);
+  return { method: 'POST' as const, url: u.pathname + u.search, headers: { ...signed.headers, ...headers }, payload: signed.body };
 }
 
 const hex = (bytes: number) => randomBytes(bytes).toString('hex');
@@ -59,6 +113,10 @@ function error(res: ServerResponse, status: number, code: number, message: strin
   reply(res, status, { code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status }, headers);
 }
 
+function listen(server: ReturnType<typeof createServer>): Promise<number> {
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
+}
+
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -72,6 +130,11 @@ export async function startFakeTwilio(): Promise<FakeTwilio> {
   const unexpected: string[] = [];
   const failures: TwilioFailure[] = [];
   let accountStatus = 'active';
+  const blocked = new Set<string>();
+  /** Media by the path of its MediaUrl, and the one-time store keys it redirects to. */
+  const media = new Map<string, FakeMedia>();
+  const stored = new Map<string, FakeMedia>();
+  const mediaRequests: MediaRequest[] = [];
   const authorized = (req: IncomingMessage, sid: string | undefined) =>
     req.headers.authorization === `Basic ${Buffer.from(`${accountSid}:${authToken}`).toString('base64')}` && sid === accountSid;
 
@@ -93,6 +156,25 @@ export async function startFakeTwilio(): Promise<FakeTwilio> {
           uri: `/2010-04-01/Accounts/${accountSid}.json`,
         });
       }
+      const file = /^\/2010-04-01\/Accounts\/([^/]+)\/Messages\/MM[0-9a-f]{32}\/Media\/ME[0-9a-f]{32}$/.exec(path ?? '');
+      if (req.method === 'GET' && file) {
+        const record = (status: number) => mediaRequests.push({ host: 'api', path: path!, authorization: req.headers.authorization ?? null, status });
+        if (!authorized(req, file[1])) {
+          record(401);
+          return error(res, 401, 20003, 'Authenticate');
+        }
+        const found = media.get(path!);
+        if (!found) {
+          record(404);
+          return error(res, 404, 20404, 'The requested resource was not found');
+        }
+        // Like Twilio: a redirect to a short-lived address on the media store.
+        const key = hex(16);
+        stored.set(key, found);
+        record(307);
+        res.writeHead(307, { location: `${storeUrl}/media/${key}`, 'content-length': '0' });
+        return res.end();
+      }
       const match = /^\/2010-04-01\/Accounts\/([^/]+)\/Messages\.json$/.exec(path ?? '');
       if (req.method !== 'POST' || !match) {
         unexpected.push(`${req.method} ${req.url}`);
@@ -107,6 +189,9 @@ export async function startFakeTwilio(): Promise<FakeTwilio> {
       if (failure === 'authentication') return error(res, 401, 20003, 'Authenticate');
       if (failure === 'too_many_requests') return error(res, 429, 20429, 'Too Many Requests', { 'retry-after': '30' });
       if (failure === 'server_error') return error(res, 503, 20500, 'Service unavailable');
+      if (failure === 'unsubscribed' || blocked.has(new URLSearchParams(body).get('To') ?? '')) {
+        return error(res, 400, 21610, 'Attempt to send to unsubscribed recipient');
+      }
 
       const form = new URLSearchParams(body);
       const to = form.get('To') ?? '';
@@ -150,15 +235,34 @@ export async function startFakeTwilio(): Promise<FakeTwilio> {
       res.destroy();
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  // The media store: another origin, keys good once, and like a presigned S3 address it
+  // refuses a request that also carries credentials.
+  const store = createServer((req, res) => {
+    const key = /^\/media\/([0-9a-f]{32})$/.exec(req.url ?? '')?.[1];
+    const found = key ? stored.get(key) : undefined;
+    const status = !found ? 404 : req.headers.authorization ? 400 : 200;
+    mediaRequests.push({ host: 'store', path: req.url ?? '', authorization: req.headers.authorization ?? null, status });
+    if (status !== 200) {
+      res.writeHead(status, { 'content-type': 'application/xml' });
+      return res.end(status === 400 ? '<Error><Code>InvalidArgument</Code><Message>Only one auth mechanism allowed</Message></Error>' : '<Error><Code>NoSuchKey</Code></Error>');
+    }
+    stored.delete(key!);
+    res.writeHead(200, { 'content-type': found!.contentType, 'content-length': String(found!.content.length) });
+    res.end(found!.content);
+  });
+  const port = await listen(server);
+  const storeUrl = `http://127.0.0.1:${await listen(store)}`;
+  const apiUrl = `http://127.0.0.1:${port}`;
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: apiUrl,
     accountSid,
     authToken,
     messages,
     unexpected,
+    blocked,
+    mediaRequests,
+    deleteMedia: (mediaUrl) => void media.delete(new URL(mediaUrl).pathname),
     failNext: (...f) => void failures.push(...f),
     setAccountStatus: (status) => void (accountStatus = status),
     statusCallback(sid, status, errorCode) {
@@ -181,6 +285,52 @@ export async function startFakeTwilio(): Promise<FakeTwilio> {
         body: new URLSearchParams(fields).toString(),
       };
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    inboundSms(url, sms) {
+      const files = sms.media ?? [];
+      const sid = `${files.length ? 'MM' : 'SM'}${hex(16)}`;
+      const mediaUrls = files.map((f) => {
+        const path = `/2010-04-01/Accounts/${accountSid}/Messages/${sid}/Media/ME${hex(16)}`;
+        media.set(path, f);
+        return `${apiUrl}${path}`;
+      });
+      const word = (sms.body ?? '').trim().toUpperCase();
+      if (TWILIO_STOP.has(word)) blocked.add(sms.from);
+      if (TWILIO_START.has(word)) blocked.delete(sms.from);
+      const fields: [string, string][] = [
+        ['ToCountry', 'FR'],
+        ['ToState', ''],
+        ['SmsMessageSid', sid],
+        ['NumMedia', String(files.length)],
+        ['ToCity', ''],
+        ['FromZip', ''],
+        ['SmsSid', sid],
+        ['FromState', ''],
+        ['SmsStatus', 'received'],
+        ['FromCity', ''],
+        ['Body', sms.body ?? ''],
+        ['FromCountry', 'FR'],
+        ['To', sms.to],
+        ['ToZip', ''],
+        ['NumSegments', '1'],
+        ['MessageSid', sid],
+        ['AccountSid', accountSid],
+        ['From', sms.from],
+        ['ApiVersion', '2010-04-01'],
+        ...files.flatMap((f, i): [string, string][] => [
+          [`MediaContentType${i}`, f.contentType],
+          [`MediaUrl${i}`, mediaUrls[i]!],
+        ]),
+        ...(sms.messagingServiceSid ? [['MessagingServiceSid', sms.messagingServiceSid] as [string, string]] : []),
+        ...(sms.optOutType ? [['OptOutType', sms.optOutType] as [string, string]] : []),
+      ];
+      return {
+        sid,
+        mediaUrls,
+        url,
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': sign(authToken, url, fields), 'i-twilio-idempotency-token': hex(16) },
+        body: new URLSearchParams(fields).toString(),
+      };
+    },
+    close: () => Promise.all([server, store].map((s) => new Promise<void>((resolve) => s.close(() => resolve())))).then(() => undefined),
   };
 }

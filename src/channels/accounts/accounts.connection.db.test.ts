@@ -140,6 +140,7 @@ describe('an SMS account', () => {
     expect(body.ok).toBe(true);
     expect(check(body, 'twilio_account').detail).toBe(`Twilio (${twilio.url}) accepte les identifiants : compte « Comptoir test account » actif (Full).`);
     expect(check(body, 'sms_sender')).toMatchObject({ ok: true, detail: 'Les SMS partent de +33757001122, le numéro de ce compte.' });
+    expect(check(body, 'sms_webhook')).toMatchObject({ ok: true, detail: `Dans la console Twilio, réglez « A message comes in » du numéro +33 7 57 00 11 22 sur ${h.ctx.config.http.publicUrl}/api/v1/channels/sms/${id}/inbound (HTTP POST) ; aucun SMS n’est encore arrivé.` });
 
     twilio.setAccountStatus('suspended');
     expect(check((await test(id, 'en')).body, 'twilio_account')).toMatchObject({ ok: false, detail: expect.stringContaining('the account “Comptoir test account” is suspended') });
@@ -150,13 +151,13 @@ describe('an SMS account', () => {
     const config = h.ctx.config;
     const twilioConfig = config.outbound.sms.twilio!;
     const withToken = (authToken: string) => ({ ...h.ctx, config: { ...config, outbound: { ...config.outbound, sms: { ...config.outbound.sms, twilio: { ...twilioConfig, authToken } } } } });
-    const refused = await checkSmsAccount(withToken('0123456789abcdef0123'), { address: '+33611223344' }, 'fr');
+    const refused = await checkSmsAccount(withToken('0123456789abcdef0123'), { id: '0195f1c2-0000-7000-8000-000000000000', address: '+33611223344' }, 'fr');
     expect(refused[0]).toMatchObject({ name: 'twilio_account', ok: false });
     expect(refused[0]!.detail).toBe(`Twilio (${twilio.url}) refuse les identifiants du compte ${twilio.accountSid} : auth (20003): Authenticate`);
     expect(refused[1]).toMatchObject({ name: 'sms_sender', ok: false, detail: 'Les SMS partent de +33757001122 (COMPTOIR_TWILIO_FROM), pas de +33611223344 : les clients ne reconnaîtront pas ce numéro.' });
 
     const none = { ...h.ctx, config: { ...config, outbound: { ...config.outbound, sms: { ...config.outbound.sms, twilio: null } } } };
-    expect(await checkSmsAccount(none, { address: '+33611223344' }, 'en')).toEqual([
+    expect(await checkSmsAccount(none, { id: '0195f1c2-0000-7000-8000-000000000000', address: '+33611223344' }, 'en')).toEqual([
       { name: 'twilio_account', label: 'Twilio account', ok: false, detail: 'Twilio is not configured on this server (COMPTOIR_TWILIO_ACCOUNT_SID and COMPTOIR_TWILIO_AUTH_TOKEN): no SMS leaves.' },
     ]);
   });

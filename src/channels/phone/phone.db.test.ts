@@ -7,7 +7,7 @@ import { queryRows } from '../../platform/db/database.ts';
 import { startHarness, type Client, type Harness } from '../../../test/support/harness.ts';
 import { buildBrand, buildCase, buildTeam } from '../../../test/support/factories.ts';
 import { SseClient } from '../../../test/support/sse.ts';
-import { webhookSignature } from './webhook-signature.ts';
+import { webhookSignature } from '../webhook-signature.ts';
 
 let h: Harness;
 let base: string;

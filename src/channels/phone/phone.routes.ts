@@ -16,7 +16,7 @@ import { logCallOnCase, openCaseFromCall } from './calls.service.ts';
 import { setExtension } from './extensions.service.ts';
 import { callListQuery, callSchema, extensionBody, logCallBody, openFromCallBody, screenPopSchema, telephonyEvent, webhookAnswer } from './phone.contract.ts';
 import { listCalls, readScreenPop } from './screen-pop.ts';
-import { isValidWebhookSignature, SIGNATURE_HEADER } from './webhook-signature.ts';
+import { isValidWebhookSignature, SIGNATURE_HEADER } from '../webhook-signature.ts';
 
 const tags = ['phone'];
 

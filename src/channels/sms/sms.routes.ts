@@ -1,25 +1,25 @@
-// Twilio's status callbacks: POST /api/v1/channels/sms/status, form-encoded, signed with
+// Twilio's requests: status callbacks (POST /api/v1/channels/sms/status) and inbound SMS/MMS
+// (POST /api/v1/channels/sms/{accountId}/inbound), form-encoded, signed with
 // X-Twilio-Signature. Public (Twilio has no session), so the signature is the authentication:
 // checked before anything else, over the URL we gave Twilio and every field it sent.
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.ts';
 import type { Api } from '../../platform/http/api.ts';
 import { problems } from '../../platform/http/api.ts';
+import { keepRawFormBody } from '../../platform/http/raw-body.ts';
 import { recordSmsStatus } from '../../modules/notifications/delivery-status.ts';
-import { isValidTwilioSignature, type FormFields } from './twilio-signature.ts';
+import { storeInbound } from '../inbound/inbound.store.ts';
+import { inboundSmsFields } from './sms.parse.ts';
+import { parseTwilioForm, verifyTwilioRequest } from './twilio-request.ts';
 
 export const SMS_STATUS_PATH = '/api/v1/channels/sms/status';
+export const smsInboundPath = (accountId: string) => `/api/v1/channels/sms/${accountId}/inbound`;
 
-/** Form bodies as Twilio sends them; a repeated field keeps all its values (they are all signed). */
-function parseForm(body: string): FormFields {
-  const fields: FormFields = {};
-  for (const [name, value] of new URLSearchParams(body)) {
-    const seen = fields[name];
-    fields[name] = seen === undefined ? value : [...(Array.isArray(seen) ? seen : [seen]), value];
-  }
-  return fields;
-}
+/** An SMS with ten photos' addresses is a few kilobytes: anything much bigger is not Twilio. */
+const INBOUND_BODY_LIMIT = 64 * 1024;
+
+/** What Twilio expects back: TwiML. An empty response sends nothing to the customer (the acknowledgment goes by the delivery job). */
+const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response/>';
 
 const statusBody = z
   .object({
@@ -29,24 +29,15 @@ const statusBody = z
   })
   .loose();
 
-function verifySignature(req: FastifyRequest): void {
-  const twilio = req.ctx.config.outbound.sms.twilio;
-  if (!twilio) throw new AppError('not_found', 'SMS is not configured on this server');
-  const signature = req.headers['x-twilio-signature'];
-  const url = `${req.ctx.config.http.publicUrl}${req.url}`;
-  if (!isValidTwilioSignature(twilio.authToken, typeof signature === 'string' ? signature : undefined, url, (req.body ?? {}) as FormFields)) {
-    throw new AppError('forbidden', 'X-Twilio-Signature does not match this request');
-  }
-}
-
 export function registerSmsRoutes(app: Api): void {
   void app.register(async (scope: Api) => {
-    scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => done(null, parseForm(body as string)));
+    // The inbound body is stored as it came; the status callback only needs its fields.
+    keepRawFormBody(scope, parseTwilioForm);
     scope.post(
       SMS_STATUS_PATH,
       {
         config: { auth: 'public' },
-        preValidation: async (req) => verifySignature(req),
+        preValidation: async (req) => verifyTwilioRequest(req),
         schema: {
           tags: ['channels'],
           summary: 'Twilio delivery status callback (signed with X-Twilio-Signature)',
@@ -63,6 +54,40 @@ export function registerSmsRoutes(app: Api): void {
           errorCode: req.body.ErrorCode ?? null,
         });
         return reply.code(204).send(null);
+      },
+    );
+
+    scope.post(
+      smsInboundPath(':accountId'),
+      {
+        config: { auth: 'public' },
+        bodyLimit: INBOUND_BODY_LIMIT,
+        preValidation: async (req) => {
+          const { accountId } = req.params as { accountId: string };
+          const account = z.uuid().safeParse(accountId).success ? await req.ctx.accounts.account(req.ctx.db, accountId) : undefined;
+          if (!account || account.channel !== 'sms' || account.state === 'disabled') throw new AppError('not_found', 'There is no SMS account with this id');
+          verifyTwilioRequest(req);
+        },
+        schema: {
+          tags: ['channels'],
+          summary: 'Twilio incoming SMS or MMS for the SMS account of the number it was sent to (signed with X-Twilio-Signature); answers empty TwiML',
+          security: [],
+          params: z.strictObject({ accountId: z.uuid() }),
+          body: inboundSmsFields,
+          response: { 200: z.string().describe('TwiML: <Response/>'), ...problems(400, 403, 404, 413, 415, 422) },
+        },
+      },
+      async (req, reply) => {
+        // Stored before Twilio hears back; Twilio retries what it could not deliver, and the
+        // same MessageSid is the same row.
+        await storeInbound(req.ctx, {
+          accountId: req.params.accountId,
+          channel: 'sms',
+          providerId: req.body.MessageSid,
+          raw: req.rawBody!,
+          summary: { from: req.body.From, to: req.body.To, media: Number(req.body.NumMedia ?? 0) },
+        });
+        return reply.code(200).type('text/xml; charset=utf-8').send(EMPTY_TWIML);
       },
     );
   });

@@ -1,11 +1,13 @@
 // Queueing a message to a customer: the message_out event on the timeline (append-only), its
 // message_delivery row and the job that sends it, all in the caller's transaction — a
 // rollback takes the three, a commit guarantees the job. SMS due during quiet hours wait
-// (not_before, and the job's run_at); e-mail never waits.
+// (not_before, and the job's run_at); e-mail never waits. An SMS to a number that opted out
+// is suppressed, with the reason.
 import { sql } from 'drizzle-orm';
 import type { Ctx } from '../../context.ts';
 import { queryRows } from '../../platform/db/database.ts';
 import { uuidv7 } from '../../platform/ids.ts';
+import { optOutDetail, optOutOf } from '../../channels/sms/opt-out.ts';
 import type { Language } from '../../platform/i18n/i18n.ts';
 import { appendEvents, type CaseRouting } from '../cases/timeline.ts';
 import { isoWithOffset } from '../sla/zone.ts';
@@ -30,9 +32,12 @@ export async function queueDelivery(tx: Ctx, r: DeliveryRequest): Promise<string
   const now = tx.clock.now();
   const zone = tx.config.defaults.timezone;
   const { destination: to } = r;
-  const held = to.channel === 'sms' && !to.suppressed ? quietUntil(now, zone, tx.config.outbound.sms.quietHours) : null;
+  // A number that answered STOP gets nothing more by SMS: the message is recorded, not sent.
+  const stopped = to.channel === 'sms' && !to.suppressed ? await optOutOf(tx, to.recipient) : null;
+  const suppressed = to.suppressed ?? (stopped ? optOutDetail(stopped, zone) : null);
+  const held = to.channel === 'sms' && !suppressed ? quietUntil(now, zone, tx.config.outbound.sms.quietHours) : null;
   const id = uuidv7(now.getTime());
-  const job = to.suppressed
+  const job = suppressed
     ? null
     : tx.jobs.prepare(
         deliverJob,
@@ -44,8 +49,8 @@ export async function queueDelivery(tx: Ctx, r: DeliveryRequest): Promise<string
     tx.db,
     sql`WITH d AS (
           INSERT INTO message_delivery (id, event_id, case_id, channel, recipient, status, attempts, detail, not_before, created_at, updated_at)
-          VALUES (${id}::uuid, ${r.eventId}::uuid, ${r.caseId}::uuid, ${to.channel}, ${to.recipient}, ${to.suppressed ? 'suppressed' : 'queued'}, 0,
-                  ${to.suppressed ?? (held ? `quiet hours: held until ${isoWithOffset(zone, held.getTime())}` : null)},
+          VALUES (${id}::uuid, ${r.eventId}::uuid, ${r.caseId}::uuid, ${to.channel}, ${to.recipient}, ${suppressed ? 'suppressed' : 'queued'}, 0,
+                  ${suppressed ?? (held ? `quiet hours: held until ${isoWithOffset(zone, held.getTime())}` : null)},
                   ${held?.toISOString() ?? null}::timestamptz, ${at}::timestamptz, ${at}::timestamptz)
           ON CONFLICT (event_id) DO NOTHING
           RETURNING id

@@ -1,9 +1,11 @@
 // What a provider tells us after sending: Twilio's status callbacks move an SMS delivery to
 // delivered, or to failed with the carrier's error; WhatsApp's statuses to delivered, read or
 // failed. A status only moves forward (a late "sent" never undoes "read"), and a status for
-// a delivery we do not know changes nothing.
+// a delivery we do not know changes nothing. Twilio's error 21610 (the recipient said STOP)
+// records the number's opt-out.
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Ctx } from '../../context.ts';
+import { recordOptOut, TWILIO_UNSUBSCRIBED, TWILIO_UNSUBSCRIBED_KEYWORD } from '../../channels/sms/opt-out.ts';
 import type { DeliveryStatus } from './notifications.contract.ts';
 import { messageDelivery } from './notifications.schema.ts';
 
@@ -57,9 +59,11 @@ export async function recordDeliveryStatus(ctx: Ctx, r: DeliveryStatusReport): P
     ctx.log.warn({ ...r }, 'delivery status for an unknown delivery');
     return 'unknown';
   }
+  const now = ctx.clock.now();
+  // Through a Messaging Service, a number that said STOP is refused after the send, here.
+  if (r.channel === 'sms' && r.errorCode === TWILIO_UNSUBSCRIBED) await recordOptOut(ctx, { phone: d.recipient, keyword: TWILIO_UNSUBSCRIBED_KEYWORD, accountId: null, at: now });
   const move = transitionOf(r.status);
   if (!move || !move.from.includes(d.status)) return 'ignored';
-  const now = ctx.clock.now();
   const updated = await ctx.db
     .update(messageDelivery)
     .set({

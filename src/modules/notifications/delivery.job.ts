@@ -9,6 +9,7 @@ import type { Ctx } from '../../context.ts';
 import { param, prepared } from '../../platform/db/prepared.ts';
 import { messageIdDomain, type EmailAttachment } from '../../channels/email/email-sender.ts';
 import { asProviderError, decideAfterFailure, ProviderError } from '../../channels/provider-errors.ts';
+import { optOutDetail, recordOptOut, TWILIO_UNSUBSCRIBED, TWILIO_UNSUBSCRIBED_KEYWORD } from '../../channels/sms/opt-out.ts';
 import { SMS_STATUS_PATH } from '../../channels/sms/sms.routes.ts';
 import { pushToChat } from '../../channels/chat/chat.outbound.ts';
 import { sendOnNetwork } from '../../channels/social/social.outbound.ts';
@@ -97,6 +98,7 @@ const loadDelivery = prepared<
     attempts: number;
     thread: { ref: string; inbound: boolean }[] | null;
     files: SentFile[] | null;
+    opt_out: { phone: string; keyword: string; optedOutAt: string } | null;
   }
 >(
   'comptoir_load_delivery',
@@ -117,7 +119,10 @@ const loadDelivery = prepared<
         CASE WHEN d.channel = 'email' THEN (
           SELECT json_agg(json_build_object('filename', a.filename, 'contentType', a.content_type, 'blobKey', a.blob_key, 'size', a.size) ORDER BY a.created_at, a.id)
           FROM case_attachment a WHERE a.event_id = d.event_id AND a.visibility = 'public'
-        ) END AS files
+        ) END AS files,
+        CASE WHEN d.channel = 'sms' THEN (
+          SELECT json_build_object('phone', o.phone, 'keyword', o.keyword, 'optedOutAt', o.opted_out_at) FROM sms_opt_out o WHERE o.phone = d.recipient
+        ) END AS opt_out
       FROM d`,
 );
 
@@ -168,6 +173,11 @@ export async function runDelivery(ctx: Ctx, p: DeliverPayload, run: JobRun): Pro
   const update = (set: PgUpdateSetSource<typeof messageDelivery>) =>
     ctx.db.update(messageDelivery).set({ ...set, updatedAt: ctx.clock.now() }).where(eq(messageDelivery.id, d.id));
 
+  // The number answered STOP after this SMS was queued (or while it waited for the morning).
+  if (row.opt_out) {
+    await update({ status: 'suppressed', detail: optOutDetail({ ...row.opt_out, optedOutAt: new Date(row.opt_out.optedOutAt) }, ctx.config.defaults.timezone) });
+    return;
+  }
   if (d.channel === 'sms') {
     const zone = ctx.config.defaults.timezone;
     const until = quietUntil(now, zone, ctx.config.outbound.sms.quietHours);
@@ -196,6 +206,10 @@ export async function runDelivery(ctx: Ctx, p: DeliverPayload, run: JobRun): Pro
       WHERE id = ${d.id}`);
   } catch (error) {
     const failure = asProviderError(error);
+    // Twilio knows the number said STOP (to it, or to another of our senders): so do we now.
+    if (d.channel === 'sms' && failure.providerCode === TWILIO_UNSUBSCRIBED) {
+      await recordOptOut(ctx, { phone: d.recipient, keyword: TWILIO_UNSUBSCRIBED_KEYWORD, accountId: null, at: now });
+    }
     // A run cut short (a worker that died mid-send) counts too: never past the job's last try.
     const decision = decideAfterFailure(failure, Math.max(attempts, run.attempt), run.maxAttempts);
     const where = { deliveryId: d.id, caseId: d.caseId, channel: d.channel, err: failure };
