@@ -132,7 +132,8 @@ describe('a buyer’s message', () => {
     const row = await processed('amazon:A1B2C3D4E5');
     expect(row).toMatchObject({ state: 'processed', detail: "a new case; the buyer's e-mail k8x2v4q1@marketplace.amazon.fr is kept" });
     const c = (await admin.get(`/api/v1/cases/${row.case_id}`)).json();
-    expect(c).toMatchObject({ channel: 'marketplace', brandId });
+    // The order the conversation is about is the case's own (the counter and the tracking page find it).
+    expect(c).toMatchObject({ channel: 'marketplace', brandId, orderRef: '402-1234567-8901234' });
     const message = (await eventsOf(c.id)).find((e) => e.type === 'message_in')!;
     expect(message).toMatchObject({
       channel: 'marketplace',

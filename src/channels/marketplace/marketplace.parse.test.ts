@@ -34,6 +34,7 @@ describe('a relay message, parsed', () => {
       url: null,
       sentAt: new Date('2026-04-03T14:45:00Z'),
       data: { marketplace: 'amazon', orderReference: '402-1234567-8901234', conversationId: 'AMZ-CONV-4711' },
+      orderRef: '402-1234567-8901234',
     });
     expect(m.buyer.email).toBe('k8x2v4q1@marketplace.amazon.fr');
   });

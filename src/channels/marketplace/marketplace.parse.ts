@@ -54,5 +54,6 @@ export function toSocialMessage(m: MarketplaceMessage, accountId: string): Socia
       conversationId: m.conversationId,
       ...(m.subject ? { subject: m.subject } : {}),
     },
+    orderRef: m.orderReference,
   };
 }

@@ -114,6 +114,7 @@ async function processMessage(ctx: Ctx, row: StoredInbound, m: SocialMessage, fi
         channel: m.channel,
         ...caseRoutingOf(row.account),
         priority: priorityOfUrgency(triage.urgency),
+        ...(m.orderRef ? { orderRef: m.orderRef.slice(0, 100) } : {}),
         tags: [],
       },
       {

@@ -53,6 +53,8 @@ export interface SocialMessage {
   sentAt: Date;
   /** What else is worth keeping on the message (post id, conversation id, a marketplace's order reference). */
   data: Record<string, unknown>;
+  /** The order it is about, when the network says (a marketplace conversation): a new case records it. */
+  orderRef?: string | null;
 }
 
 /** What the network says of a message we sent (WhatsApp statuses, Twilio callbacks). */
