@@ -152,20 +152,17 @@ export async function measureBadBuzz(
     );
     const sendSeconds = (performance.now() - t0) / 1000;
 
-    // Processed: every author's case is open (a repeat author's mentions join theirs).
+    // Processed: every mention is a social message of the account (the social inbox's live
+    // figure counts them), a repeat author's joined to their open case.
     const deadline = performance.now() + (options.timeoutMs ?? 600_000);
     let processedAt = performance.now();
     for (;;) {
-      const counts = await http.get<{ counts: Record<string, number> }>('/api/v1/views/counts');
-      if ((counts.body.counts['channel:x'] ?? 0) >= authors) {
-        processedAt = performance.now();
-        break;
-      }
-      if (performance.now() > deadline) break;
+      const live = await http.get<{ accounts: { account: { id: string }; received24h: number }[] }>('/api/v1/social/response-times/live');
+      const received = live.body.accounts?.find((a) => a.account.id === account.body.id)?.received24h ?? 0;
+      processedAt = performance.now();
+      if (received >= options.mentions || processedAt > deadline) break;
       await new Promise((r) => setTimeout(r, 250));
     }
-    // The repeat authors' last mentions may still be joining their cases: a moment to settle.
-    await new Promise((r) => setTimeout(r, 3_000));
     await server.stop();
     stopped = true;
 

@@ -16,13 +16,31 @@ export interface SocialThreadQuestion {
   newCustomer: boolean;
   channel: string;
   refs: string[];
+  /** Thanks or praise: with no case in progress, it joins the case solved last (without reopening it). */
+  praise: boolean;
 }
 
-export type SocialThread = ThreadAnswer<'references' | 'open_case'>;
+export type SocialThread = ThreadAnswer<'references' | 'open_case' | 'solved_case'>;
 
 export async function findSocialThread(ctx: Ctx, q: SocialThreadQuestion): Promise<SocialThread> {
-  const found = (await byReferences(ctx, q.channel, q.refs)) ?? (q.newCustomer ? null : await openCaseOf(ctx, q.customerId));
+  const known = !q.newCustomer;
+  const found =
+    (await byReferences(ctx, q.channel, q.refs)) ??
+    (known ? await openCaseOf(ctx, q.customerId) : null) ??
+    (known && q.praise ? await solvedCaseOf(ctx, q.customerId) : null);
   return settleThread(ctx, found);
+}
+
+/** The customer's case solved last, within the reopening window: what their thanks are about. */
+async function solvedCaseOf(ctx: Ctx, customerId: string) {
+  const since = new Date(ctx.clock.now().getTime() - ctx.config.email.reopenWindowDays * DAY);
+  const [c] = await ctx.db
+    .select({ id: savCase.id })
+    .from(savCase)
+    .where(and(eq(savCase.customerId, customerId), eq(savCase.status, 'solved'), gt(savCase.solvedAt, since)))
+    .orderBy(desc(savCase.solvedAt))
+    .limit(1);
+  return c ? { caseId: c.id, via: 'solved_case' as const } : null;
 }
 
 /** The customer's case still in progress that moved most recently, within the threading window. */

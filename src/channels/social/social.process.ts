@@ -20,6 +20,7 @@ import { normaliseAll } from '../../modules/customers/customers.service.ts';
 import { learnIdentities } from '../../modules/customers/merge-suggestions.ts';
 import { recordDeliveryStatus } from '../../modules/notifications/delivery-status.ts';
 import { extractContactDetails } from '../../modules/social/personal-data.ts';
+import { isPraise } from '../../modules/social/praise.ts';
 import { triageMessage } from '../../modules/social/triage.ts';
 import { caseRoutingOf, type InboundOutcome, type StoredInbound } from '../connector.ts';
 import { findSocialThread } from './social-threading.ts';
@@ -83,7 +84,8 @@ async function processMessage(ctx: Ctx, row: StoredInbound, m: SocialMessage, fi
     verified: m.author.verified,
     priorComplaints: customer.created ? 0 : await earlierComplaints(tx, m.author.identity.value, m.channel),
   });
-  const thread = await findSocialThread(tx, { customerId: customer.id, newCustomer: customer.created, channel: m.channel, refs: m.refs });
+  const praise = isPraise(m.text);
+  const thread = await findSocialThread(tx, { customerId: customer.id, newCustomer: customer.created, channel: m.channel, refs: m.refs, praise });
   const data = {
     audience: m.audience,
     providerId: m.providerId,
@@ -91,6 +93,7 @@ async function processMessage(ctx: Ctx, row: StoredInbound, m: SocialMessage, fi
     author: { handle: m.author.handle, name: m.author.displayName, followers: m.author.followers },
     ...(m.media.length ? { media: m.media } : {}),
     ...(triage.signals.length ? { signals: triage.signals, urgency: triage.urgency } : {}),
+    ...(praise ? { praise: true } : {}),
     ...m.data,
     inboundId: row.id,
   };
@@ -99,10 +102,12 @@ async function processMessage(ctx: Ctx, row: StoredInbound, m: SocialMessage, fi
   let eventId: string;
   let detail: string;
   if (thread.kind === 'append') {
-    const written = await recordCustomerMessage(tx, thread.caseId, { body: m.text, channel: m.channel, data, attachments: files });
+    // Thanks on a solved case are its happy end, not a reason to reopen it.
+    const written = await recordCustomerMessage(tx, thread.caseId, { body: m.text, channel: m.channel, data, attachments: files, keepSolved: praise });
     caseId = thread.caseId;
     eventId = written.event.id;
-    detail = `joined its case (by ${thread.via === 'references' ? 'the thread it answers' : 'the customer’s open case'})`;
+    const via = { references: 'the thread it answers', open_case: 'the customer’s open case', solved_case: 'the case solved last: thanks' }[thread.via];
+    detail = `joined its case (by ${via})${praise && written.case.status === 'solved' ? ', which stays solved' : ''}`;
   } else {
     const opened = await openCase(
       tx,

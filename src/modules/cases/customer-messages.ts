@@ -23,6 +23,8 @@ export interface CustomerMessageInput {
   data?: Record<string, unknown>;
   /** Files stored beforehand (storeUpload), shown with the message. */
   attachments?: Upload[];
+  /** Thanks on a solved case: recorded, and the case stays solved (nothing is left to do). */
+  keepSolved?: boolean;
 }
 
 /** The status a customer's message leaves a case in. */
@@ -60,7 +62,7 @@ export async function recordCustomerMessage(
         },
       ];
       const set: CaseSet = { customerMessageCount: c.customerMessageCount + 1, lastCustomerMessageAt: now };
-      const next = statusAfterCustomerMessage(c.status);
+      const next = input.keepSolved && c.status === 'solved' ? c.status : statusAfterCustomerMessage(c.status);
       if (next !== c.status) {
         Object.assign(set, statusChange(c.status, next, now, c));
         events.push({ type: 'status_changed', actorType: 'customer', actorCustomerId: c.customerId, visibility: 'public', data: { from: c.status, to: next, reopened: c.status === 'solved' } });
