@@ -46,6 +46,7 @@ import { registerTrackingPage } from './modules/tracking/tracking.page.routes.ts
 import { registerTrackingRoutes } from './modules/tracking/tracking.routes.ts';
 import { registerWorkloadRoutes } from './modules/workload/workload.routes.ts';
 import { registerSocialInboxRoutes } from './modules/social/social-inbox.routes.ts';
+import { registerOrderImportRoutes, registerOrderImportUploadRoutes } from './modules/commerce/import/import.routes.ts';
 
 export const webDist = fileURLToPath(new URL('../web/dist', import.meta.url));
 
@@ -139,7 +140,9 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   await app.register(async (agentUploads) => {
     await acceptFileUploads(agentUploads);
     registerReplyUploadRoutes(agentUploads as Api);
+    registerOrderImportUploadRoutes(agentUploads as Api);
   });
+  registerOrderImportRoutes(api);
   registerWorkloadRoutes(api);
   registerSocialInboxRoutes(api);
   // The customer's side (no login): the routes that take files and HTML forms, in a scope of

@@ -13,6 +13,8 @@ import { processInbound } from './channels/inbound/inbound.process.ts';
 import { processInboundJob } from './channels/inbound/inbound.store.ts';
 import { accountFailingJob, tellAdminsAccountFailing } from './channels/accounts/account-alerts.ts';
 import { sendTranscript, transcriptJob } from './channels/chat/chat.transcript.ts';
+import { importOrdersJob } from './modules/commerce/import/import.jobs.ts';
+import { runImport } from './modules/commerce/import/import-run.ts';
 
 export function buildJobRegistry(): JobRegistry<Ctx> {
   const registry = new JobRegistry<Ctx>()
@@ -20,7 +22,8 @@ export function buildJobRegistry(): JobRegistry<Ctx> {
     .handle(slaSweepJob, async (_payload, ctx) => void (await runSlaSweep(ctx)))
     .handle(processInboundJob, async (p, ctx, run) => void (await processInbound(ctx, p.id, run)))
     .handle(accountFailingJob, (p, ctx) => tellAdminsAccountFailing(ctx, p))
-    .handle(transcriptJob, async (p, ctx) => void (await sendTranscript(ctx, p.conversationId)));
+    .handle(transcriptJob, async (p, ctx) => void (await sendTranscript(ctx, p.conversationId)))
+    .handle(importOrdersJob, (p, ctx, run) => runImport(ctx, p.importId, run));
   return handleNotificationJobs(registry);
 }
 

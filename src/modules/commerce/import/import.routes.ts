@@ -26,7 +26,16 @@ const consumes = ['multipart/form-data'];
 /** Reads the form and hands its one file, with the fields sent before it, to `use`. */
 async function withUploadedFile<T>(req: FastifyRequest, use: (fields: Record<string, string>, file: UploadedFile) => Promise<T>): Promise<T> {
   const fields: Record<string, string> = {};
-  const form = await readMultipart(req, { maxFiles: 1, maxFileBytes: MAX_IMPORT_BYTES, maxFields: 10, maxFieldBytes: 20_000 }, (file) => use(fields, file), async () => {}, fields);
+  const handle = async (file: UploadedFile) => {
+    try {
+      return await use(fields, file);
+    } catch (error) {
+      // Let the rest of a refused file flow by, so the request can be read to its end.
+      file.stream.resume();
+      throw error;
+    }
+  };
+  const form = await readMultipart(req, { maxFiles: 1, maxFileBytes: MAX_IMPORT_BYTES, maxFields: 10, maxFieldBytes: 20_000 }, handle, async () => {}, fields);
   const [result] = form.files;
   if (form.files.length === 0) throw new AppError('validation_failed', 'Send the file (field "file")', { errors: [{ field: 'file', message: 'required' }] });
   return result!;
