@@ -6,6 +6,7 @@ import { parseOptions, usage, type BenchOptions } from './options.ts';
 import { writeDoc, writeJson, type BenchResults } from './report.ts';
 import { repoRoot } from './server.ts';
 import { runChannels } from './channels/suite.ts';
+import { runCommerce } from './commerce/suite.ts';
 import { runPromise } from './promise/suite.ts';
 import { runEngine } from './suite.ts';
 
@@ -31,6 +32,10 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
   }
   if (options.suites.includes('channels')) {
     results.channels = await runChannels(options, log);
+    save();
+  }
+  if (options.suites.includes('commerce')) {
+    results.commerce = await runCommerce(options, log);
     save();
   }
   if (options.suites.includes('cases')) {

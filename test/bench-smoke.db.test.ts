@@ -86,9 +86,23 @@ describe(`npm run bench -- --quick (${engine})`, () => {
       expect(buzz!.answers.count).toBe(40 + buzz!.redeliveries);
     }
 
+    // The till export: every line imported once, the same file again changing nothing.
+    const [imported] = results.commerce!.imports;
+    expect('failure' in imported! ? imported.failure : null).toBeNull();
+    if (!('failure' in imported!)) {
+      expect(imported!.lines).toBe(5000);
+      expect(imported!.first.result).toMatchObject({ state: 'done', linesDone: 5000, linesTotal: 5000, ordersCreated: imported!.tickets, linesCreated: 5000, badRowCount: 0 });
+      expect(imported!.first.result.customersCreated).toBeGreaterThan(0);
+      expect(imported!.again.result).toMatchObject({ state: 'done', linesDone: 5000, ordersCreated: 0, ordersUpdated: 0, linesCreated: 0, linesUpdated: 0, customersCreated: 0, productsCreated: 0 });
+      expect(imported!.first.linesPerSecond).toBeGreaterThan(0);
+      expect(imported!.peakRssKiB).toBeGreaterThanOrEqual(imported!.rssBeforeKiB);
+    }
+
     const doc = readFileSync(join(dir, 'benchmarks.md'), 'utf8');
     expect(doc).toContain('<!-- bench:promise:start -->');
     expect(doc).toContain('<!-- bench:channels:start -->');
+    expect(doc).toContain('<!-- bench:commerce:start -->');
+    expect(doc).toContain('server peak RSS < 500 MB');
     expect(doc).toContain(`<!-- bench:${engine}:start -->`);
     expect(doc).toContain('### Against the targets');
     expect(doc).toContain('| 300 | saved views (GET /api/v1/views) |');
