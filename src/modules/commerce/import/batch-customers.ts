@@ -57,21 +57,37 @@ function contactOf(order: PendingOrder): Contact | null {
   return { email, phone, name: order.lines.find((l) => l.customerName)?.customerName ?? null };
 }
 
-export async function resolveBatchCustomers(ctx: Ctx, orders: PendingOrder[]): Promise<BatchCustomers> {
+/** Past this many identities remembered, the memory starts again. */
+const MAX_KNOWN_IDENTITIES = 200_000;
+
+export async function resolveBatchCustomers(
+  ctx: Ctx,
+  orders: PendingOrder[],
+  /** Identities this run already resolved (`kind|value` → customer): loyal customers come back. */
+  known: Map<string, string> = new Map(),
+): Promise<BatchCustomers> {
   const contacts = new Map<string, Contact>();
+  const owners = new Map<string, string>();
   const wanted = new Map<string, { kind: Kind; value: string }>();
+  const want = (kind: Kind, value: string) => {
+    const key = keyOf(kind, value);
+    const id = known.get(key);
+    if (id) owners.set(key, id);
+    else wanted.set(key, { kind, value });
+  };
   for (const order of orders) {
     const contact = contactOf(order);
     if (!contact) continue;
     contacts.set(order.key, contact);
-    if (contact.email) wanted.set(keyOf('email', contact.email), { kind: 'email', value: contact.email });
-    if (contact.phone) wanted.set(keyOf('phone', contact.phone), { kind: 'phone', value: contact.phone });
+    if (contact.email) want('email', contact.email);
+    if (contact.phone) want('phone', contact.phone);
   }
   const byOrder = new Map<string, string>();
   if (contacts.size === 0) return { byOrder, created: 0 };
 
-  const owners = new Map<string, string>();
-  for (const row of await ownersStatement.rows(ctx.db, { identities: JSON.stringify([...wanted.values()]) })) owners.set(keyOf(row.kind, row.value), row.customer_id);
+  if (wanted.size) {
+    for (const row of await ownersStatement.rows(ctx.db, { identities: JSON.stringify([...wanted.values()]) })) owners.set(keyOf(row.kind, row.value), row.customer_id);
+  }
 
   // Orders are resolved in the order of the file; identities claimed by a customer created a
   // few orders earlier in the batch count as owned, so one new person is created once.
@@ -97,7 +113,7 @@ export async function resolveBatchCustomers(ctx: Ctx, orders: PendingOrder[]): P
     }
     byOrder.set(orderKey, customerId);
   }
-  if (attach.length === 0) return { byOrder, created: 0 };
+  if (attach.length === 0) return remember(known, owners, { byOrder, created: 0 });
 
   const claimed = await createStatement.rows(ctx.db, {
     customers: JSON.stringify(newCustomers.map((c) => ({ id: c.id, display_name: c.displayName, language: c.language, search_text: c.searchText }))),
@@ -106,8 +122,21 @@ export async function resolveBatchCustomers(ctx: Ctx, orders: PendingOrder[]): P
   });
   const claimedBy = new Set(claimed.map((c) => c.customer_id));
   const orphans = newCustomers.filter((c) => !claimedBy.has(c.id));
-  if (orphans.length) await adoptWinners(ctx, orphans.map((c) => c.id), byOrder, contacts);
-  return { byOrder, created: newCustomers.length - orphans.length };
+  if (orphans.length) {
+    await adoptWinners(ctx, orphans.map((c) => c.id), byOrder, contacts);
+    return { byOrder, created: newCustomers.length - orphans.length };
+  }
+  // An identity someone else owned after all (attached elsewhere meanwhile) is not remembered.
+  const taken = new Set(attach.map((a) => keyOf(a.kind, a.value)));
+  for (const c of claimed) taken.delete(keyOf(c.kind, c.value));
+  for (const key of taken) owners.delete(key);
+  return remember(known, owners, { byOrder, created: newCustomers.length });
+}
+
+function remember(known: Map<string, string>, owners: Map<string, string>, result: BatchCustomers): BatchCustomers {
+  if (known.size + owners.size > MAX_KNOWN_IDENTITIES) known.clear();
+  for (const [key, id] of owners) known.set(key, id);
+  return result;
 }
 
 /**

@@ -1,5 +1,6 @@
 // The products of a batch's lines, found or created in one statement: by SKU within the
-// order's brand (the catalogue's key, product_sku_key). A line with only an EAN finds the
+// order's brand (the catalogue's key, product_sku_key); those a run already found are
+// remembered for its next batches. A line with only an EAN finds the
 // product that has it, else creates one under the EAN as SKU. A till export only fills gaps
 // in the catalogue (an EAN, a category it did not have): names, prices and help links kept
 // by the admins are never overwritten by what a receipt printed.
@@ -10,25 +11,42 @@ import { uuidv7 } from '../../../platform/ids.ts';
 import type { PendingLine, PendingOrder } from './order-batches.ts';
 
 const NO_BRAND = '00000000-0000-0000-0000-000000000000';
+/** Past this many products remembered, the memory starts again (a catalogue of 100,000 is rare). */
+const MAX_KNOWN_PRODUCTS = 100_000;
 
 const upsertStatement = prepared<{ products: string; now: string }, { id: string; brand_id: string | null; sku: string; created: boolean }>(
   'comptoir_import_products',
+  // Known products are read, and only those missing an EAN or a category the file has are
+  // updated: an ON CONFLICT DO UPDATE would lock (rewrite) every product each batch meets.
   sql`WITH x AS (
         SELECT * FROM jsonb_to_recordset(${param('products')}::jsonb)
           AS x(id uuid, brand_id uuid, sku text, ean text, name text, category text, price bigint, currency text)
-      ), written AS (
+      ), known AS (
+        SELECT p.id, p.brand_id, p.sku, x.id AS input_id, x.ean AS file_ean, x.category AS file_category FROM x
+        JOIN product p ON coalesce(p.brand_id, '00000000-0000-0000-0000-000000000000'::uuid) = coalesce(x.brand_id, '00000000-0000-0000-0000-000000000000'::uuid)
+          AND p.sku = x.sku
+      ), filled AS (
+        UPDATE product p SET ean = coalesce(p.ean, k.file_ean), category = coalesce(p.category, k.file_category), updated_at = ${param('now')}::timestamptz
+        FROM known k
+        WHERE p.id = k.id AND ((p.ean IS NULL AND k.file_ean IS NOT NULL) OR (p.category IS NULL AND k.file_category IS NOT NULL))
+        RETURNING p.id
+      ), created AS (
         INSERT INTO product (id, brand_id, sku, ean, name, category, price_amount, currency, help_links, created_at, updated_at)
-        SELECT id, brand_id, sku, ean, name, category, price, currency, '[]'::jsonb, ${param('now')}::timestamptz, ${param('now')}::timestamptz FROM x
-        ON CONFLICT ((coalesce(brand_id, '00000000-0000-0000-0000-000000000000'::uuid)), sku) DO UPDATE
-          SET ean = coalesce(product.ean, excluded.ean), category = coalesce(product.category, excluded.category), updated_at = excluded.updated_at
-          WHERE (product.ean IS NULL AND excluded.ean IS NOT NULL) OR (product.category IS NULL AND excluded.category IS NOT NULL)
-        RETURNING id, brand_id, sku, (xmax = 0) AS created
+        SELECT id, brand_id, sku, ean, name, category, price, currency, '[]'::jsonb, ${param('now')}::timestamptz, ${param('now')}::timestamptz
+        FROM x WHERE NOT EXISTS (SELECT 1 FROM known k WHERE k.input_id = x.id)
+        ON CONFLICT ((coalesce(brand_id, '00000000-0000-0000-0000-000000000000'::uuid)), sku) DO NOTHING
+        RETURNING id, brand_id, sku
       )
-      SELECT id, brand_id, sku, created FROM written
+      SELECT id, brand_id, sku, true AS created FROM created
       UNION ALL
-      SELECT p.id, p.brand_id, p.sku, false FROM x
-      JOIN product p ON coalesce(p.brand_id, '00000000-0000-0000-0000-000000000000'::uuid) = coalesce(x.brand_id, '00000000-0000-0000-0000-000000000000'::uuid) AND p.sku = x.sku
-      WHERE NOT EXISTS (SELECT 1 FROM written w WHERE w.sku = x.sku AND w.brand_id IS NOT DISTINCT FROM x.brand_id)`,
+      SELECT id, brand_id, sku, false FROM known`,
+);
+
+const bySkuStatement = prepared<{ keys: string }, { id: string; brand_id: string | null; sku: string }>(
+  'comptoir_import_products_by_sku',
+  sql`SELECT p.id, p.brand_id, p.sku FROM jsonb_to_recordset(${param('keys')}::jsonb) AS x(brand_id uuid, sku text)
+      JOIN product p ON coalesce(p.brand_id, '00000000-0000-0000-0000-000000000000'::uuid) = coalesce(x.brand_id, '00000000-0000-0000-0000-000000000000'::uuid)
+        AND p.sku = x.sku`,
 );
 
 const byEanStatement = prepared<{ eans: string }, { id: string; brand_id: string | null; ean: string; sku: string }>(
@@ -55,6 +73,8 @@ export async function resolveBatchProducts(
   orders: PendingOrder[],
   brandOf: (order: PendingOrder) => string | null,
   currency: string,
+  /** Products this run already found (key → id): a catalogue is small, a batch repeats it. */
+  known: Map<string, string> = new Map(),
 ): Promise<BatchProducts> {
   const byKey = new Map<string, string>();
   const wanted = new Map<string, { brandId: string | null; line: PendingLine }>();
@@ -63,20 +83,28 @@ export async function resolveBatchProducts(
     const brandId = brandOf(order);
     for (const line of order.lines) {
       const key = productKey(brandId, line);
-      if (!key || wanted.has(key)) continue;
+      if (!key || byKey.has(key) || wanted.has(key)) continue;
+      const id = known.get(key);
+      if (id) {
+        byKey.set(key, id);
+        continue;
+      }
       wanted.set(key, { brandId, line });
       if (!line.sku) eanOnly.add(line.ean!);
     }
   }
+  const found = (key: string, id: string) => {
+    byKey.set(key, id);
+    if (known.size >= MAX_KNOWN_PRODUCTS) known.clear();
+    known.set(key, id);
+    wanted.delete(key);
+  };
   if (wanted.size === 0) return { byKey, created: 0 };
 
   if (eanOnly.size) {
     for (const row of await byEanStatement.rows(ctx.db, { eans: JSON.stringify([...eanOnly]) })) {
       const key = `${row.brand_id ?? NO_BRAND}|${row.ean}`;
-      if (wanted.has(key)) {
-        byKey.set(key, row.id);
-        wanted.delete(key);
-      }
+      if (wanted.has(key)) found(key, row.id);
     }
   }
   if (wanted.size === 0) return { byKey, created: 0 };
@@ -95,8 +123,13 @@ export async function resolveBatchProducts(
   }));
   let created = 0;
   for (const row of await upsertStatement.rows(ctx.db, { products: JSON.stringify(products), now: now.toISOString() })) {
-    byKey.set(`${row.brand_id ?? NO_BRAND}|${row.sku}`, row.id);
+    found(`${row.brand_id ?? NO_BRAND}|${row.sku}`, row.id);
     if (row.created) created++;
+  }
+  if (wanted.size) {
+    // Created by someone else after this statement's snapshot: there now.
+    const keys = [...wanted.values()].map(({ brandId, line }) => ({ brand_id: brandId, sku: line.sku ?? line.ean }));
+    for (const row of await bySkuStatement.rows(ctx.db, { keys: JSON.stringify(keys) })) found(`${row.brand_id ?? NO_BRAND}|${row.sku}`, row.id);
   }
   return { byKey, created };
 }

@@ -54,14 +54,17 @@ async function readFile(ctx: Ctx, row: ImportRow, attempt: number): Promise<void
   const brandOf = (order: PendingOrder) => order.first.store?.brandId ?? source!.brandId;
   const target: OrderTarget = { sourceId: source!.id, salesChannel: source!.salesChannel, currency: row.options.currency, timezone: ctx.config.defaults.timezone, brandOf };
   const records = await openRecords(await ctx.blobs.get(row.blobKey!), row.options);
+  // What this run has found, for its next batches: the catalogue and the returning customers.
+  const knownProducts = new Map<string, string>();
+  const knownIdentities = new Map<string, string>();
   const result = await readOrderLines(records, {
     mapping: row.mapping,
     context,
     batchLines: BATCH_LINES,
     onBatch: (batch, progress) =>
       inTransaction(ctx, async (tx) => {
-        const customers = await resolveBatchCustomers(tx, batch.orders);
-        const products = await resolveBatchProducts(tx, batch.orders, brandOf, row.options.currency);
+        const customers = await resolveBatchCustomers(tx, batch.orders, knownIdentities);
+        const products = await resolveBatchProducts(tx, batch.orders, brandOf, row.options.currency, knownProducts);
         const written = batch.orders.length
           ? await writeBatchOrders(tx, target, batch.orders, customers.byOrder, products.byKey)
           : { ordersCreated: 0, ordersUpdated: 0, linesCreated: 0, linesUpdated: 0 };
