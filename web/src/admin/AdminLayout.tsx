@@ -26,10 +26,11 @@ type AdminPath =
   | '/admin/channels'
   | '/admin/reasons'
   | '/admin/steps'
+  | '/admin/order-imports'
   | '/admin/audit';
 
 interface NavGroup {
-  label: 'people' | 'organisation' | 'service' | 'messages' | 'cases' | 'security';
+  label: 'people' | 'organisation' | 'service' | 'messages' | 'cases' | 'commerce' | 'security';
   items: { to: AdminPath; label: string; shown?: (a: AdminAccess) => boolean }[];
 }
 
@@ -39,6 +40,7 @@ const groups: NavGroup[] = [
   { label: 'service', items: [{ to: '/admin/calendars', label: 'calendars' }, { to: '/admin/sla-policies', label: 'slaPolicies' }] },
   { label: 'messages', items: [{ to: '/admin/templates', label: 'templates', shown: (a) => a.templates }, { to: '/admin/channels', label: 'channels' }] },
   { label: 'cases', items: [{ to: '/admin/reasons', label: 'reasons' }, { to: '/admin/steps', label: 'steps' }] },
+  { label: 'commerce', items: [{ to: '/admin/order-imports', label: 'orderImports', shown: (a) => a.manage }] },
   { label: 'security', items: [{ to: '/admin/audit', label: 'audit', shown: (a) => a.audit }] },
 ];
 

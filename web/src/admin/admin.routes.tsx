@@ -34,5 +34,6 @@ export const adminRouteTree = admin.addChildren([
   page('channels/$accountId', lazyRouteComponent(() => import('./channels/AccountPage.tsx'), 'AccountPage')),
   page('reasons', lazyRouteComponent(() => import('./reference/ReferencePage.tsx'), 'ReasonsPage')),
   page('steps', lazyRouteComponent(() => import('./reference/ReferencePage.tsx'), 'StepsPage')),
+  page('order-imports', lazyRouteComponent(() => import('./imports/OrderImportsPage.tsx'), 'OrderImportsPage')),
   page('audit', lazyRouteComponent(() => import('./audit/AuditPage.tsx'), 'AuditPage')),
 ]);

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { normalisePhone } from '../../customers/identities.ts';
 import type { CsvRecord } from './csv-parser.ts';
 import { ImportFileError } from './import-errors.ts';
-import { requiredFields, type BadRow, type BadRowCode, type ColumnMapping, type ImportField } from './import.contract.ts';
+import type { BadRow, BadRowCode, ColumnMapping, ImportField } from './import.contract.ts';
 import { parseCondition, parseMinorUnits, parseMoment, parseQuantity, type DateOrder, type LocalMoment } from './local-values.ts';
 
 export interface StoreRef {
@@ -59,14 +59,6 @@ const MAX_KEY = 100;
 const MAX_TEXT = 500;
 /** The check customers/identities.ts makes, so an imported e-mail is one everywhere else. */
 const email = z.email();
-
-/** What is wrong with a mapping before any file is read (null: nothing). */
-export function mappingProblems(mapping: ColumnMapping): { field: string; message: string }[] {
-  const problems = requiredFields.filter((f) => !mapping[f]).map((f) => ({ field: `mapping.${f}`, message: 'map a column to it' }));
-  if (!mapping.unitPrice && !mapping.lineTotal) problems.push({ field: 'mapping.unitPrice', message: 'map the unit price or the line total' });
-  if (!mapping.sku && !mapping.ean && !mapping.productName) problems.push({ field: 'mapping.sku', message: 'map the SKU, the EAN or the product name' });
-  return problems;
-}
 
 export class RowReader {
   private readonly columns: Partial<Record<ImportField, number>> = {};

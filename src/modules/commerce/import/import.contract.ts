@@ -26,6 +26,14 @@ export type ImportField = (typeof importFields)[number];
 /** Without these a line is not an order line (and at least a price and a product, see mappingProblems). */
 export const requiredFields: readonly ImportField[] = ['orderNumber', 'purchasedAt', 'quantity'];
 
+/** What a mapping lacks before any file is read (empty: nothing); the web app shows the same. */
+export function mappingProblems(mapping: Partial<Record<ImportField, string>>): { field: string; message: string }[] {
+  const problems = requiredFields.filter((f) => !mapping[f]).map((f) => ({ field: `mapping.${f}`, message: 'map a column to it' }));
+  if (!mapping.unitPrice && !mapping.lineTotal) problems.push({ field: 'mapping.unitPrice', message: 'map the unit price or the line total' });
+  if (!mapping.sku && !mapping.ean && !mapping.productName) problems.push({ field: 'mapping.sku', message: 'map the SKU, the EAN or the product name' });
+  return problems;
+}
+
 /** Field → the header of the column that holds it (as the file writes it). */
 export const columnMapping = z.partialRecord(z.enum(importFields), z.string().trim().min(1).max(200)).meta({ id: 'ImportColumnMapping' });
 export type ColumnMapping = Partial<Record<ImportField, string>>;
