@@ -1,4 +1,4 @@
-// A running import, polled every second until it ends: a progress bar (lines done of the
+// A running job, polled every second until it ends: a progress bar (lines done of the
 // estimated total), then what was written and the bad rows.
 import { Progress, Stack, Text } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -35,15 +35,16 @@ export function ImportProgress({ id }: { id: string }) {
         return (
           <Stack gap="sm" aria-live="polite">
             <ImportStateBadge state={i.state} />
-            <Progress
-              value={percent ?? 0}
-              animated={i.state === 'running'}
-              color={i.state === 'failed' ? 'red' : 'teal'}
-              size="lg"
-              aria-label={t('admin.imports.progress.label')}
-            />
+            <Progress.Root size="lg">
+              <Progress.Section
+                value={percent ?? 0}
+                animated={i.state === 'running'}
+                color={i.state === 'failed' ? 'red.8' : 'teal.8'}
+                aria-label={t('admin.imports.progress.label')}
+              />
+            </Progress.Root>
             <Text size="sm">
-              {i.linesTotal === null ? t('admin.imports.progress.linesNoTotal', { done: n(i.linesDone) }) : t('admin.imports.progress.lines', { done: n(i.linesDone), total: n(i.linesTotal) })}
+              {i.linesTotal === null || isFinished(i) ? t('admin.imports.progress.linesNoTotal', { done: n(i.linesDone) }) : t('admin.imports.progress.lines', { done: n(i.linesDone), total: n(i.linesTotal) })}
             </Text>
             {i.problem && <FileProblemAlert problem={i.problem} />}
             <Counts

@@ -1,4 +1,4 @@
-// What reading a file found, for the dry run and for an import: the counts, the reason it
+// What reading a file found, for the dry run and for the real run: the counts, the reason it
 // stopped if it could not be read to the end, and the bad rows with their line and reason.
 import { Alert, Group, Paper, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';

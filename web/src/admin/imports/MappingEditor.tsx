@@ -35,6 +35,7 @@ export function MappingEditor({ preview, mapping, onChange }: MappingEditorProps
             value={mapping[field] ?? null}
             onChange={(value) => set(field, value)}
             clearable
+            clearButtonProps={{ 'aria-label': `${t('admin.imports.mapping.clear')} (${t(`admin.imports.fields.${field}`)})` }}
             searchable
             withAsterisk={missing.has(field)}
             error={missing.has(field) ? t('admin.imports.mapping.needed') : undefined}

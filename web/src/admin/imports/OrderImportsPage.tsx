@@ -1,6 +1,6 @@
 // Importing store sales from a till export (CSV or XLSX): choose the file and where its orders
 // come from, check the column mapping suggested from its headers, try it (the dry run reports
-// the bad rows and writes nothing), then import it and follow its progress. Below, the latest
+// the bad rows and writes nothing), then send it for real and follow its progress. Below, the latest
 // imports. Administrators only (org.manage).
 import { Button, FileInput, Group, Paper, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -128,7 +128,7 @@ export function OrderImportsPage() {
               {t('admin.imports.step.file')}
             </Title>
             <SimpleGrid cols={{ base: 1, md: 3 }} spacing="sm">
-              <FileInput label={t('admin.imports.file')} description={t('admin.imports.fileHelp')} accept=".csv,.txt,.tsv,.xlsx,text/csv" value={file} onChange={choose} clearable />
+              <FileInput label={t('admin.imports.file')} description={t('admin.imports.fileHelp')} accept=".csv,.txt,.tsv,.xlsx,text/csv" value={file} onChange={choose} clearable clearButtonProps={{ 'aria-label': t('admin.imports.clearFile') }} />
               <Select
                 label={t('admin.imports.source')}
                 data={[...(sources.data ?? []).map((s) => ({ value: s.id, label: s.name })), { value: NEW_SOURCE, label: t('admin.imports.newSource') }]}
@@ -139,7 +139,7 @@ export function OrderImportsPage() {
               {!settings.sourceId && (
                 <Group grow align="flex-start" gap="sm">
                   <TextInput label={t('admin.imports.sourceName')} placeholder={t('admin.imports.sourceNamePlaceholder')} value={settings.sourceName} onChange={(e) => update({ sourceName: e.currentTarget.value })} required />
-                  <Select label={t('admin.imports.brand')} data={(brandList.data ?? []).map((b) => ({ value: b.id, label: b.name }))} value={settings.brandId} onChange={(brandId) => update({ brandId })} clearable />
+                  <Select label={t('admin.imports.brand')} data={(brandList.data ?? []).map((b) => ({ value: b.id, label: b.name }))} value={settings.brandId} onChange={(brandId) => update({ brandId })} clearable clearButtonProps={{ 'aria-label': t('admin.imports.clearBrand') }} />
                 </Group>
               )}
             </SimpleGrid>
