@@ -119,6 +119,14 @@ describe('POST /api/v1/order-imports/preview', () => {
     expect(preview.sample[0]![5]).toBe('Tondeuse "Jardin" 42 cm');
   });
 
+  it('reads only the beginning of a large file and lets the rest of the upload go by', async () => {
+    const large = Buffer.concat([tillExport, Buffer.from(`${rows[0]}\r\n`.repeat(30_000), 'latin1')]);
+    expect(large.length).toBeGreaterThan(3_000_000);
+    const res = await upload('/api/v1/order-imports/preview', {}, large);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json<ImportPreview>().sample).toHaveLength(5);
+  });
+
   it('is for administrators', async () => {
     const agent = await h.userClient('agent');
     expect((await upload('/api/v1/order-imports/preview', {}, tillExport, 'ventes.csv', agent)).statusCode).toBe(403);
