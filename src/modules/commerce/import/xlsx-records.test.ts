@@ -52,6 +52,11 @@ describe('xlsx-records (the first sheet of a workbook, with node:zlib only)', ()
     expect(records.at(-1)).toEqual({ line: 5001, fields: ['T4999', '4999'] });
   });
 
+  it('refuses a row too large to be a receipt line instead of holding it', async () => {
+    const file = buildXlsx([['a'], ['x'.repeat(2 * 1024 * 1024)]], { inlineStrings: true });
+    await expect(readAll(file)).rejects.toMatchObject({ code: 'record_too_long', line: 2 });
+  });
+
   it('refuses a zip that is not a workbook', async () => {
     const notWorkbook = Buffer.from(buildXlsx([['a']]).toString('latin1').replaceAll('xl/workbook.xml', 'xl/workbook.xmX'), 'latin1');
     await expect(readAll(notWorkbook)).rejects.toMatchObject({ code: 'not_a_spreadsheet' });

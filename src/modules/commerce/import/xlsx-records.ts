@@ -11,6 +11,10 @@ import type { RecordSource } from './csv-records.ts';
 import { ImportFileError } from './import-errors.ts';
 
 export const MAX_XLSX_BYTES = 100 * 1024 * 1024;
+/** The workbook's small parts (its sheet list, its shared strings) inflated whole: no zip bomb past this. */
+const MAX_PART_BYTES = 256 * 1024 * 1024;
+/** One row of the sheet, as XML: a row larger than this is not a till receipt's. */
+const MAX_ROW_CHARS = 1024 * 1024;
 
 interface ZipEntry {
   name: string;
@@ -82,7 +86,12 @@ function entryData(zip: Buffer, entry: ZipEntry): Buffer {
 
 function inflateEntry(zip: Buffer, entry: ZipEntry): Buffer {
   const data = entryData(zip, entry);
-  return entry.method === 0 ? data : inflateRawSync(data);
+  if (entry.method === 0) return data;
+  try {
+    return inflateRawSync(data, { maxOutputLength: MAX_PART_BYTES });
+  } catch (error) {
+    throw new ImportFileError('spreadsheet_too_large', `${entry.name} inflates past ${MAX_PART_BYTES / 1024 / 1024} MB (or is damaged); save the sheet as CSV`, { cause: error });
+  }
 }
 
 function firstSheetPath(workbook: string | null, rels: string | null): string {
@@ -167,6 +176,7 @@ async function* sheetRecords(zip: Buffer, sheet: ZipEntry, strings: string[]): A
       from = selfClosing ? end : end + 6;
     }
     pending = pending.slice(from);
+    if (pending.length > MAX_ROW_CHARS) throw new ImportFileError('record_too_long', `Row ${rowNumber + 1}: longer than ${MAX_ROW_CHARS.toLocaleString('en-US')} characters of XML`, { line: rowNumber + 1 });
     return out;
   };
   for await (const chunk of inflated) {

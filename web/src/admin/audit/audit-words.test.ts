@@ -59,4 +59,10 @@ describe('audit sentences', () => {
     expect(describeAudit(entry('auth.login_failed', { targetType: 'user', details: { reason: 'bad_password' } }), 'lou@jardins.test', t.fr, names)).toBe('Connexion refusée pour lou@jardins.test (mot de passe incorrect)');
     expect(describeAudit(entry('gesture.granted'), 'Alice Admin', t.en, names)).toBe('Alice Admin: gesture.granted');
   });
+
+  it('tells a sales import started, with the file and its source', () => {
+    const e = entry('order_import.started', { targetType: 'order_import', targetId: 'i-1', details: { source: 'Caisses magasins', file: 'ventes.csv', bytes: 1200 } });
+    expect(describeAudit(e, 'Alice Admin', t.fr, names)).toBe('Alice Admin a lancé l’import des ventes du fichier « ventes.csv » (Caisses magasins)');
+    expect(describeAudit(e, 'Alice Admin', t.en, names)).toBe('Alice Admin started the sales import of the file “ventes.csv” (Caisses magasins)');
+  });
 });

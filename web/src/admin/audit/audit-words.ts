@@ -31,6 +31,7 @@ export const auditActions = [
   'customer.merge_dismissed',
   'case.tracking_link_replaced',
   'phone.extension_set',
+  'order_import.started',
 ] as const;
 
 const verbs = ['created', 'updated', 'deleted'] as const;
@@ -105,6 +106,8 @@ export function describeAudit(entry: AuditEntryDto, actor: string, t: TFunction,
       return t('admin.audit.says.mergeDismissed', { actor });
     case 'case.tracking_link_replaced':
       return t('admin.audit.says.trackingLink', { actor, number: text(d.number) ?? '' });
+    case 'order_import.started':
+      return t('admin.audit.says.orderImportStarted', { actor, file: text(d.file) ?? '', source: text(d.source) ?? '' });
     case 'phone.extension_set':
       return d.extension ? t('admin.audit.says.extensionSet', { actor, what, extension: String(d.extension) }) : t('admin.audit.says.extensionRemoved', { actor, what });
   }
