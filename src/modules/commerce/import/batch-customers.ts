@@ -58,7 +58,7 @@ function contactOf(order: PendingOrder): Contact | null {
 }
 
 /** Past this many identities remembered, the memory starts again. */
-const MAX_KNOWN_IDENTITIES = 200_000;
+const MAX_KNOWN_IDENTITIES = 50_000;
 
 export async function resolveBatchCustomers(
   ctx: Ctx,

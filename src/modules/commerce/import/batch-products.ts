@@ -11,8 +11,8 @@ import { uuidv7 } from '../../../platform/ids.ts';
 import type { PendingLine, PendingOrder } from './order-batches.ts';
 
 const NO_BRAND = '00000000-0000-0000-0000-000000000000';
-/** Past this many products remembered, the memory starts again (a catalogue of 100,000 is rare). */
-const MAX_KNOWN_PRODUCTS = 100_000;
+/** Past this many products remembered, the memory starts again (a few MB: the server has a 500 MB budget). */
+const MAX_KNOWN_PRODUCTS = 50_000;
 
 const upsertStatement = prepared<{ products: string; now: string }, { id: string; brand_id: string | null; sku: string; created: boolean }>(
   'comptoir_import_products',
