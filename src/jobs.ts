@@ -13,6 +13,7 @@ import { processInbound } from './channels/inbound/inbound.process.ts';
 import { processInboundJob } from './channels/inbound/inbound.store.ts';
 import { accountFailingJob, tellAdminsAccountFailing } from './channels/accounts/account-alerts.ts';
 import { sendTranscript, transcriptJob } from './channels/chat/chat.transcript.ts';
+import { commerceSchedules, handleCommerceJobs } from './modules/commerce/commerce.jobs.ts';
 
 export function buildJobRegistry(): JobRegistry<Ctx> {
   const registry = new JobRegistry<Ctx>()
@@ -21,7 +22,7 @@ export function buildJobRegistry(): JobRegistry<Ctx> {
     .handle(processInboundJob, async (p, ctx, run) => void (await processInbound(ctx, p.id, run)))
     .handle(accountFailingJob, (p, ctx) => tellAdminsAccountFailing(ctx, p))
     .handle(transcriptJob, async (p, ctx) => void (await sendTranscript(ctx, p.conversationId)));
-  return handleNotificationJobs(registry);
+  return handleCommerceJobs(handleNotificationJobs(registry));
 }
 
 /**
@@ -38,5 +39,6 @@ export function buildSchedules(timezone: string): Schedule[] {
     { name: 'housekeeping', cron: '17 * * * *', timezone, job: housekeepingJob, payload: {} } as Schedule,
     // Warnings and breaches are recorded to the minute.
     { name: 'sla-sweep', cron: '* * * * *', timezone, job: slaSweepJob, payload: {} } as Schedule,
+    ...commerceSchedules(timezone),
   ];
 }

@@ -127,6 +127,40 @@ export const orderLine = pgTable(
   (t) => [uniqueIndex('sales_order_line_position_key').on(t.orderId, t.position), index('sales_order_line_product_idx').on(t.productId)],
 );
 
+/**
+ * Every delivery a shop's webhook made (Shopify, WooCommerce), stored before it is processed,
+ * once per source and delivery id (X-Shopify-Webhook-Id…): the shop's retries find their row.
+ * Not inbound_message: that table belongs to channel accounts and their conversations, and an
+ * order is neither. The body is kept as text (JSON is UTF-8; its signature was checked on the
+ * bytes before it was stored).
+ */
+export const orderWebhookStates = ['received', 'processed', 'ignored', 'failed'] as const;
+
+export const orderWebhook = pgTable(
+  'order_webhook',
+  {
+    id: uuid('id').primaryKey(),
+    sourceId: uuid('source_id')
+      .notNull()
+      .references(() => orderSource.id),
+    /** The shop's id of this delivery (a retry carries the same), or the body's digest. */
+    deliveryId: text('delivery_id').notNull(),
+    /** orders/create, order.updated… as the shop named it. */
+    topic: text('topic').notNull(),
+    receivedAt: instant('received_at').notNull(),
+    body: text('body').notNull(),
+    state: text('state', { enum: orderWebhookStates }).notNull().default('received'),
+    /** Why it was ignored or failed; which version it carried when it was older than ours. */
+    detail: text('detail'),
+    orderId: uuid('order_id').references(() => order.id),
+    processedAt: instant('processed_at'),
+  },
+  (t) => [
+    uniqueIndex('order_webhook_delivery_key').on(t.sourceId, t.deliveryId),
+    index('order_webhook_source_idx').on(t.sourceId, t.receivedAt),
+  ],
+);
+
 /** The order lines a case is about (usually one): the product, the purchase, the delivery. */
 export const caseOrderLine = pgTable(
   'case_order_line',
