@@ -2,7 +2,14 @@
 // channel with their lines, what the customer is worth, and the order lines a case is about.
 // Money in the currency's smallest unit (cents), currencies as ISO codes.
 import { z } from 'zod';
-import { salesChannels } from './commerce.schema.ts';
+
+/** Where orders come from: a connected shop (webhooks, polling) or a file import (POS exports). */
+export const orderSourceKinds = ['shopify', 'woocommerce', 'prestashop', 'file_import', 'api'] as const;
+export type OrderSourceKind = (typeof orderSourceKinds)[number];
+
+/** How the sale was made, as consumer law sees it (distance contracts have a withdrawal period). */
+export const salesChannels = ['online', 'store', 'marketplace', 'off_premises'] as const;
+export type SalesChannel = (typeof salesChannels)[number];
 
 const id = z.uuid();
 const instant = z.iso.datetime({ offset: true });

@@ -10,14 +10,10 @@ import { appUser } from '../access/access.schema.ts';
 import { savCase } from '../cases/cases.schema.ts';
 import { customer } from '../customers/customers.schema.ts';
 import { brand, store } from '../org/org.schema.ts';
+import { orderSourceKinds, salesChannels, type OrderSourceKind, type SalesChannel } from './commerce.contract.ts';
 
-/** Where orders come from: a connected shop (webhooks, polling) or a file import (POS exports). */
-export const orderSourceKinds = ['shopify', 'woocommerce', 'prestashop', 'file_import', 'api'] as const;
-export type OrderSourceKind = (typeof orderSourceKinds)[number];
-
-/** How the sale was made, as consumer law sees it (distance contracts have a withdrawal period). */
-export const salesChannels = ['online', 'store', 'marketplace', 'off_premises'] as const;
-export type SalesChannel = (typeof salesChannels)[number];
+// The kinds and channels live with the API's shapes: the web app reads them without Drizzle.
+export { orderSourceKinds, salesChannels, type OrderSourceKind, type SalesChannel };
 
 export const orderSource = pgTable(
   'order_source',

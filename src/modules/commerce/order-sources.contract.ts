@@ -1,7 +1,7 @@
 // The order sources admin API's shapes: connected shops (Shopify, WooCommerce, PrestaShop)
 // with write-only secrets. Settings and secrets are checked per kind (order-sources.kinds.ts).
 import { z } from 'zod';
-import { salesChannels } from './commerce.schema.ts';
+import { salesChannels } from './commerce.contract.ts';
 import { connectedKinds } from './order-sources.kinds.ts';
 
 export { connectionTestSchema } from '../../channels/accounts/accounts.contract.ts';
