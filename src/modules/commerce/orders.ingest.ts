@@ -160,6 +160,11 @@ async function customerOf(ctx: Ctx, contact: IncomingOrder['customer'], seenOn: 
   return null;
 }
 
+/** Products of these SKUs in the brand's catalogue (a brandless one shares one namespace, as the unique key does). */
+const ofBrand = (brandId: string | null, skus: string[]) =>
+  sql`coalesce(brand_id, '00000000-0000-0000-0000-000000000000'::uuid) = coalesce(${brandId}::uuid, '00000000-0000-0000-0000-000000000000'::uuid)
+      AND sku = ANY(${sql.param(skus)}::text[])`;
+
 /** The products of the order's lines by SKU (made when new, never overwritten: a catalogue import knows them better). */
 async function productIds(ctx: Ctx, source: OrderSourceRow, o: IncomingOrder): Promise<Map<string, string>> {
   const bySku = new Map<string, IncomingOrderLine>();
@@ -189,10 +194,19 @@ async function productIds(ctx: Ctx, source: OrderSourceRow, o: IncomingOrder): P
         SELECT id, sku FROM made
         UNION ALL
         SELECT id, sku FROM product
-        WHERE coalesce(brand_id, '00000000-0000-0000-0000-000000000000'::uuid) = coalesce(${source.brandId}::uuid, '00000000-0000-0000-0000-000000000000'::uuid)
-          AND sku = ANY(${sql.param(skus)}::text[])`,
+        WHERE ${ofBrand(source.brandId, skus)}`,
   );
   for (const r of found) ids.set(r.sku, r.id);
+  // A product another delivery made at the same moment is committed after our statement's
+  // snapshot: our insert skipped it and our SELECT could not see it yet. Read it now.
+  const missing = skus.filter((s) => !ids.has(s));
+  if (missing.length) {
+    const late = await queryRows<{ id: string; sku: string }>(
+      ctx.db,
+      sql`SELECT id, sku FROM product WHERE ${ofBrand(source.brandId, missing)}`,
+    );
+    for (const r of late) ids.set(r.sku, r.id);
+  }
   return ids;
 }
 
