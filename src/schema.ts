@@ -18,3 +18,4 @@ export * from './modules/automation/macros.schema.ts';
 export * from './modules/user-notifications/user-notifications.schema.ts';
 export * from './channels/social/social.schema.ts';
 export * from './channels/sms/sms.schema.ts';
+export * from './modules/commerce/commerce.schema.ts';
