@@ -3,10 +3,10 @@
 // the server found personal data in (an e-mail, a phone number, an address, an order number)
 // comes back as a warning listing what was found, with the ways out: send it privately
 // instead, ask in public to continue in private messages (a ready text), or post it anyway.
-import { Alert, Button, Group, List, SegmentedControl, Stack, Text } from '@mantine/core';
-import { useEffect, useRef } from 'react';
+import { Button, Group, List, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/http.ts';
+import { SendWarning } from '../../ui/SendWarning.tsx';
 
 export type Audience = 'public' | 'private';
 
@@ -51,23 +51,9 @@ interface WarningProps {
 
 export function PersonalDataWarning({ findings, onSendPrivately, onAskPrivate, onPostAnyway }: WarningProps) {
   const { t } = useTranslation();
-  const box = useRef<HTMLDivElement>(null);
   // Read before anything else: the focus moves to it.
-  useEffect(() => box.current?.focus(), [findings]);
   return (
-    <Alert
-      ref={box}
-      tabIndex={-1}
-      color="orange"
-      variant="light"
-      role="alert"
-      data-testid="personal-data-warning"
-      title={
-        <Text inherit c="dark.9">
-          {t('compose.public.warningTitle')}
-        </Text>
-      }
-    >
+    <SendWarning title={t('compose.public.warningTitle')} refocusOn={findings} testId="personal-data-warning">
       <Stack gap="xs">
         <Text size="sm" c="dark.9">
           {t('compose.public.warningText')}
@@ -91,7 +77,7 @@ export function PersonalDataWarning({ findings, onSendPrivately, onAskPrivate, o
           </Button>
         </Group>
       </Stack>
-    </Alert>
+    </SendWarning>
   );
 }
 
