@@ -22,7 +22,7 @@ export function AudiencePicker({ audiences, value, onChange }: { audiences: Audi
         data={audiences.map((a) => ({ value: a, label: t(`compose.public.${a}`) }))}
       />
       {value === 'public' && (
-        <Text size="sm" c="orange.9" data-testid="public-hint">
+        <Text size="sm" c="red.9" data-testid="public-hint">
           {t('compose.public.hint')}
         </Text>
       )}
@@ -72,7 +72,7 @@ export function PersonalDataWarning({ findings, onSendPrivately, onAskPrivate, o
           <Button size="xs" variant="default" onClick={onAskPrivate}>
             {t('compose.public.askPrivate')}
           </Button>
-          <Button size="xs" variant="subtle" color="red.9" onClick={onPostAnyway}>
+          <Button size="xs" variant="default" onClick={onPostAnyway}>
             {t('compose.public.postAnyway')}
           </Button>
         </Group>
