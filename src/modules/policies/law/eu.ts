@@ -17,6 +17,12 @@ import {
   type WithdrawalException,
 } from './verdict.ts';
 
+/** Rule id → its source, for the rules of this file that are not a country's. */
+export const euRules = {
+  /** Assumption (reference silent): no delivery date known, the guarantee is counted from the purchase, the earliest the delivery can have been. */
+  deliveryUnknown: 'delivery.unknown_counted_from_purchase',
+} as const;
+
 /**
  * The day the guarantee runs from: the delivery. A store sale with no delivery date was handed
  * over at the till; for any other sale we count from the purchase and say so (the earliest the
@@ -25,7 +31,7 @@ import {
 export function guaranteeStart(p: Purchase, v: Verdict): number {
   if (!Number.isNaN(p.delivered)) return p.delivered;
   if (p.channel !== 'store') {
-    v.rule('delivery.unknown_counted_from_purchase');
+    v.rule(euRules.deliveryUnknown);
     v.say(
       `La date de livraison n’étant pas connue, nous comptons à partir de l’achat, le ${fr(p.purchased)}.`,
       `As the delivery date is not known, we count from the purchase, on ${en(p.purchased)}.`,
