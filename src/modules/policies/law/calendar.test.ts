@@ -33,7 +33,7 @@ describe('nextWorkingDay', () => {
     ['QC', '2026-09-07', '2026-09-08', 'Labour Day'],
     ['QC', '2026-10-12', '2026-10-13', 'Thanksgiving'],
     ['QC', '2026-07-14', '2026-07-14', '14 July is French'],
-  ] as const)('%s %s → %s (%s)', (country, from, to) => {
+  ] as const)('%s %s → %s (%s)', (country, from, to, _why) => {
     expect(next(country, from)).toBe(to);
   });
 

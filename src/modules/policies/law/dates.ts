@@ -35,9 +35,9 @@ function civilOf(day: number): number {
 const FIRST = -25_567; // 1900-01-01
 const SPAN = 109_573; // to 2199-12-31
 let table: Int32Array | undefined;
-const isoWords: (string | undefined)[] = [];
-const frenchWords: (string | undefined)[] = [];
-const englishWords: (string | undefined)[] = [];
+// Allocated whole on first use: an array filled at scattered indices would turn sparse and slow.
+type Words = (string | undefined)[];
+const words: { iso?: Words; french?: Words; english?: Words } = {};
 
 function fillTable(): Int32Array {
   const t = new Int32Array(SPAN);
@@ -52,9 +52,10 @@ export function ymdOf(day: number): number {
 }
 
 /** Words made once per day of the table's range (any other day is simply made each time). */
-function cached(cache: (string | undefined)[], day: number, make: (day: number) => string): string {
+function cached(kind: keyof typeof words, day: number, make: (day: number) => string): string {
   const i = day - FIRST;
   if (i < 0 || i >= SPAN) return make(day);
+  const cache = (words[kind] ??= new Array<string | undefined>(SPAN).fill(undefined));
   return (cache[i] ??= make(day));
 }
 
@@ -77,24 +78,18 @@ function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
-const ZERO = 48;
-
-function digits(text: string, from: number, count: number): number {
-  let n = 0;
-  for (let i = from; i < from + count; i++) {
-    const c = text.charCodeAt(i) - ZERO;
-    if (c < 0 || c > 9) return -1;
-    n = n * 10 + c;
-  }
-  return n;
+/** The digit at `i`, or -1000 so that any number it is part of goes out of range. */
+function digit(text: string, i: number): number {
+  const d = text.charCodeAt(i) - 48;
+  return d >= 0 && d <= 9 ? d : -1000;
 }
 
 /** "2026-03-16" → its day number; NaN for anything that is not a real calendar date. */
 export function parseDay(text: IsoDate): number {
   if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return Number.NaN;
-  const y = digits(text, 0, 4);
-  const m = digits(text, 5, 2);
-  const d = digits(text, 8, 2);
+  const y = digit(text, 0) * 1000 + digit(text, 1) * 100 + digit(text, 2) * 10 + digit(text, 3);
+  const m = digit(text, 5) * 10 + digit(text, 6);
+  const d = digit(text, 8) * 10 + digit(text, 9);
   if (y < 1 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return Number.NaN;
   return dayOf(y, m, d);
 }
@@ -103,7 +98,7 @@ const pad2 = (n: number) => (n < 10 ? `0${n}` : `${n}`);
 
 /** Day number → "2026-03-16". */
 export function formatDay(day: number): IsoDate {
-  return cached(isoWords, day, isoOf);
+  return cached('iso', day, isoOf);
 }
 
 function isoOf(day: number): IsoDate {
@@ -125,7 +120,7 @@ const monthsEn = ['January', 'February', 'March', 'April', 'May', 'June', 'July'
 
 /** "1er mars 2026", "16 mars 2026": the date as a French letter writes it. */
 export function frenchDate(day: number): string {
-  return cached(frenchWords, day, frenchOf);
+  return cached('french', day, frenchOf);
 }
 
 function frenchOf(day: number): string {
@@ -136,7 +131,7 @@ function frenchOf(day: number): string {
 
 /** "16 March 2026". */
 export function englishDate(day: number): string {
-  return cached(englishWords, day, englishOf);
+  return cached('english', day, englishOf);
 }
 
 function englishOf(day: number): string {
