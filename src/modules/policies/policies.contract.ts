@@ -1,8 +1,7 @@
 // The rulebook's API shapes, shared with the web app: the retailer's policy document (its own
 // rules on top of the law), its versions, and the evaluation request and verdict.
 import { z } from 'zod';
-import { legalCountries } from './law/calendar.ts';
-import { policyChannels, policyRequests, remedyNames, withdrawalExceptionReasons } from './law/verdict.ts';
+import { legalCountries, policyChannels, policyRequests, remedyNames, withdrawalExceptionReasons } from './law/verdict.ts';
 
 export { legalCountries, policyChannels, policyRequests, remedyNames, withdrawalExceptionReasons };
 

@@ -13,9 +13,9 @@
 // - Overseas departments' own days (abolition of slavery) can be added with `extra`.
 import { holidayDays, type HolidayRules } from '../../sla/holidays.ts';
 import { parseDay, weekday, yearOfDay, type IsoDate } from './dates.ts';
+import type { LegalCountry } from './verdict.ts';
 
-export const legalCountries = ['FR', 'BE', 'QC'] as const;
-export type LegalCountry = (typeof legalCountries)[number];
+export type { LegalCountry };
 
 const rulesOf: Record<LegalCountry, HolidayRules[]> = {
   FR: [{ country: 'FR', region: null }],

@@ -4,9 +4,12 @@
 // they come out in one fixed order.
 import type { SalesChannel } from '../../commerce/commerce.schema.ts';
 import { formatDay } from './dates.ts';
-import type { LegalCalendar, LegalCountry } from './calendar.ts';
+import type { LegalCalendar } from './calendar.ts';
 
 export type { SalesChannel };
+/** The countries whose consumer law the rulebook knows (QC: Québec, in Canada). */
+export const legalCountries = ['FR', 'BE', 'QC'] as const;
+export type LegalCountry = (typeof legalCountries)[number];
 /** The sales channels as consumer law sees them (commerce.schema's list, checked by type). */
 export const policyChannels = ['store', 'online', 'marketplace', 'off_premises'] as const satisfies readonly SalesChannel[];
 export const policyRequests = ['withdrawal', 'defect', 'late_delivery'] as const;
