@@ -16,14 +16,15 @@ export interface Profile {
   chunkSize: number;
   promise: { cases: number; concurrency: number; deadlineMs: number };
   channels: { emails: number; connections: number; mentions: number; mentionSeconds: number };
+  policies: { verdictMs: number };
   commerce: { plan: PosExportPlan; pollMs: number };
 }
 
-export const suites = ['cases', 'promise', 'channels', 'commerce'] as const;
+export const suites = ['cases', 'promise', 'channels', 'policies', 'commerce'] as const;
 export type Suite = (typeof suites)[number];
 
 export interface BenchOptions {
-  /** cases: creation, inbox and search at scale; promise: deadline computations and acknowledgment latency; channels: inbound e-mail and the X mentions burst; commerce: a till export imported. */
+  /** cases: creation, inbox and search at scale; promise: deadline computations and acknowledgment latency; channels: inbound e-mail and the X mentions burst; policies: rulebook verdicts; commerce: a till export imported. */
   suites: Suite[];
   engines: EngineName[];
   scales: Scale[];
@@ -43,11 +44,12 @@ export interface BenchOptions {
 
 export const usage = `npm run bench -- [options]
 
-  --suite cases|promise|channels|commerce|all
+  --suite cases|promise|channels|policies|commerce|all
                                   what to measure (default all): cases = creation, inbox (first page,
                                   view counts, saved views) and search at scale; promise = deadline
                                   computations and acknowledgment latency; channels = inbound e-mail
-                                  end to end and a burst of X mentions ("bad buzz"); commerce = a
+                                  end to end and a burst of X mentions ("bad buzz"); policies =
+                                  rulebook verdicts per second on one core; commerce = a
                                   1,000,000-line till export (CSV) imported through the API
   --engine pglite|postgres|both   engines to measure (default both)
   --scales 100k,1m                case counts to generate and measure (default 100k,1m; --quick: 300)
@@ -72,6 +74,7 @@ export const fullProfile: Profile = {
   chunkSize: 20_000,
   promise: { cases: 1000, concurrency: 16, deadlineMs: 5_000 },
   channels: { emails: 2000, connections: 8, mentions: 10_000, mentionSeconds: 60 },
+  policies: { verdictMs: 5_000 },
   commerce: { plan: { lines: 1_000_000, stores: 50, skus: 20_000, customers: 80_000 }, pollMs: 1000 },
 };
 
@@ -83,6 +86,7 @@ export const quickProfile: Profile = {
   chunkSize: 150,
   promise: { cases: 30, concurrency: 8, deadlineMs: 300 },
   channels: { emails: 20, connections: 2, mentions: 40, mentionSeconds: 2 },
+  policies: { verdictMs: 300 },
   commerce: { plan: { lines: 5000, stores: 50, skus: 500, customers: 400 }, pollMs: 100 },
 };
 
@@ -116,7 +120,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
     values.engine === 'both' ? ['postgres', 'pglite'] : values.engine === 'pglite' || values.engine === 'postgres' ? [values.engine] : [];
   if (engines.length === 0) throw new Error(`--engine must be pglite, postgres or both (got ${values.engine})`);
   const chosen: Suite[] = values.suite === 'all' ? [...suites] : (suites as readonly string[]).includes(values.suite) ? [values.suite as Suite] : [];
-  if (chosen.length === 0) throw new Error(`--suite must be cases, promise, channels, commerce or all (got ${values.suite})`);
+  if (chosen.length === 0) throw new Error(`--suite must be cases, promise, channels, policies, commerce or all (got ${values.suite})`);
   const scales = (values.scales ?? (values.quick ? '300' : '100k,1m')).split(',').map(parseScale);
   for (let i = 1; i < scales.length; i++) {
     if (scales[i]!.cases <= scales[i - 1]!.cases) throw new Error('--scales must grow (each scale tops the previous one up)');

@@ -11,6 +11,7 @@ import { commerceSection } from './commerce/section.ts';
 import type { CommerceResult } from './commerce/suite.ts';
 import type { BadBuzzResult } from './channels/bad-buzz.ts';
 import type { EmailInboundResult } from './channels/email-inbound.ts';
+import type { PoliciesResult } from './policies/suite.ts';
 import type { PromiseResult } from './promise/suite.ts';
 import type { EngineResult, ScaleResult } from './suite.ts';
 
@@ -27,6 +28,8 @@ export interface BenchResults {
   promise?: PromiseResult;
   /** The channels suite (inbound e-mail), when it ran. */
   channels?: ChannelsResult;
+  /** The policies suite (rulebook verdicts), when it ran. */
+  policies?: PoliciesResult;
   /** The commerce suite (order import), when it ran. */
   commerce?: CommerceResult;
 }
@@ -150,7 +153,9 @@ export function engineSection(results: BenchResults, engine: EngineResult): stri
   return out.join('\n');
 }
 
-const marker = (section: EngineName | 'promise' | 'channels' | 'commerce', edge: 'start' | 'end') => `<!-- bench:${section}:${edge} -->`;
+type SectionKey = EngineName | 'promise' | 'channels' | 'policies' | 'commerce';
+
+const marker = (section: SectionKey, edge: 'start' | 'end') => `<!-- bench:${section}:${edge} -->`;
 
 export const docSkeleton = `# Benchmarks
 
@@ -270,7 +275,22 @@ export function channelsSection(results: BenchResults, c: ChannelsResult): strin
   return out.join('\n');
 }
 
-function replaceSection(doc: string, key: EngineName | 'promise' | 'channels' | 'commerce', body: string): string {
+/** The policies suite's section: rulebook verdicts per second on one core. */
+export function policiesSection(results: BenchResults, p: PoliciesResult): string {
+  const m = results.machine;
+  const v = p.verdicts;
+  const out: string[] = [`## The rulebook${results.quick ? ' (quick smoke run: tiny sizes, not comparable)' : ''}`, ''];
+  out.push(`Run of ${p.startedAt.slice(0, 16).replace('T', ' ')} UTC on ${m.cpuModel} (${m.cores} cores), Node ${m.node} (\`${results.command}\`).`, '');
+  out.push('| Target | Measured | Status |', '| --- | --- | --- |');
+  out.push(`| ≥ 50,000 policy verdicts per second on one core | ${fmt(v.perSecond)}/s | ${v.perSecond >= 50_000 ? '**met**' : '**not met**'} |`);
+  out.push(
+    '',
+    `Verdict function (evaluatePolicy, src/modules/policies/evaluate.ts): ${fmt(v.verdicts)} verdicts in ${v.seconds} s on the main thread, each with its French and English explanation; a mix of purchases in France, Belgium and Québec (every sales channel, new and used goods, withdrawal, defect and late-delivery requests, dates over four years, a tenth with repairs or a replacement) against a retailer's document with return windows, store warranties, direct exchange and legal exceptions; ${fmt(v.eligibleShare * 100)} % of them granted. With the document compiled and the holiday calendar made anew for every verdict (nothing cached): ${fmt(v.coldPerSecond)}/s. The API compiles a document once per version.`,
+  );
+  return out.join('\n');
+}
+
+function replaceSection(doc: string, key: SectionKey, body: string): string {
   const start = marker(key, 'start');
   const end = marker(key, 'end');
   const section = `${start}\n${body}\n${end}`;
@@ -284,6 +304,7 @@ export function writeDoc(file: string, results: BenchResults): void {
   for (const engine of results.engines) doc = replaceSection(doc, engine.engine, engineSection(results, engine));
   if (results.promise) doc = replaceSection(doc, 'promise', promiseSection(results, results.promise));
   if (results.channels) doc = replaceSection(doc, 'channels', channelsSection(results, results.channels));
+  if (results.policies) doc = replaceSection(doc, 'policies', policiesSection(results, results.policies));
   if (results.commerce) doc = replaceSection(doc, 'commerce', commerceSection(results, results.commerce));
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, doc);

@@ -7,6 +7,7 @@ import { writeDoc, writeJson, type BenchResults } from './report.ts';
 import { repoRoot } from './server.ts';
 import { runChannels } from './channels/suite.ts';
 import { runCommerce } from './commerce/suite.ts';
+import { runPolicies } from './policies/suite.ts';
 import { runPromise } from './promise/suite.ts';
 import { runEngine } from './suite.ts';
 
@@ -26,6 +27,10 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
     writeJson(resolve(repoRoot, options.json), results);
     if (options.out) writeDoc(resolve(repoRoot, options.out), results);
   };
+  if (options.suites.includes('policies')) {
+    results.policies = await runPolicies(options, log);
+    save();
+  }
   if (options.suites.includes('promise')) {
     results.promise = await runPromise(options, log);
     save();

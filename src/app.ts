@@ -46,6 +46,8 @@ import { registerTrackingPage } from './modules/tracking/tracking.page.routes.ts
 import { registerTrackingRoutes } from './modules/tracking/tracking.routes.ts';
 import { registerWorkloadRoutes } from './modules/workload/workload.routes.ts';
 import { registerSocialInboxRoutes } from './modules/social/social-inbox.routes.ts';
+import { registerPolicyRoutes } from './modules/policies/policies.routes.ts';
+import { registerCommerceRoutes } from './modules/commerce/commerce.routes.ts';
 import { registerOrderImportRoutes, registerOrderImportUploadRoutes } from './modules/commerce/import/import.routes.ts';
 
 export const webDist = fileURLToPath(new URL('../web/dist', import.meta.url));
@@ -145,6 +147,8 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   registerOrderImportRoutes(api);
   registerWorkloadRoutes(api);
   registerSocialInboxRoutes(api);
+  registerPolicyRoutes(api);
+  registerCommerceRoutes(api);
   // The customer's side (no login): the routes that take files and HTML forms, in a scope of
   // their own so no other route accepts multipart or url-encoded bodies. Registered before the web app's
   // fallback so /t/{token} is ours.

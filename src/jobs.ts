@@ -13,6 +13,7 @@ import { processInbound } from './channels/inbound/inbound.process.ts';
 import { processInboundJob } from './channels/inbound/inbound.store.ts';
 import { accountFailingJob, tellAdminsAccountFailing } from './channels/accounts/account-alerts.ts';
 import { sendTranscript, transcriptJob } from './channels/chat/chat.transcript.ts';
+import { commerceSchedules, handleCommerceJobs } from './modules/commerce/commerce.jobs.ts';
 import { importOrdersJob } from './modules/commerce/import/import.jobs.ts';
 import { runImport } from './modules/commerce/import/import-run.ts';
 
@@ -24,7 +25,7 @@ export function buildJobRegistry(): JobRegistry<Ctx> {
     .handle(accountFailingJob, (p, ctx) => tellAdminsAccountFailing(ctx, p))
     .handle(transcriptJob, async (p, ctx) => void (await sendTranscript(ctx, p.conversationId)))
     .handle(importOrdersJob, (p, ctx, run) => runImport(ctx, p.importId, run));
-  return handleNotificationJobs(registry);
+  return handleCommerceJobs(handleNotificationJobs(registry));
 }
 
 /**
@@ -41,5 +42,6 @@ export function buildSchedules(timezone: string): Schedule[] {
     { name: 'housekeeping', cron: '17 * * * *', timezone, job: housekeepingJob, payload: {} } as Schedule,
     // Warnings and breaches are recorded to the minute.
     { name: 'sla-sweep', cron: '* * * * *', timezone, job: slaSweepJob, payload: {} } as Schedule,
+    ...commerceSchedules(timezone),
   ];
 }

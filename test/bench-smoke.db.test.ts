@@ -86,6 +86,8 @@ describe(`npm run bench -- --quick (${engine})`, () => {
       expect(buzz!.answers.count).toBe(40 + buzz!.redeliveries);
     }
 
+    expect(results.policies!.verdicts.perSecond).toBeGreaterThan(0);
+
     // The till export: every line imported once, the same file again changing nothing.
     const [imported] = results.commerce!.imports;
     expect('failure' in imported! ? imported.failure : null).toBeNull();
@@ -100,6 +102,7 @@ describe(`npm run bench -- --quick (${engine})`, () => {
 
     const doc = readFileSync(join(dir, 'benchmarks.md'), 'utf8');
     expect(doc).toContain('<!-- bench:promise:start -->');
+    expect(doc).toContain('<!-- bench:policies:start -->');
     expect(doc).toContain('<!-- bench:channels:start -->');
     expect(doc).toContain('<!-- bench:commerce:start -->');
     expect(doc).toContain('server peak RSS < 500 MB');
@@ -107,5 +110,22 @@ describe(`npm run bench -- --quick (${engine})`, () => {
     expect(doc).toContain('### Against the targets');
     expect(doc).toContain('| 300 | saved views (GET /api/v1/views) |');
     expect(JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')).engines[0].engine).toBe(engine);
+  });
+
+  it('measures the rulebook alone with --suite policies (no server, no database)', async () => {
+    const options = parseOptions(['--quick', '--suite', 'policies', '--out', join(dir, 'policies.md'), '--json', join(dir, 'policies.json')]) as BenchOptions;
+    const results = await runBench(options);
+    expect(results.engines).toEqual([]);
+    expect(results.promise).toBeUndefined();
+    const v = results.policies!.verdicts;
+    expect(v.verdicts).toBeGreaterThanOrEqual(10_000);
+    expect(v.perSecond).toBeGreaterThan(0);
+    expect(v.coldPerSecond).toBeGreaterThan(0);
+    // The mix grants some requests and refuses others.
+    expect(v.eligibleShare).toBeGreaterThan(0.1);
+    expect(v.eligibleShare).toBeLessThan(0.9);
+    const doc = readFileSync(join(dir, 'policies.md'), 'utf8');
+    expect(doc).toContain('<!-- bench:policies:start -->');
+    expect(doc).toContain('| ≥ 50,000 policy verdicts per second on one core |');
   });
 });

@@ -6,9 +6,8 @@
 import { createHmac } from 'node:crypto';
 import { Agent, request } from 'node:http';
 import { signIn, createOrganisation } from '../bootstrap.ts';
-import { provision, type EngineName } from '../engine.ts';
-import { HttpClient } from '../http.ts';
-import { startServer } from '../server.ts';
+import type { EngineName } from '../engine.ts';
+import { BENCH_ADMIN, startFreshServer } from '../fresh-server.ts';
 import { summarise, type LatencySummary } from '../stats.ts';
 
 export interface BadBuzzResult {
@@ -98,18 +97,7 @@ export async function measureBadBuzz(
   options: { mentions: number; seconds: number; postgresUrl: string; logFile: string; cpuProfDir?: string | undefined; serverEnv?: Record<string, string>; timeoutMs?: number },
 ): Promise<BadBuzzResult> {
   const tag = `buzz${Date.now().toString(36)}`;
-  const target = await provision(engine, { postgresUrl: options.postgresUrl, tag });
-  const admin = { email: 'admin@bench.comptoir.fr', password: 'benchmark-admin-password' };
-  const server = await startServer({
-    dataDir: target.dataDir,
-    databaseUrl: target.databaseUrl,
-    adminEmail: admin.email,
-    adminPassword: admin.password,
-    logFile: options.logFile,
-    cpuProfDir: options.cpuProfDir,
-    extraEnv: { ...options.serverEnv },
-  });
-  const http = new HttpClient(server.url);
+  const { target, server, http } = await startFreshServer(engine, { tag, postgresUrl: options.postgresUrl, logFile: options.logFile, cpuProfDir: options.cpuProfDir, extraEnv: options.serverEnv });
   const agent = new Agent({ keepAlive: true, maxSockets: 64 });
   const url = new URL(server.url);
   // Most authors complain once; one in five comes back (their next mentions join their case).
@@ -118,7 +106,7 @@ export async function measureBadBuzz(
   const redeliveries = Math.round(options.mentions * 0.02);
   let stopped = false;
   try {
-    await signIn(http, admin.email, admin.password);
+    await signIn(http, BENCH_ADMIN.email, BENCH_ADMIN.password);
     const org = await createOrganisation(http, tag);
     const account = await http.post<{ id: string }>('/api/v1/channel-accounts', {
       channel: 'x',

@@ -6,10 +6,10 @@
 // acknowledgment at the relay (the acknowledgment answers it: In-Reply-To names its Message-ID).
 import nodemailer from 'nodemailer';
 import { signIn, createOrganisation } from '../bootstrap.ts';
-import { provision, type EngineName } from '../engine.ts';
-import { HttpClient } from '../http.ts';
+import type { EngineName } from '../engine.ts';
+import { BENCH_ADMIN, startFreshServer } from '../fresh-server.ts';
 import { ArrivalLatencies, startRelay } from '../relay.ts';
-import { freePort, startServer } from '../server.ts';
+import { freePort } from '../server.ts';
 import { summarise, type LatencySummary } from '../stats.ts';
 
 export interface EmailInboundResult {
@@ -42,13 +42,9 @@ export async function measureEmailInbound(
     if (id) acks.arrived(id, at);
   });
   const smtpPort = await freePort();
-  const target = await provision(engine, { postgresUrl: options.postgresUrl, tag });
-  const admin = { email: 'admin@bench.comptoir.fr', password: 'benchmark-admin-password' };
-  const server = await startServer({
-    dataDir: target.dataDir,
-    databaseUrl: target.databaseUrl,
-    adminEmail: admin.email,
-    adminPassword: admin.password,
+  const { target, server, http } = await startFreshServer(engine, {
+    tag,
+    postgresUrl: options.postgresUrl,
     logFile: options.logFile,
     cpuProfDir: options.cpuProfDir,
     extraEnv: {
@@ -59,10 +55,9 @@ export async function measureEmailInbound(
       COMPTOIR_SMTP_INBOUND_HOST: '127.0.0.1',
     },
   });
-  const http = new HttpClient(server.url);
   const transport = nodemailer.createTransport({ host: '127.0.0.1', port: smtpPort, secure: false, ignoreTLS: true, pool: true, maxConnections: options.connections, maxMessages: Infinity });
   try {
-    await signIn(http, admin.email, admin.password);
+    await signIn(http, BENCH_ADMIN.email, BENCH_ADMIN.password);
     const org = await createOrganisation(http, tag);
     const account = await http.post('/api/v1/channel-accounts', { channel: 'email', name: 'SAV', address: 'sav@bench.comptoir.fr', brandId: org.brandId });
     if (account.status !== 201) throw new Error(`creating the mailbox answered ${account.status}`);

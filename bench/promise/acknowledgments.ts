@@ -5,9 +5,8 @@
 // a warm-up of a few dozen cases that is not measured.
 import { ArrivalLatencies, startRelay } from '../relay.ts';
 import { signIn, createOrganisation } from '../bootstrap.ts';
-import { provision, type EngineName } from '../engine.ts';
-import { HttpClient } from '../http.ts';
-import { startServer } from '../server.ts';
+import type { EngineName } from '../engine.ts';
+import { BENCH_ADMIN, startFreshServer } from '../fresh-server.ts';
 import { summarise, type LatencySummary } from '../stats.ts';
 
 export interface AcknowledgmentResult {
@@ -39,20 +38,16 @@ export async function measureAcknowledgments(
     const number = NUMBER.exec(raw)?.[1];
     if (number) acks.arrived(number, at);
   });
-  const target = await provision(engine, { postgresUrl: options.postgresUrl, tag });
-  const admin = { email: 'admin@bench.comptoir.fr', password: 'benchmark-admin-password' };
-  const server = await startServer({
-    dataDir: target.dataDir,
-    databaseUrl: target.databaseUrl,
-    adminEmail: admin.email,
-    adminPassword: admin.password,
+  const { target, server, http } = await startFreshServer(engine, {
+    tag,
+    postgresUrl: options.postgresUrl,
     logFile: options.logFile,
     extraEnv: { COMPTOIR_SMTP_URL: `smtp://127.0.0.1:${relay.port}`, COMPTOIR_MAIL_FROM: 'SAV <sav@bench.comptoir.fr>', ...options.serverEnv },
+    maxSockets: options.concurrency,
   });
-  const http = new HttpClient(server.url, { maxSockets: options.concurrency });
   let stopped = false;
   try {
-    await signIn(http, admin.email, admin.password);
+    await signIn(http, BENCH_ADMIN.email, BENCH_ADMIN.password);
     const org = await createOrganisation(http, tag);
     const open = (i: number) =>
       http.post<{ number: string }>('/api/v1/cases', {

@@ -144,6 +144,36 @@ describe('the social inbox', () => {
     await page.waitForURL(new RegExp(`/cases/${urgent.caseId}`));
   });
 
+  it('warns before a public reply with a phone number, and offers the ready reply asking to go private', async () => {
+    const compose = page.getByRole('region', { name: 'Écrire' });
+    // He only posted in public: the answer goes in public by default, and says so.
+    const audience = compose.getByRole('radiogroup', { name: 'Où répondre' });
+    await audience.waitFor();
+    expect(await compose.getByRole('radio', { name: 'En public' }).isChecked()).toBe(true);
+    expect(await compose.getByTestId('public-hint').textContent()).toContain('Visible de tous');
+
+    await compose.getByRole('textbox', { name: /Votre réponse/ }).fill('Appelez-nous au 06 12 34 56 78, nous allons régler cela.');
+    await compose.getByRole('button', { name: 'Envoyer la réponse' }).click();
+    const warning = page.getByTestId('personal-data-warning');
+    await warning.waitFor();
+    expect(await warning.textContent()).toContain('06 12 34 56 78');
+    // The warning is read first: it has the focus.
+    expect(await warning.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await seriousA11yViolations(page), 'serious axe violations with the personal-data warning').toEqual([]);
+    await shot('public-reply-warning');
+
+    await warning.getByRole('button', { name: 'Proposer de passer en privé' }).click();
+    await warning.waitFor({ state: 'hidden' });
+    const draft = await compose.getByRole('textbox', { name: /Votre réponse/ }).inputValue();
+    expect(draft).toContain('@nhoizey');
+    expect(draft).not.toContain('06 12');
+    await compose.getByRole('button', { name: 'Envoyer la réponse' }).click();
+    await expect.poll(() => compose.getByRole('status').first().textContent()).toContain('Réponse envoyée');
+    // On the timeline, the reply says it was public.
+    const reply = page.locator('[data-event-type="message_out"]').filter({ hasText: '@nhoizey' });
+    await expect.poll(() => reply.getByTestId('audience-label').textContent()).toBe('Public');
+  });
+
   it('shows the response times as a day × hour table', async () => {
     await page.goto(`${server.url}/social/response-times`);
     await page.getByRole('heading', { level: 1, name: 'Délais de réponse sur les réseaux sociaux' }).waitFor();

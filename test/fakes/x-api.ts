@@ -5,8 +5,13 @@
 // with bearer tokens, answers as X does (201 with data, problem JSON errors: 401, 403 for a
 // duplicate text or a reply to an unknown tweet, 400 for an invalid id), records what it was
 // sent, and counts each user's calls per endpoint in a window: past the limit, 429 with the
-// x-rate-limit-* headers until the window resets (on the clock the test gives it). It shares
-// no code with the client it tests. Anything else it is sent is recorded in `unexpected`.
+// x-rate-limit-* headers until the window resets (on the clock the test gives it). As X's
+// OAuth 2.0 server, it serves POST /2/oauth2/token (grant_type=refresh_token, form-encoded,
+// client_id, HTTP Basic for its confidential app): access tokens it issues expire (two hours
+// by default, on the same clock) and are then answered 401 by the API, each renewal spends the
+// refresh token sent and issues a new one, and a spent or revoked refresh token is refused with
+// invalid_grant. It shares no code with the client it tests. Anything else it is sent is
+// recorded in `unexpected`.
 import { createHmac, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -38,6 +43,24 @@ export interface RateLimit {
   windowSeconds: number;
 }
 
+/** What X hands over at the end of the authorization flow (with offline.access). */
+export interface FakeGrant {
+  accessToken: string;
+  refreshToken: string;
+  expiresAt: Date;
+}
+
+export interface FakeRefresh {
+  clientId: string;
+  /** Whether the client authenticated with HTTP Basic (a confidential client). */
+  basic: boolean;
+  refreshToken: string;
+  /** The answer's status: 200, or X's refusal. */
+  status: number;
+  /** What it issued, when it renewed. */
+  issued: { accessToken: string; refreshToken: string } | null;
+}
+
 export interface Delivered {
   status: number;
   body: string;
@@ -46,9 +69,21 @@ export interface Delivered {
 export interface FakeX {
   url: string;
   consumerSecret: string;
-  /** The brand's account (the first user), and its access token. */
+  /** The brand's account (the first user), and its access token (one that never expires). */
   brand: FakeXUser;
   tokenOf(userId: string): string;
+  /** The app's OAuth 2.0 credentials: a confidential client, and the client id of a public one. */
+  app: { clientId: string; clientSecret: string; publicClientId: string };
+  /** The tokens a user's authorisation of the app yields: an access token that expires, and a refresh token. */
+  authorize(userId: string, options?: { clientId?: string }): FakeGrant;
+  /** X stops taking this access token (its time is up, or it was revoked): the API answers 401. */
+  expire(accessToken: string): void;
+  /** The user revoked the app: this refresh token is refused. */
+  revoke(refreshToken: string): void;
+  /** Every renewal asked of the token endpoint, in order. */
+  refreshes: FakeRefresh[];
+  /** API calls answered 401 for an unknown or expired token ("POST /2/tweets"). */
+  refused: string[];
   tweets: FakeTweet[];
   dms: FakeDm[];
   /** Requests the real API would not have answered (wrong path, method, body…). */
@@ -59,6 +94,8 @@ export interface FakeX {
   /** A tweet X knows (one it delivered): replies may answer it. */
   knowTweet(id: string): void;
   failNext(...failures: ('server_error' | 'unauthorized')[]): void;
+  /** The token endpoint's next answers fail so (503, or 429 with a reset). */
+  failNextRefresh(...failures: ('server_error' | 'rate_limited')[]): void;
   /** X's CRC against a webhook: whether it answered the token signed with our consumer secret. */
   crc(webhookUrl: string): Promise<{ ok: boolean; status: number; body: string }>;
   /** The body and headers X would post for this payload (signed unless told otherwise). */
@@ -90,12 +127,34 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-export async function startFakeX(options: { brand?: Partial<FakeXUser>; others?: FakeXUser[]; now?: () => Date; rateLimit?: RateLimit } = {}): Promise<FakeX> {
+export async function startFakeX(
+  options: { brand?: Partial<FakeXUser>; others?: FakeXUser[]; now?: () => Date; rateLimit?: RateLimit; tokenLifetimeSeconds?: number } = {},
+): Promise<FakeX> {
   const now = options.now ?? (() => new Date());
   const consumerSecret = randomBytes(25).toString('base64url');
   const brand: FakeXUser = { id: digits(19), username: 'JardinMaison', name: 'Jardin & Maison', ...options.brand };
   const users = [brand, ...(options.others ?? [])];
-  const tokens = new Map(users.map((u) => [`${randomBytes(30).toString('base64url')}`, u]));
+  const newToken = () => randomBytes(30).toString('base64url');
+  /** Access tokens: whose, and until when (epoch ms; null: the long-lived ones tokenOf gives). */
+  const tokens = new Map<string, { user: FakeXUser; expiresAt: number | null }>(users.map((u) => [newToken(), { user: u, expiresAt: null }]));
+  const app = { clientId: randomBytes(18).toString('base64url'), clientSecret: randomBytes(36).toString('base64url'), publicClientId: randomBytes(18).toString('base64url') };
+  /** Refresh tokens: whose, issued to which client, and whether still good. */
+  const refreshTokens = new Map<string, { user: FakeXUser; clientId: string; state: 'live' | 'spent' | 'revoked' }>();
+  const refreshes: FakeRefresh[] = [];
+  const refused: string[] = [];
+  const refreshFailures: ('server_error' | 'rate_limited')[] = [];
+  const tokenLifetime = options.tokenLifetimeSeconds ?? 7200;
+  const SCOPE = 'tweet.read tweet.write users.read dm.read dm.write offline.access';
+
+  function grant(user: FakeXUser, clientId: string): FakeGrant {
+    const accessToken = newToken();
+    const refreshToken = newToken();
+    const expiresAt = now().getTime() + tokenLifetime * 1000;
+    tokens.set(accessToken, { user, expiresAt });
+    refreshTokens.set(refreshToken, { user, clientId, state: 'live' });
+    return { accessToken, refreshToken, expiresAt: new Date(expiresAt) };
+  }
+
   const tweets: FakeTweet[] = [];
   const dms: FakeDm[] = [];
   const known = new Set<string>();
@@ -120,20 +179,63 @@ export async function startFakeX(options: { brand?: Partial<FakeXUser>; others?:
     };
   }
 
+  /** POST /2/oauth2/token: renews an access token as X's OAuth 2.0 server does; every request is recorded. */
+  function renew(req: IncomingMessage, res: ServerResponse, raw: string): void {
+    const form = new URLSearchParams(raw);
+    const clientId = form.get('client_id') ?? '';
+    const basic = /^Basic (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    const answer = (status: number, body: unknown, headers: Record<string, string> = {}, issued: FakeGrant | null = null) => {
+      refreshes.push({ clientId, basic: !!basic, refreshToken: form.get('refresh_token') ?? '', status, issued: issued && { accessToken: issued.accessToken, refreshToken: issued.refreshToken } });
+      reply(res, status, body, headers);
+    };
+    const refuse = (status: number, error: string, description: string) => answer(status, { error, error_description: description });
+    if (!(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) {
+      unexpected.push(`token request as ${req.headers['content-type']}`);
+      return refuse(400, 'invalid_request', 'Missing required parameter [grant_type].');
+    }
+    const failure = refreshFailures.shift();
+    if (failure === 'server_error') return answer(503, problem(503, 'Service Unavailable', 'Service Unavailable'));
+    if (failure === 'rate_limited') {
+      const reset = String(Math.floor(now().getTime() / 1000) + 900);
+      return answer(429, problem(429, 'Too Many Requests', 'Too Many Requests'), { 'x-rate-limit-remaining': '0', 'x-rate-limit-reset': reset });
+    }
+    if (form.get('grant_type') !== 'refresh_token') {
+      unexpected.push(`grant_type ${form.get('grant_type')}`);
+      return refuse(400, 'unsupported_grant_type', 'Value passed for the grant_type was invalid.');
+    }
+    if (!clientId) return refuse(400, 'invalid_request', 'Missing required parameter [client_id].');
+    if (clientId === app.clientId) {
+      // A confidential client proves itself with HTTP Basic; X answers a missing or wrong one so.
+      if (basic !== Buffer.from(`${app.clientId}:${app.clientSecret}`).toString('base64')) return refuse(401, 'unauthorized_client', 'Missing valid authorization header');
+    } else if (clientId !== app.publicClientId) {
+      return refuse(401, 'invalid_client', 'Value passed for the client_id was invalid.');
+    }
+    const held = refreshTokens.get(form.get('refresh_token') ?? '');
+    if (!held || held.state !== 'live' || held.clientId !== clientId) return refuse(400, 'invalid_grant', 'Value passed for the token was invalid.');
+    held.state = 'spent';
+    const fresh = grant(held.user, clientId);
+    return answer(200, { token_type: 'bearer', expires_in: tokenLifetime, access_token: fresh.accessToken, scope: SCOPE, refresh_token: fresh.refreshToken }, {}, fresh);
+  }
+
   const server = createServer((req, res) => {
     void (async () => {
       const raw = await readBody(req);
       const path = (req.url ?? '').split('?')[0] ?? '';
       const dm = /^\/2\/dm_conversations\/with\/([^/]+)\/messages$/.exec(path);
+      if (req.method === 'POST' && path === '/2/oauth2/token') return renew(req, res, raw);
       const route = req.method === 'GET' && path === '/2/users/me' ? 'me' : req.method === 'POST' && path === '/2/tweets' ? 'tweet' : req.method === 'POST' && dm ? 'dm' : null;
       if (!route) {
         unexpected.push(`${req.method} ${req.url}`);
         return reply(res, 404, problem(404, 'Not Found Error', 'Sorry, that page does not exist.', 'https://api.twitter.com/2/problems/resource-not-found'));
       }
       const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-      const user = bearer ? tokens.get(bearer) : undefined;
+      const held = bearer ? tokens.get(bearer) : undefined;
+      const user = held && (held.expiresAt === null || held.expiresAt > now().getTime()) ? held.user : undefined;
       const failure = failures.shift();
-      if (!user || failure === 'unauthorized') return reply(res, 401, problem(401, 'Unauthorized', 'Unauthorized'));
+      if (!user || failure === 'unauthorized') {
+        refused.push(`${req.method} ${path}`);
+        return reply(res, 401, problem(401, 'Unauthorized', 'Unauthorized'));
+      }
       if (route === 'me') return reply(res, 200, { data: { id: user.id, name: user.name, username: user.username } });
 
       const endpoint = route === 'tweet' ? 'POST /2/tweets' : 'POST /2/dm_conversations/with/:participant_id/messages';
@@ -218,9 +320,28 @@ export async function startFakeX(options: { brand?: Partial<FakeXUser>; others?:
     consumerSecret,
     brand,
     tokenOf(userId) {
-      for (const [token, u] of tokens) if (u.id === userId) return token;
+      for (const [token, held] of tokens) if (held.user.id === userId && held.expiresAt === null) return token;
       throw new Error(`no user ${userId} on the fake X`);
     },
+    app,
+    authorize(userId, o = {}) {
+      const user = users.find((u) => u.id === userId);
+      if (!user) throw new Error(`no user ${userId} on the fake X`);
+      return grant(user, o.clientId ?? app.clientId);
+    },
+    expire(accessToken) {
+      const held = tokens.get(accessToken);
+      if (!held) throw new Error('the fake X never issued this access token');
+      held.expiresAt = now().getTime();
+    },
+    revoke(refreshToken) {
+      const held = refreshTokens.get(refreshToken);
+      if (!held) throw new Error('the fake X never issued this refresh token');
+      held.state = 'revoked';
+    },
+    refreshes,
+    refused,
+    failNextRefresh: (...f) => void refreshFailures.push(...f),
     tweets,
     dms,
     unexpected,

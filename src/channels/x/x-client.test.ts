@@ -1,6 +1,7 @@
 // Answering on X against the local fake of the API v2 (test/fakes/x-api.ts): public replies,
-// DMs, X's rules refused before sending, X's errors mapped, and a rate-limited answer sent
-// once the window resets rather than lost.
+// DMs, X's rules refused before sending, X's errors mapped, a rate-limited answer sent once
+// the window resets rather than lost, and an answer whose token X refuses sent again, once,
+// with a renewed one.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeX, type FakeX } from '../../../test/fakes/x-api.ts';
 import { ManualClock } from '../../platform/clock.ts';
@@ -8,7 +9,8 @@ import type { AccountRow } from '../connector.ts';
 import { decideAfterFailure, type ProviderError } from '../provider-errors.ts';
 import type { SocialOutbound } from '../social/social.types.ts';
 import { tweetWeight } from './tweet-length.ts';
-import { rateLimitResetOf, XClient, xError } from './x-client.ts';
+import { rateLimitResetOf, XClient, xError, XTokenRefused } from './x-client.ts';
+import type { XTokens } from './x-token.ts';
 import { sendOnX } from './x.send.ts';
 
 const CUSTOMER = '2244994945';
@@ -143,6 +145,41 @@ describe('sending on X', () => {
 
   it('tells who the token speaks for', async () => {
     expect(await new XClient({ apiBaseUrl: x.url, accessToken: x.tokenOf('3001969357') }).me()).toEqual({ id: '3001969357', username: 'autre_compte', name: 'Autre' });
+  });
+});
+
+describe('sending with a token X refuses', () => {
+  /** Tokens handed out in turn by `renewed`, and the tokens it was told X refused. */
+  function tokens(first: string, next: string[]): XTokens & { refused: string[] } {
+    const refused: string[] = [];
+    return { refused, renewable: true, current: async () => first, renewed: async (t) => (refused.push(t), next.shift() ?? expect.unreachable()) };
+  }
+
+  it('renews the token X refused and sends once more with the new one', async () => {
+    const stale = x.authorize(x.brand.id);
+    x.expire(stale.accessToken);
+    const fresh = x.authorize(x.brand.id);
+    const source = tokens(stale.accessToken, [fresh.accessToken]);
+    const sent = await sendOnX({ clock }, outbound(), source);
+    expect(source.refused).toEqual([stale.accessToken]);
+    expect(x.tweets.at(-1)).toMatchObject({ id: sent.providerId, authorId: x.brand.id });
+  });
+
+  it('gives up after one renewal when X refuses the new token too, and renews for no other refusal', async () => {
+    const stale = x.authorize(x.brand.id);
+    const renewed = x.authorize(x.brand.id);
+    x.expire(stale.accessToken);
+    x.expire(renewed.accessToken);
+    const source = tokens(stale.accessToken, [renewed.accessToken]);
+    expect(await failure(sendOnX({ clock }, outbound(), source))).toBeInstanceOf(XTokenRefused);
+    expect(source.refused).toEqual([stale.accessToken]);
+
+    const live = x.authorize(x.brand.id);
+    const duplicate = outbound({ text: 'Un doublon, refusé la seconde fois.' });
+    await sendOnX({ clock }, duplicate, tokens(live.accessToken, []));
+    const again = tokens(live.accessToken, []);
+    expect(await failure(sendOnX({ clock }, duplicate, again))).toMatchObject({ code: 'rejected', providerCode: '403' });
+    expect(again.refused).toEqual([]);
   });
 });
 

@@ -67,6 +67,17 @@ const REFUSED_MESSAGE = [
   /not been mentioned/i,
 ];
 
+/**
+ * X answered 401: it no longer takes this access token (expired after its two hours, or
+ * revoked). The one refusal a renewed token mends, unlike a 403 on the app or the account.
+ */
+export class XTokenRefused extends ProviderError {
+  constructor(message: string, providerCode: string | number) {
+    super('auth', message, { providerCode });
+    this.name = 'XTokenRefused';
+  }
+}
+
 function said(body: XAnswer | null): string | null {
   const listed = (body?.errors ?? []).map((e) => e.message ?? e.detail).filter((m): m is string => !!m);
   if (listed.length) return listed.join('; ');
@@ -80,7 +91,8 @@ export function xError(status: number, body: XAnswer | null, headers: Headers, n
   const providerCode = body?.errors?.[0]?.code ?? type ?? status;
   if (status === 429) return new ProviderError('temporary', `X rate limit: ${message}`, { providerCode, retryAt: rateLimitResetOf(headers, now) });
   if (status === 403 && REFUSED_MESSAGE.some((p) => p.test(message))) return new ProviderError('rejected', message, { providerCode });
-  if (status === 401 || status === 403) return new ProviderError('auth', message, { providerCode });
+  if (status === 401) return new XTokenRefused(message, providerCode);
+  if (status === 403) return new ProviderError('auth', message, { providerCode });
   if (status === 404) return new ProviderError('not_found', message, { providerCode });
   if (status >= 500) return new ProviderError('temporary', message, { providerCode });
   // 400 and the rest: X refused this request as written; it would refuse it again.

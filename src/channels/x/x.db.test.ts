@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeX, type FakeX } from '../../../test/fakes/x-api.ts';
 import { buildBrand, buildTeam } from '../../../test/support/factories.ts';
 import { startHarness, type Client, type Harness } from '../../../test/support/harness.ts';
+import { connectXAccount } from '../../../test/support/x-account.ts';
 import { queryRows } from '../../platform/db/database.ts';
 import type { ConnectionTestDto } from '../accounts/accounts.contract.ts';
 import { parseXRow } from './x.parse.ts';
@@ -31,17 +32,7 @@ beforeAll(async () => {
   agent = await h.userClient('agent', { name: 'Inès Community' });
   brandId = (await buildBrand(h.ctx)).id;
   const team = await buildTeam(h.ctx, { memberIds: [agent.userId] });
-  const created = await admin.post('/api/v1/channel-accounts', {
-    channel: 'x',
-    name: 'Jardin & Maison sur X',
-    address: 'JardinMaison',
-    brandId,
-    teamId: team.id,
-    settings: { userId: x.brand.id, handle: '@JardinMaison', apiBaseUrl: x.url },
-    secrets: { consumerSecret: x.consumerSecret, accessToken: x.tokenOf(x.brand.id) },
-  });
-  expect(created.statusCode, created.body).toBe(201);
-  accountId = created.json().id;
+  accountId = await connectXAccount(admin, x, { brandId, teamId: team.id });
   webhook = `${base}/api/v1/channels/x/${accountId}/webhook`;
 });
 afterAll(async () => {
@@ -311,16 +302,19 @@ describe('the connection test', () => {
     return res.json() as ConnectionTestDto;
   }
 
-  it('says whose token it is and which webhook X must call, in French and English', async () => {
+  it('says whose token it is, that it cannot be renewed, and which webhook X must call, in French and English', async () => {
     const fr = await test('fr');
-    expect(fr.ok).toBe(true);
+    // This account has no refresh token: its answers stop when the access token expires.
+    expect(fr.ok).toBe(false);
     expect(fr.checks).toEqual([
       { name: 'x_token', label: 'Jeton d’accès X', ok: true, detail: `X (${x.url}) accepte le jeton : il agit pour @JardinMaison (${x.brand.id}), le compte de la marque.` },
+      { name: 'x_refresh', label: 'Renouvellement du jeton', ok: false, detail: expect.stringContaining('Aucun jeton de renouvellement (refreshToken et clientId) n’est enregistré') },
       { name: 'x_webhook', label: 'Webhook Account Activity', ok: true, detail: expect.stringContaining(`X doit envoyer les événements de @JardinMaison à https://sav.jardin.test/api/v1/channels/x/${accountId}/webhook`) },
     ]);
-    expect(fr.checks[1]!.detail).toContain('le dernier est arrivé le');
+    expect(fr.checks[2]!.detail).toContain('le dernier est arrivé le');
     const en = await test('en');
     expect(en.checks[0]!.detail).toBe(`X (${x.url}) accepts the token: it acts for @JardinMaison (${x.brand.id}), the brand’s account.`);
+    expect(en.checks[1]!.detail).toContain('the access token expires after two hours');
   });
 
   it('fails when the token is another account’s, or refused', async () => {

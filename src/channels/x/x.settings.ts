@@ -28,12 +28,27 @@ export const xSettings = z.strictObject({
 });
 export type XSettings = z.infer<typeof xSettings>;
 
-export const xSecrets = z.strictObject({
-  /** The X app's API secret (consumer secret): it answers the CRC and checks every delivery's signature. */
-  consumerSecret: z.string({ error: 'required' }).min(20, 'at least 20 characters').max(200),
-  /** The brand account's user-context access token (OAuth 2.0, scopes tweet.write dm.write users.read): replies and DMs are sent with it. */
-  accessToken: z.string({ error: 'required' }).min(20, 'at least 20 characters').max(2000),
-});
+export const xSecrets = z
+  .strictObject({
+    /** The X app's API secret (consumer secret): it answers the CRC and checks every delivery's signature. */
+    consumerSecret: z.string({ error: 'required' }).min(20, 'at least 20 characters').max(200),
+    /** The brand account's user-context access token (OAuth 2.0, scopes tweet.write dm.write users.read): replies and DMs are sent with it. */
+    accessToken: z.string({ error: 'required' }).min(20, 'at least 20 characters').max(2000),
+    /**
+     * The refresh token X gave with the access token (scope offline.access): X's access tokens
+     * last two hours, and this renews them. Each renewal rotates it; Comptoir saves the new one.
+     */
+    refreshToken: z.string().min(20, 'at least 20 characters').max(2000).optional(),
+    /** The app's OAuth 2.0 Client ID, which the renewal names. */
+    clientId: z.string().trim().min(10, 'at least 10 characters').max(200).optional(),
+    /** The app's OAuth 2.0 Client Secret, for a confidential client (a public client has none). */
+    clientSecret: z.string().min(20, 'at least 20 characters').max(200).optional(),
+  })
+  .superRefine((secrets, issue) => {
+    // A refresh token alone renews nothing: X wants the client it was issued to.
+    if (secrets.refreshToken && !secrets.clientId) issue.addIssue({ code: 'custom', path: ['clientId'], message: 'required with a refresh token: the app’s OAuth 2.0 Client ID' });
+    if (secrets.clientSecret && !secrets.clientId) issue.addIssue({ code: 'custom', path: ['clientId'], message: 'required with a client secret: the app’s OAuth 2.0 Client ID' });
+  });
 export type XSecrets = z.infer<typeof xSecrets>;
 
 /** The account's settings as stored (checked on save); a row edited by hand is read leniently. */

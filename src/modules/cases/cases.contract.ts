@@ -60,6 +60,9 @@ export const eventTypes = [
   /** A related case linked, or a link removed (src/modules/collab/case-links.ts). */
   'case_linked',
   'case_unlinked',
+  /** The case linked to the order line it is about, or unlinked (src/modules/commerce/case-order-lines.ts). */
+  'order_line_linked',
+  'order_line_unlinked',
 ] as const;
 export type EventType = (typeof eventTypes)[number];
 

@@ -10,14 +10,10 @@ import { appUser } from '../access/access.schema.ts';
 import { savCase } from '../cases/cases.schema.ts';
 import { customer } from '../customers/customers.schema.ts';
 import { brand, store } from '../org/org.schema.ts';
+import { orderSourceKinds, salesChannels, type OrderSourceKind, type SalesChannel } from './commerce.contract.ts';
 
-/** Where orders come from: a connected shop (webhooks, polling) or a file import (POS exports). */
-export const orderSourceKinds = ['shopify', 'woocommerce', 'prestashop', 'file_import', 'api'] as const;
-export type OrderSourceKind = (typeof orderSourceKinds)[number];
-
-/** How the sale was made, as consumer law sees it (distance contracts have a withdrawal period). */
-export const salesChannels = ['online', 'store', 'marketplace', 'off_premises'] as const;
-export type SalesChannel = (typeof salesChannels)[number];
+// The kinds and channels live with the API's shapes: the web app reads them without Drizzle.
+export { orderSourceKinds, salesChannels, type OrderSourceKind, type SalesChannel };
 
 export const orderSource = pgTable(
   'order_source',
@@ -125,6 +121,40 @@ export const orderLine = pgTable(
     deliveredAt: date('delivered_at', { mode: 'string' }),
   },
   (t) => [uniqueIndex('sales_order_line_position_key').on(t.orderId, t.position), index('sales_order_line_product_idx').on(t.productId)],
+);
+
+/**
+ * Every delivery a shop's webhook made (Shopify, WooCommerce), stored before it is processed,
+ * once per source and delivery id (X-Shopify-Webhook-Id…): the shop's retries find their row.
+ * Not inbound_message: that table belongs to channel accounts and their conversations, and an
+ * order is neither. The body is kept as text (JSON is UTF-8; its signature was checked on the
+ * bytes before it was stored).
+ */
+export const orderWebhookStates = ['received', 'processed', 'ignored', 'failed'] as const;
+
+export const orderWebhook = pgTable(
+  'order_webhook',
+  {
+    id: uuid('id').primaryKey(),
+    sourceId: uuid('source_id')
+      .notNull()
+      .references(() => orderSource.id),
+    /** The shop's id of this delivery (a retry carries the same), or the body's digest. */
+    deliveryId: text('delivery_id').notNull(),
+    /** orders/create, order.updated… as the shop named it. */
+    topic: text('topic').notNull(),
+    receivedAt: instant('received_at').notNull(),
+    body: text('body').notNull(),
+    state: text('state', { enum: orderWebhookStates }).notNull().default('received'),
+    /** Why it was ignored or failed; which version it carried when it was older than ours. */
+    detail: text('detail'),
+    orderId: uuid('order_id').references(() => order.id),
+    processedAt: instant('processed_at'),
+  },
+  (t) => [
+    uniqueIndex('order_webhook_delivery_key').on(t.sourceId, t.deliveryId),
+    index('order_webhook_source_idx').on(t.sourceId, t.receivedAt),
+  ],
 );
 
 /** The order lines a case is about (usually one): the product, the purchase, the delivery. */

@@ -60,6 +60,8 @@ export async function mergeCustomers(ctx: Ctx, actor: Actor, survivorId: string,
       .update(savCase)
       .set({ customerId: survivorId, updatedAt: now, version: sql`${savCase.version} + 1` })
       .where(eq(savCase.customerId, sourceId));
+    // Their purchases follow them too: one history, whoever the till or the shop knew them as.
+    await tx.db.execute(sql`UPDATE sales_order SET customer_id = ${survivorId}, updated_at = ${now.toISOString()} WHERE customer_id = ${sourceId}`);
     await tx.db.update(customer).set({ ...filled, updatedAt: now }).where(eq(customer.id, survivorId));
     await tx.db.update(customer).set({ mergedIntoId: survivorId, mergedAt: now, updatedAt: now }).where(eq(customer.id, sourceId));
     await refreshSearchText(tx, survivorId);

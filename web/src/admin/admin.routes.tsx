@@ -29,6 +29,7 @@ export const adminRouteTree = admin.addChildren([
   page('calendars', lazyRouteComponent(() => import('./calendars/CalendarsPage.tsx'), 'CalendarsPage')),
   page('calendars/$calendarId', lazyRouteComponent(() => import('./calendars/CalendarPage.tsx'), 'CalendarPage')),
   page('sla-policies', lazyRouteComponent(() => import('./sla/PoliciesPage.tsx'), 'PoliciesPage')),
+  page('policies', lazyRouteComponent(() => import('./policies/PolicyDocumentPage.tsx'), 'PolicyDocumentPage')),
   page('templates', lazyRouteComponent(() => import('./templates/TemplatesPage.tsx'), 'TemplatesPage')),
   page('channels', lazyRouteComponent(() => import('./channels/ChannelAccountsPage.tsx'), 'ChannelAccountsPage')),
   page('channels/$accountId', lazyRouteComponent(() => import('./channels/AccountPage.tsx'), 'AccountPage')),

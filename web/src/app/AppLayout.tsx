@@ -1,7 +1,7 @@
 // The signed-in shell: a skip link, the header (product, navigation, language, user, sign
 // out), the main landmark holding the page, and the live connection that keeps it current.
 import { AppShell, Button, Group, Text, VisuallyHidden } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { notify } from '../ui/notify.ts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Outlet, useRouter } from '@tanstack/react-router';
 import { lazy, Suspense, useEffect, useState } from 'react';
@@ -45,7 +45,7 @@ export function AppLayout() {
     try {
       await signOut(queryClient);
     } catch (error) {
-      notifications.show({ color: 'red', title: t('header.logoutFailed'), message: <ProblemAlert error={error} /> });
+      notify({ color: 'red', title: t('header.logoutFailed'), message: <ProblemAlert error={error} /> });
     } finally {
       setSigningOut(false);
     }

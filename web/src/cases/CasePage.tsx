@@ -1,7 +1,7 @@
 // One case: who and what (header), its timeline, the reply / note form, and the controls
 // to move it on (status, step, reason, priority, team, assignee). Live events refresh it
 // while it is open; the keyboard works it (useCaseHotkeys); who else is on it shows above,
-// and merge, split and related cases beside (collab/).
+// and merge, split and related cases beside (collab/), with the purchase the case is about.
 import { Grid, Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
@@ -26,6 +26,7 @@ import { MergedBanner } from './collab/MergedBanner.tsx';
 import { PresenceBar } from './collab/PresenceBar.tsx';
 import { SplitBar } from './collab/SplitBar.tsx';
 import { CustomerPanel } from '../customers/CustomerPanel.tsx';
+import { CasePurchase } from './CasePurchase.tsx';
 
 const route = getRouteApi('/signed-in/cases/$caseId');
 
@@ -91,7 +92,8 @@ export function CasePage() {
             <CaseDetails c={c} />
             {!readOnly && <CaseControls c={c} />}
             <CollabPanel c={c} />
-            <CustomerPanel key={c.customer.id} customerId={c.customer.id} currentCaseId={c.id} variant="beside-case" />
+            <CasePurchase c={c} />
+            <CustomerPanel key={c.customer.id} customerId={c.customer.id} currentCaseId={c.id} caseWritable={!readOnly} variant="beside-case" />
           </Stack>
         </Grid.Col>
       </Grid>

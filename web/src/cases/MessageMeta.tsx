@@ -19,7 +19,7 @@ export function DeliveryState({ delivery }: { delivery: Delivery }) {
   const explained = problem || delivery.status === 'queued';
   return (
     <Group gap={6} wrap="wrap" mt={6} data-delivery={delivery.status}>
-      <Badge size="sm" variant="light" color={colours[delivery.status]} leftSection={<ChannelGlyph channel={delivery.channel as Channel} size={12} />}>
+      <Badge size="sm" variant="light" color={colours[delivery.status]} c="dark.9" leftSection={<ChannelGlyph channel={delivery.channel as Channel} size={12} />}>
         {t(`workspace.delivery.${delivery.status}`)}
       </Badge>
       {delivery.recipient && (
@@ -28,7 +28,7 @@ export function DeliveryState({ delivery }: { delivery: Delivery }) {
         </Text>
       )}
       {explained && delivery.detail && (
-        <Text span size="xs" c={delivery.status === 'failed' ? 'red.9' : problem ? 'orange.9' : 'dimmed'}>
+        <Text span size="xs" c={problem ? 'red.9' : 'dimmed'}>
           {t('workspace.delivery.reason', { reason: delivery.detail })}
         </Text>
       )}

@@ -96,6 +96,11 @@ function describeChange(event: CaseEventDto, t: TFunction, names: Names, languag
       const deadline = str(data.deadline);
       return t(`timeline.sla.${transition as 'started'}`, { metric, at: deadline ? formatDateTime(deadline, language) : '' });
     }
+    case 'order_line_linked':
+    case 'order_line_unlinked': {
+      const what = { who, name: str(data.name) ?? '', number: str(data.orderNumber) ?? '' };
+      return event.type === 'order_line_linked' ? t('timeline.change.orderLineLinked', what) : t('timeline.change.orderLineUnlinked', what);
+    }
     default:
       return describeCollabChange(event, t, who) ?? t('timeline.change.other', { who });
   }

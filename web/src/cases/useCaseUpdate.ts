@@ -1,7 +1,7 @@
 // Changing a case with an optimistic picture: the page shows the change at once, the server
 // decides (with the version the agent saw, If-Match), and a refusal puts the case back as it
 // was and says why. 412 (changed meanwhile) reloads the case so the agent sees the new state.
-import { notifications } from '@mantine/notifications';
+import { notify } from '../ui/notify.ts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { CaseDto, UpdateCaseInput } from '../api/contracts.ts';
@@ -32,7 +32,7 @@ export function useCaseUpdate(caseId: string, options: { onRefused?: (error: unk
     onError: (error, _u, context) => {
       if (context?.previous) queryClient.setQueryData(key, context.previous);
       const message = isApiError(error) ? (error.problem.detail ?? error.problem.title) : String(error);
-      if (options.toast !== false) notifications.show({ color: 'red', title: isApiError(error, 412) ? t('controls.staleTitle') : t('workspace.controls.refused'), message });
+      if (options.toast !== false) notify({ color: 'red', title: isApiError(error, 412) ? t('controls.staleTitle') : t('workspace.controls.refused'), message });
       if (isApiError(error, 412)) void queryClient.invalidateQueries({ queryKey: key });
       options.onRefused?.(error);
     },

@@ -1,8 +1,8 @@
 // The customer panel: who the customer is on every channel, every case they had or have
-// (whatever the channel or the store), and the suggestions that another record is the same
-// person, with the merge previewed before it is made. Beside the case on the case page, and
-// the body of the customer's own page. Orders join it when the commerce module lands; there
-// is no order API yet, so nothing is shown for them.
+// (whatever the channel or the store), their orders from every channel with what they are
+// worth, and the suggestions that another record is the same person, with the merge previewed
+// before it is made. Beside the case on the case page (where the case is linked to the order
+// line it is about), and the body of the customer's own page.
 import { Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
@@ -16,6 +16,7 @@ import { RouterAnchor } from '../ui/RouterAnchor.tsx';
 import { customerQuery, type CustomerDetail } from './customers.api.ts';
 import { CustomerCases } from './CustomerCases.tsx';
 import { CustomerIdentities } from './CustomerIdentities.tsx';
+import { CustomerOrders } from './CustomerOrders.tsx';
 import { MergeSuggestions } from './MergeSuggestions.tsx';
 import { MergeWithCustomer } from './MergeWithCustomer.tsx';
 
@@ -23,11 +24,13 @@ interface Props {
   customerId: string;
   /** The case page's case, marked in the list. */
   currentCaseId?: string;
+  /** The reader may change that case: its order line can be linked from the orders. */
+  caseWritable?: boolean;
   /** On the case page the panel is a section (its title an h2); on the customer's page, the page itself. */
   variant: 'beside-case' | 'page';
 }
 
-export function CustomerPanel({ customerId, currentCaseId, variant }: Props) {
+export function CustomerPanel({ customerId, currentCaseId, caseWritable = false, variant }: Props) {
   const { t } = useTranslation();
   const found = useQuery(customerQuery(customerId));
   const titleId = `customer-panel-${customerId}`;
@@ -36,7 +39,7 @@ export function CustomerPanel({ customerId, currentCaseId, variant }: Props) {
   if (found.isError && !found.data) {
     return <ProblemAlert error={found.error} title={isApiError(found.error, 404) ? t('customerPanel.notFound') : t('customerPanel.loadFailed')} onRetry={() => void found.refetch()} />;
   }
-  const body = <PanelBody customer={found.data} currentCaseId={currentCaseId} level={variant === 'page' ? 2 : 3} />;
+  const body = <PanelBody customer={found.data} currentCaseId={currentCaseId} caseWritable={caseWritable} level={variant === 'page' ? 2 : 3} />;
   if (variant === 'page') return body;
   return (
     <Paper component="section" withBorder p="md" aria-labelledby={titleId} data-testid="customer-panel">
@@ -56,7 +59,7 @@ export function CustomerPanel({ customerId, currentCaseId, variant }: Props) {
   );
 }
 
-function PanelBody({ customer, currentCaseId, level }: { customer: CustomerDetail; currentCaseId?: string | undefined; level: 2 | 3 }) {
+function PanelBody({ customer, currentCaseId, caseWritable, level }: { customer: CustomerDetail; currentCaseId?: string | undefined; caseWritable: boolean; level: 2 | 3 }) {
   const { t } = useTranslation();
   const { data: me } = useQuery(sessionQuery);
   const navigate = useNavigate();
@@ -87,6 +90,7 @@ function PanelBody({ customer, currentCaseId, level }: { customer: CustomerDetai
         />
       )}
       <CustomerCases customer={customer} currentCaseId={currentCaseId} level={level} />
+      <CustomerOrders customerId={customer.id} currentCaseId={currentCaseId} caseWritable={caseWritable} canLookUp={canEdit} level={level} />
       {customer.notes && (
         <Stack gap={2}>
           <Title order={level} size="h5">

@@ -24,6 +24,7 @@ import { useBulkAction } from './useBulkAction.tsx';
 import { useInboxKeys } from './useInboxKeys.ts';
 import { useSelection } from './useSelection.ts';
 import { ViewSidebar } from './ViewSidebar.tsx';
+import { EmptyState } from '../ui/EmptyState.tsx';
 
 const route = getRouteApi('/signed-in/cases');
 
@@ -186,14 +187,7 @@ export function InboxPage() {
                 {list.hasNextPage ? t('list.countMore', { count: cases.length }) : t('list.count', { count: cases.length })}
               </Text>
               {cases.length === 0 ? (
-                <Paper withBorder p="xl">
-                  <Stack align="center" gap="xs">
-                    <Text fw={600}>{t('list.empty.title')}</Text>
-                    <Text size="sm" c="dimmed">
-                      {t('list.empty.body')}
-                    </Text>
-                  </Stack>
-                </Paper>
+                <EmptyState title={t('list.empty.title')} body={t('list.empty.body')} />
               ) : (
                 <InboxTable
                   cases={cases}

@@ -2,7 +2,7 @@
 // with a word for them. The case keeps its thread; the server writes the change, the internal
 // note and the audit line together, and the stream shows where it went.
 import { Button, Group, Modal, NativeSelect, Stack, Text, Textarea } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { notify } from '../ui/notify.ts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -39,7 +39,7 @@ function HandOverForm({ message, onClose }: { message: SocialMessage; onClose: (
   const move = useMutation({
     mutationFn: () => handOver(message.eventId, { ...changed, ...(note.trim() ? { note: note.trim() } : {}) }),
     onSuccess: async (result) => {
-      notifications.show({ color: 'teal', message: t('social.handOver.done', { number: result.case.number }) });
+      notify({ color: 'teal', message: t('social.handOver.done', { number: result.case.number }) });
       await queryClient.invalidateQueries({ queryKey: caseKeys.all });
       onClose();
     },

@@ -20,6 +20,7 @@ import type { SocialSearch } from './social-search.ts';
 import { SocialFilters } from './SocialFilters.tsx';
 import { SocialMessageCard } from './SocialMessageCard.tsx';
 import { SocialTabs } from './SocialTabs.tsx';
+import { EmptyState } from '../ui/EmptyState.tsx';
 
 const route = getRouteApi('/signed-in/social');
 
@@ -108,14 +109,7 @@ export function SocialPage() {
             {t('social.keysHint')}
           </Text>
           {messages.length === 0 ? (
-            <Paper withBorder p="xl">
-              <Stack align="center" gap="xs">
-                <Text fw={600}>{t('social.empty.title')}</Text>
-                <Text size="sm" c="dimmed">
-                  {t('social.empty.body')}
-                </Text>
-              </Stack>
-            </Paper>
+            <EmptyState title={t('social.empty.title')} body={t('social.empty.body')} />
           ) : (
             <Stack gap="sm" data-testid="social-stream">
               {messages.map((m) => (

@@ -1,6 +1,6 @@
 // The three states every list goes through before it shows anything: loading (announced to
-// screen readers), failed (with the problem and a retry), and empty (saying what to do next).
-import { Paper, Stack, Text } from '@mantine/core';
+// screen readers), failed (with the problem and a retry), and empty (saying what to do next,
+// shared with the inbox and the social inbox: ui/EmptyState.tsx).
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { LoadingState } from '../../ui/LoadingState.tsx';
@@ -19,18 +19,4 @@ export function QueryState<T>({ query, loading, failed, children }: QueryStatePr
   return <>{children(query.data)}</>;
 }
 
-export function EmptyState({ title, body, action }: { title: string; body?: string; action?: ReactNode }) {
-  return (
-    <Paper withBorder p="xl">
-      <Stack align="center" gap="xs">
-        <Text fw={600}>{title}</Text>
-        {body && (
-          <Text size="sm" c="dimmed" ta="center">
-            {body}
-          </Text>
-        )}
-        {action}
-      </Stack>
-    </Paper>
-  );
-}
+export { EmptyState } from '../../ui/EmptyState.tsx';

@@ -2,14 +2,14 @@
 // what they wrote (who, when, the text), takes the focus so it is read first, and lets the
 // agent send anyway or go back to their draft (kept as it is) to rework it. Any other failure
 // of a send is the usual problem alert.
-import { Alert, Box, Button, Group, Stack, Text } from '@mantine/core';
+import { Box, Button, Group, Stack, Text } from '@mantine/core';
 import type { TFunction } from 'i18next';
-import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseEventDto } from '../../api/contracts.ts';
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
 import { RelativeTime } from '../../ui/RelativeTime.tsx';
 import { meanwhileOf, type MeanwhileChanges, type useComposeCollab } from './useComposeCollab.ts';
+import { SendWarning } from '../../ui/SendWarning.tsx';
 
 const EXCERPT = 600;
 
@@ -41,24 +41,9 @@ export function SendProblem({ error, title, collab, onSendAnyway, onBack }: Send
 
 function MeanwhileWarning({ meanwhile, onSendAnyway, onBack }: { meanwhile: MeanwhileChanges; onSendAnyway: () => void; onBack: () => void }) {
   const { t } = useTranslation();
-  const box = useRef<HTMLDivElement>(null);
-  useEffect(() => box.current?.focus(), [meanwhile.latestEventId]);
   const { changes } = meanwhile;
   return (
-    <Alert
-      ref={box}
-      tabIndex={-1}
-      color="orange"
-      variant="light"
-      role="alert"
-      // Mantine's orange title is below 4.5:1 on its light background: the text stays dark.
-      title={
-        <Text inherit c="dark.9">
-          {t('collab.meanwhile.title', { count: changes.length })}
-        </Text>
-      }
-      data-testid="meanwhile-warning"
-    >
+    <SendWarning title={t('collab.meanwhile.title', { count: changes.length })} refocusOn={meanwhile.latestEventId} testId="meanwhile-warning">
       <Stack gap="sm">
         <Text size="sm">{t('collab.meanwhile.intro', { count: changes.length })}</Text>
         <Stack component="ul" gap="xs" m={0} p={0} style={{ listStyle: 'none' }}>
@@ -87,6 +72,6 @@ function MeanwhileWarning({ meanwhile, onSendAnyway, onBack }: { meanwhile: Mean
           </Button>
         </Group>
       </Stack>
-    </Alert>
+    </SendWarning>
   );
 }

@@ -4,7 +4,7 @@
 // clocks stop, where the links will lead — then confirms. One idempotency key per choice, so a
 // double click merges once; when this case was the one merged, the page moves to the survivor.
 import { Button, Checkbox, Group, List, Modal, Radio, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { notify } from '../../ui/notify.ts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
@@ -95,7 +95,7 @@ export function MergeDialog({ c, opened, onClose }: { c: CaseDto; opened: boolea
   const merge = useMutation({
     mutationFn: () => mergeCases(survivorId!, mergedIds, key),
     onSuccess: (survivor) => {
-      notifications.show({ color: 'teal', message: t('collab.merge.done', { number: survivor.number }), closeButtonProps: { 'aria-label': t('collab.split.dismiss') } });
+      notify({ color: 'teal', message: t('collab.merge.done', { number: survivor.number }) });
       void queryClient.invalidateQueries({ queryKey: caseKeys.all });
       close();
       if (survivor.id !== c.id) void navigate({ to: '/cases/$caseId', params: { caseId: survivor.id } });

@@ -3,10 +3,10 @@
 // the server found personal data in (an e-mail, a phone number, an address, an order number)
 // comes back as a warning listing what was found, with the ways out: send it privately
 // instead, ask in public to continue in private messages (a ready text), or post it anyway.
-import { Alert, Button, Group, List, SegmentedControl, Stack, Text } from '@mantine/core';
-import { useEffect, useRef } from 'react';
+import { Button, Group, List, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/http.ts';
+import { SendWarning } from '../../ui/SendWarning.tsx';
 
 export type Audience = 'public' | 'private';
 
@@ -22,7 +22,7 @@ export function AudiencePicker({ audiences, value, onChange }: { audiences: Audi
         data={audiences.map((a) => ({ value: a, label: t(`compose.public.${a}`) }))}
       />
       {value === 'public' && (
-        <Text size="sm" c="orange.9" data-testid="public-hint">
+        <Text size="sm" c="red.9" data-testid="public-hint">
           {t('compose.public.hint')}
         </Text>
       )}
@@ -51,23 +51,9 @@ interface WarningProps {
 
 export function PersonalDataWarning({ findings, onSendPrivately, onAskPrivate, onPostAnyway }: WarningProps) {
   const { t } = useTranslation();
-  const box = useRef<HTMLDivElement>(null);
   // Read before anything else: the focus moves to it.
-  useEffect(() => box.current?.focus(), [findings]);
   return (
-    <Alert
-      ref={box}
-      tabIndex={-1}
-      color="orange"
-      variant="light"
-      role="alert"
-      data-testid="personal-data-warning"
-      title={
-        <Text inherit c="dark.9">
-          {t('compose.public.warningTitle')}
-        </Text>
-      }
-    >
+    <SendWarning title={t('compose.public.warningTitle')} refocusOn={findings} testId="personal-data-warning">
       <Stack gap="xs">
         <Text size="sm" c="dark.9">
           {t('compose.public.warningText')}
@@ -86,12 +72,12 @@ export function PersonalDataWarning({ findings, onSendPrivately, onAskPrivate, o
           <Button size="xs" variant="default" onClick={onAskPrivate}>
             {t('compose.public.askPrivate')}
           </Button>
-          <Button size="xs" variant="subtle" color="red.9" onClick={onPostAnyway}>
+          <Button size="xs" variant="default" onClick={onPostAnyway}>
             {t('compose.public.postAnyway')}
           </Button>
         </Group>
       </Stack>
-    </Alert>
+    </SendWarning>
   );
 }
 
