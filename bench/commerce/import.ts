@@ -11,9 +11,9 @@ import { stat } from 'node:fs/promises';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { signIn } from '../bootstrap.ts';
-import { provision, type EngineName } from '../engine.ts';
-import { expectStatus, HttpClient } from '../http.ts';
-import { startServer } from '../server.ts';
+import type { EngineName } from '../engine.ts';
+import { BENCH_ADMIN, startFreshServer } from '../fresh-server.ts';
+import { expectStatus } from '../http.ts';
 import { posExportMapping, writePosExport, type PosExportPlan } from './pos-export.ts';
 
 interface ImportState {
@@ -67,20 +67,15 @@ export async function measureOrderImport(
   const tag = `imp${Date.now().toString(36)}`;
   const file = join(options.workDir, `pos-export-${tag}.csv`);
   const generated = await writePosExport(file, options.plan);
-  const target = await provision(engine, { postgresUrl: options.postgresUrl, tag });
-  const admin = { email: 'admin@bench.comptoir.fr', password: 'benchmark-admin-password' };
-  const server = await startServer({
-    dataDir: target.dataDir,
-    databaseUrl: target.databaseUrl,
-    adminEmail: admin.email,
-    adminPassword: admin.password,
+  const { target, server, http } = await startFreshServer(engine, {
+    tag,
+    postgresUrl: options.postgresUrl,
     logFile: options.logFile,
     cpuProfDir: options.cpuProfDir,
     extraEnv: options.serverEnv ?? {},
   });
-  const http = new HttpClient(server.url);
   try {
-    await signIn(http, admin.email, admin.password);
+    await signIn(http, BENCH_ADMIN.email, BENCH_ADMIN.password);
     const brand = expectStatus(await http.post<{ id: string }>('/api/v1/brands', { slug: `pos-${tag}`, name: 'Maison Comptoir (import)' }), 201, 'create brand');
     for (const [i, code] of generated.storeCodes.entries()) {
       const body = { brandId: brand.id, code, name: `Magasin ${i + 1}`, kind: 'store', country: 'FR', timezone: 'Europe/Paris' };
