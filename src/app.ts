@@ -46,6 +46,9 @@ import { registerTrackingPage } from './modules/tracking/tracking.page.routes.ts
 import { registerTrackingRoutes } from './modules/tracking/tracking.routes.ts';
 import { registerWorkloadRoutes } from './modules/workload/workload.routes.ts';
 import { registerSocialInboxRoutes } from './modules/social/social-inbox.routes.ts';
+import { registerDisputeRoutes } from './modules/disputes/disputes.routes.ts';
+import { registerSurveyRoutes } from './modules/surveys/surveys.routes.ts';
+import { registerSurveyPage } from './modules/surveys/survey.page.routes.ts';
 
 export const webDist = fileURLToPath(new URL('../web/dist', import.meta.url));
 
@@ -142,6 +145,8 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   });
   registerWorkloadRoutes(api);
   registerSocialInboxRoutes(api);
+  registerDisputeRoutes(api);
+  registerSurveyRoutes(api);
   // The customer's side (no login): the routes that take files and HTML forms, in a scope of
   // their own so no other route accepts multipart or url-encoded bodies. Registered before the web app's
   // fallback so /t/{token} is ours.
@@ -150,6 +155,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     registerTrackingRoutes(customerSide as Api);
     registerTrackingPage(customerSide as Api);
     registerWebformRoutes(customerSide as Api);
+    registerSurveyPage(customerSide as Api);
   });
 
   const serveWeb = (options.web ?? true) && existsSync(webDist);

@@ -19,3 +19,4 @@ export * from './modules/user-notifications/user-notifications.schema.ts';
 export * from './channels/social/social.schema.ts';
 export * from './channels/sms/sms.schema.ts';
 export * from './modules/commerce/commerce.schema.ts';
+export * from './modules/surveys/surveys.schema.ts';

@@ -11,6 +11,7 @@ import { acknowledgeCase, acknowledgeJob, acknowledgeWithCase } from './acknowle
 import { deliverJob, runDelivery } from './delivery.job.ts';
 import { sendSlaMail, slaMailJob, slaMailOf } from './sla-mail.ts';
 import { announceTimelineEvent, isCustomerNews, timelineNoticeJob } from './timeline-notices.ts';
+import { closingJob } from '../surveys/closing.ts';
 
 export function subscribeNotifications(events: DomainEvents<DomainEvent>, ctxFor: (db: Db) => Ctx): void {
   events
@@ -37,7 +38,7 @@ export function handleNotificationJobs(registry: JobRegistry<Ctx>): JobRegistry<
  */
 export async function discardNotificationsOf(ctx: Ctx, caseIds: string[]): Promise<number> {
   if (caseIds.length === 0) return 0;
-  const names = [acknowledgeJob, timelineNoticeJob, slaMailJob].map((j) => j.name);
+  const names = [acknowledgeJob, timelineNoticeJob, slaMailJob, closingJob].map((j) => j.name);
   const rows = await queryRows<{ id: string }>(
     ctx.db,
     sql`DELETE FROM job WHERE state = 'pending' AND name = ANY(${sql.param(names)}::text[]) AND payload ->> 'caseId' = ANY(${sql.param(caseIds)}::text[]) RETURNING id`,
