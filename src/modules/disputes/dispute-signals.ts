@@ -10,9 +10,9 @@
 // Negation is not parsed: "je ne veux pas en arriver à un avocat" still names a lawyer, and a
 // customer who says it is one step from doing it.
 import { foldText, wordsPattern } from '../../platform/text/words.ts';
+import { disputeKinds, type DisputeKind } from './disputes.contract.ts';
 
-export const disputeKinds = ['formal_notice', 'chargeback', 'consumer_office', 'lawyer', 'court'] as const;
-export type DisputeKind = (typeof disputeKinds)[number];
+export { disputeKinds, type DisputeKind };
 
 // Written on folded text (lower case, no accents); endings spelled out so inflections match.
 const LEXICON: Readonly<Record<DisputeKind, readonly string[]>> = {

@@ -1,7 +1,10 @@
 // The disputes API's shapes (refusal check of a draft, the alerts a case carries), shared
 // with the web app.
 import { z } from 'zod';
-import { disputeKinds } from './dispute-signals.ts';
+
+/** What a customer's message may show of a dispute (dispute-signals.ts finds them). */
+export const disputeKinds = ['formal_notice', 'chargeback', 'consumer_office', 'lawyer', 'court'] as const;
+export type DisputeKind = (typeof disputeKinds)[number];
 
 const instant = z.iso.datetime({ offset: true });
 
@@ -12,7 +15,7 @@ export const refusalCheckBody = z.strictObject({
 export const refusalCheckSchema = z
   .object({
     refuses: z.boolean().describe('The draft refuses the customer (not responsible, not covered, out of warranty…)'),
-    phrases: z.array(z.string()).describe('The refusing words found (folded: lower case, no accents)'),
+    phrases: z.array(z.string()).describe('The refusing words found, as written'),
   })
   .meta({ id: 'RefusalCheck' });
 export type RefusalCheckDto = z.infer<typeof refusalCheckSchema>;

@@ -7,7 +7,7 @@
 // Pure. French and English, accent- and case-insensitive, whole words. Negation is not parsed
 // ("ce n'est pas hors garantie" is still found): the agent sees a warning, never a block, and a
 // warning too many costs a glance where a refusal too many costs a customer.
-import { foldText, wordsPattern } from '../../platform/text/words.ts';
+import { findAsWritten, foldText, wordsPattern } from '../../platform/text/words.ts';
 
 // Written on folded text (lower case, no accents, straight apostrophes).
 const REFUSALS = [
@@ -53,12 +53,19 @@ const REFUSAL_RE = wordsPattern(REFUSALS, 'gu');
 
 export interface RefusalCheck {
   refuses: boolean;
-  /** The refusing words found, folded, in the order they appear (each once). */
+  /** The refusing words found, as written, in the order they appear (each once). */
   phrases: string[];
 }
 
 export function detectRefusal(text: string): RefusalCheck {
-  const phrases = [...new Set([...foldText(text).matchAll(REFUSAL_RE)].map((m) => m[0]))];
+  const phrases: string[] = [];
+  const seen = new Set<string>();
+  for (const phrase of findAsWritten(text, REFUSAL_RE)) {
+    const key = foldText(phrase);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    phrases.push(phrase);
+  }
   return { refuses: phrases.length > 0, phrases };
 }
 

@@ -79,9 +79,9 @@ describe('the closing and follow-up SMS', () => {
   const config = { http: { host: '', port: 0, publicUrl: 'https://sav.jardin-maison.fr', trustProxy: false, bodyLimit: 0, cookieSecure: true } };
   it.each(['closing', 'follow_up'] as const)('%s stays in GSM-7 and within two segments, survey link included', (key) => {
     for (const language of ['fr', 'en'] as const) {
-      const values = { ...sampleVariables(config, language), 'brand.name': 'Jardin & Maison Île-de-France' };
+      const values: Record<string, string> = { ...sampleVariables(config, language), 'brand.name': 'Jardin & Maison Île-de-France' };
       const out = composeMessage(builtinTemplate(key, 'sms', language)!, 'sms', values);
-      expect(out.text).toContain(values['survey.url']);
+      expect(out.text).toContain(values['survey.url']!);
       expect(smsSize(out.text), out.text).toMatchObject({ encoding: 'GSM-7' });
       expect(smsSize(out.text).segments, out.text).toBeLessThanOrEqual(2);
     }
