@@ -66,7 +66,7 @@ a.button{display:inline-block;font-weight:700;padding:.65rem 1.25rem;border-radi
 fieldset.scale{margin:1rem 0 0}
 fieldset.scale legend{margin-bottom:.5rem}
 fieldset.scale .choices{display:flex;flex-wrap:wrap;gap:.4rem}
-fieldset.scale .choices label{margin:0;display:inline-flex;align-items:center;gap:.35rem;min-width:3rem;min-height:2.75rem;padding:.25rem .6rem;border:2px solid #6b6f66;border-radius:.35rem;background:#fff;font-weight:700;cursor:pointer}
+fieldset.scale .choices label{margin:0;display:inline-flex;align-items:center;gap:.35rem;min-height:2.75rem;padding:.25rem .5rem;border:2px solid #6b6f66;border-radius:.35rem;background:#fff;font-weight:700;cursor:pointer}
 fieldset.scale .choices label:has(input:checked){background:#1e4d2b;border-color:#1e4d2b;color:#fff}
 fieldset.scale .choices label:has(input:focus-visible){outline:3px solid #0b4a8b;outline-offset:2px}
 fieldset.scale .hint{margin:.35rem 0 0}
