@@ -3,7 +3,7 @@
 // for the cases the reader may see, with the answers themselves, latest first.
 import { and, asc, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../../context.ts';
-import { invalid } from '../../platform/errors.ts';
+import { forbidden, invalid } from '../../platform/errors.ts';
 import { decodeCursor, paginate } from '../../platform/http/pagination.ts';
 import { requirePermission, type Actor } from '../access/actor.ts';
 import { loadVisibleCase } from '../cases/cases.read.ts';
@@ -17,7 +17,9 @@ import { surveyResponse } from './surveys.schema.ts';
 
 export async function caseSurvey(ctx: Ctx, actor: Actor, caseId: string): Promise<CaseSurveyDto> {
   requirePermission(actor, 'cases.read');
-  await loadVisibleCase(ctx, actor, caseId);
+  // Answers are internal, like the events that record them: not for another store's history.
+  const { access } = await loadVisibleCase(ctx, actor, caseId);
+  if (access !== 'full') throw forbidden('This case belongs to another store: its survey answers are for its own team');
   const sent = await ctx.db
     .select({ at: caseEvent.at, data: caseEvent.data })
     .from(caseEvent)

@@ -5,7 +5,7 @@
 // only to those who neither answered nor came back.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PUBLIC_URL, startOutboundHarness, type EventItem, type OutboundHarness } from '../../../test/support/outbound.ts';
-import { buildBrand } from '../../../test/support/factories.ts';
+import { buildBrand, buildStore } from '../../../test/support/factories.ts';
 import type { Client, Harness } from '../../../test/support/harness.ts';
 import { ManualClock } from '../../platform/clock.ts';
 import { uuidv7 } from '../../platform/ids.ts';
@@ -173,6 +173,14 @@ describe('the closing of a solved case', () => {
     });
     // Answered: no follow-up a week later.
     expect(await sendFollowUp(h.ctx, caseId, '2026-04-07T15:00:00.000Z')).toBe('answered');
+  });
+
+  it('keeps the answers for the case’s own team: another store’s staff reads its history, not its survey', async () => {
+    const store = await buildStore(h.ctx, brandId);
+    const staff = await h.userClient('store_staff', { brandIds: [brandId], storeIds: [store.id] });
+    expect((await staff.get(`/api/v1/cases/${caseId}/events`)).statusCode).toBe(200);
+    expect((await staff.get(`/api/v1/cases/${caseId}/survey`)).statusCode).toBe(403);
+    expect((await staff.get('/api/v1/surveys?from=2026-04-01&to=2026-04-30')).json()).toMatchObject({ answers: 0, items: [] });
   });
 
   it('speaks English to an English-speaking customer, and the link of another survey opens nothing', async () => {
