@@ -14,6 +14,8 @@ import { processInboundJob } from './channels/inbound/inbound.store.ts';
 import { accountFailingJob, tellAdminsAccountFailing } from './channels/accounts/account-alerts.ts';
 import { sendTranscript, transcriptJob } from './channels/chat/chat.transcript.ts';
 import { commerceSchedules, handleCommerceJobs } from './modules/commerce/commerce.jobs.ts';
+import { handleDisputeJobs, subscribeDisputes } from './modules/disputes/disputes.jobs.ts';
+import { handleSurveyJobs, subscribeSurveys } from './modules/surveys/surveys.jobs.ts';
 
 export function buildJobRegistry(): JobRegistry<Ctx> {
   const registry = new JobRegistry<Ctx>()
@@ -22,7 +24,7 @@ export function buildJobRegistry(): JobRegistry<Ctx> {
     .handle(processInboundJob, async (p, ctx, run) => void (await processInbound(ctx, p.id, run)))
     .handle(accountFailingJob, (p, ctx) => tellAdminsAccountFailing(ctx, p))
     .handle(transcriptJob, async (p, ctx) => void (await sendTranscript(ctx, p.conversationId)));
-  return handleCommerceJobs(handleNotificationJobs(registry));
+  return handleSurveyJobs(handleDisputeJobs(handleCommerceJobs(handleNotificationJobs(registry))));
 }
 
 /**
@@ -31,6 +33,8 @@ export function buildJobRegistry(): JobRegistry<Ctx> {
  */
 export function registerSubscribers(events: DomainEvents<DomainEvent>, ctxFor: (db: Db) => Ctx): DomainEvents<DomainEvent> {
   subscribeNotifications(events, ctxFor);
+  subscribeDisputes(events, ctxFor);
+  subscribeSurveys(events);
   return events;
 }
 
