@@ -16,6 +16,17 @@ export const refusalCheckSchema = z
   .object({
     refuses: z.boolean().describe('The draft refuses the customer (not responsible, not covered, out of warranty…)'),
     phrases: z.array(z.string()).describe('The refusing words found, as written'),
+    warning: z
+      .object({
+        requiresApproval: z.literal(true),
+        legalGuaranteeUntil: z.string().nullable(),
+        withdrawalUntil: z.string().nullable(),
+        remedies: z.array(z.string()),
+        policyVersion: z.number().int(),
+        text: z.object({ fr: z.string(), en: z.string() }),
+      })
+      .nullable()
+      .describe('When the case is linked to its purchase and the rulebook grants the customer a remedy: the refusal needs a manager’s approval, and why'),
   })
   .meta({ id: 'RefusalCheck' });
 export type RefusalCheckDto = z.infer<typeof refusalCheckSchema>;

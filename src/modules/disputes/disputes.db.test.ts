@@ -11,6 +11,9 @@ import type { Client, Harness } from '../../../test/support/harness.ts';
 import { startSmtpInbound, type RunningSmtpServer } from '../../channels/email/smtp-inbound.ts';
 import { ManualClock } from '../../platform/clock.ts';
 import { recordCustomerMessage } from '../cases/customer-messages.ts';
+import { systemActor } from '../access/actor.ts';
+import { ingestOrders } from '../commerce/orders.ingest.ts';
+import { createSource, loadSource } from '../commerce/order-sources.service.ts';
 import { flagDispute } from './dispute-flag.ts';
 import { checkEffort } from './effort-warning.ts';
 
@@ -220,9 +223,39 @@ describe('the refusal check of a draft', () => {
     const check = (text: string) => agent.post(`/api/v1/cases/${id}/refusal-check`, { text });
     const refused = await check('Bonjour, nous ne sommes pas responsables des composantes défectueuses.');
     expect(refused.statusCode).toBe(200);
-    expect(refused.json()).toEqual({ refuses: true, phrases: ['ne sommes pas responsables'] });
-    expect((await check('Nous vous remboursons sous 14 jours.')).json()).toEqual({ refuses: false, phrases: [] });
+    // No purchase linked: nothing to set the refusal against.
+    expect(refused.json()).toEqual({ refuses: true, phrases: ['ne sommes pas responsables'], warning: null });
+    expect((await check('Nous vous remboursons sous 14 jours.')).json()).toEqual({ refuses: false, phrases: [], warning: null });
     const viewer = await h.userClient('viewer');
     expect((await viewer.post(`/api/v1/cases/${id}/refusal-check`, { text: 'hors garantie' })).statusCode).toBe(403);
+  });
+
+  it('warns that the rulebook grants a remedy when the case is linked to a purchase still under the legal guarantee', async () => {
+    // Seed 004: a part bought online, defective; the draft says "not responsible".
+    const source = await createSource(h.ctx, systemActor('test'), { kind: 'shopify', name: 'pieces', brandId, storeId: null, salesChannel: 'online', settings: { shopDomain: 'pieces.myshopify.com' }, secrets: { webhookSecret: 's' } });
+    const [ingested] = await ingestOrders(h.ctx, await loadSource(h.ctx, source.id), [
+      {
+        externalId: '4004',
+        number: '#4004',
+        purchasedAt: new Date('2026-01-20T10:00:00Z'),
+        deliveredAt: new Date('2026-01-24T10:00:00Z'),
+        currency: 'EUR',
+        totalAmount: 40000,
+        paymentMethod: 'card',
+        financialStatus: 'paid',
+        fulfillmentStatus: 'fulfilled',
+        sourceUpdatedAt: new Date('2026-01-24T10:00:00Z'),
+        customer: { email: 'piece@example.fr', firstName: 'Paul', lastName: 'Pièce' },
+        lines: [{ externalId: '4004-1', sku: 'PCB-400', name: 'Carte électronique', quantity: 1, unitPriceAmount: 40000, totalAmount: 40000 }],
+      },
+    ]);
+    const res = await admin.post('/api/v1/cases', { brandId, channel: 'email', subject: 'Pièce défectueuse', message: 'La carte reçue est défectueuse.', customer: { email: 'piece@example.fr' } });
+    const id = res.json().id as string;
+    const lines = (await agent.get(`/api/v1/customers/${res.json().customer.id}/orders`)).json().items[0].lines as { id: string }[];
+    expect(ingested).toBeDefined();
+    expect((await agent.post(`/api/v1/cases/${id}/order-lines`, { orderLineId: lines[0]!.id })).statusCode).toBe(201);
+    const checked = (await agent.post(`/api/v1/cases/${id}/refusal-check`, { text: 'Nous ne sommes pas responsables des pièces défectueuses.' })).json();
+    expect(checked).toMatchObject({ refuses: true, warning: { requiresApproval: true, legalGuaranteeUntil: '2028-01-24', remedies: expect.arrayContaining(['repair', 'replace']) } });
+    expect(checked.warning.text.fr).toContain('24 janvier 2028');
   });
 });
