@@ -48,6 +48,9 @@ import { registerWorkloadRoutes } from './modules/workload/workload.routes.ts';
 import { registerSocialInboxRoutes } from './modules/social/social-inbox.routes.ts';
 import { registerPolicyRoutes } from './modules/policies/policies.routes.ts';
 import { registerCommerceRoutes } from './modules/commerce/commerce.routes.ts';
+import { registerDisputeRoutes } from './modules/disputes/disputes.routes.ts';
+import { registerSurveyRoutes } from './modules/surveys/surveys.routes.ts';
+import { registerSurveyPage } from './modules/surveys/survey.page.routes.ts';
 import { registerOrderImportRoutes, registerOrderImportUploadRoutes } from './modules/commerce/import/import.routes.ts';
 
 export const webDist = fileURLToPath(new URL('../web/dist', import.meta.url));
@@ -149,6 +152,8 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   registerSocialInboxRoutes(api);
   registerPolicyRoutes(api);
   registerCommerceRoutes(api);
+  registerDisputeRoutes(api);
+  registerSurveyRoutes(api);
   // The customer's side (no login): the routes that take files and HTML forms, in a scope of
   // their own so no other route accepts multipart or url-encoded bodies. Registered before the web app's
   // fallback so /t/{token} is ours.
@@ -157,6 +162,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     registerTrackingRoutes(customerSide as Api);
     registerTrackingPage(customerSide as Api);
     registerWebformRoutes(customerSide as Api);
+    registerSurveyPage(customerSide as Api);
   });
 
   const serveWeb = (options.web ?? true) && existsSync(webDist);

@@ -14,6 +14,8 @@ import { processInboundJob } from './channels/inbound/inbound.store.ts';
 import { accountFailingJob, tellAdminsAccountFailing } from './channels/accounts/account-alerts.ts';
 import { sendTranscript, transcriptJob } from './channels/chat/chat.transcript.ts';
 import { commerceSchedules, handleCommerceJobs } from './modules/commerce/commerce.jobs.ts';
+import { handleDisputeJobs, subscribeDisputes } from './modules/disputes/disputes.jobs.ts';
+import { handleSurveyJobs, subscribeSurveys } from './modules/surveys/surveys.jobs.ts';
 import { importOrdersJob } from './modules/commerce/import/import.jobs.ts';
 import { runImport } from './modules/commerce/import/import-run.ts';
 
@@ -25,7 +27,7 @@ export function buildJobRegistry(): JobRegistry<Ctx> {
     .handle(accountFailingJob, (p, ctx) => tellAdminsAccountFailing(ctx, p))
     .handle(transcriptJob, async (p, ctx) => void (await sendTranscript(ctx, p.conversationId)))
     .handle(importOrdersJob, (p, ctx, run) => runImport(ctx, p.importId, run));
-  return handleCommerceJobs(handleNotificationJobs(registry));
+  return handleSurveyJobs(handleDisputeJobs(handleCommerceJobs(handleNotificationJobs(registry))));
 }
 
 /**
@@ -34,6 +36,8 @@ export function buildJobRegistry(): JobRegistry<Ctx> {
  */
 export function registerSubscribers(events: DomainEvents<DomainEvent>, ctxFor: (db: Db) => Ctx): DomainEvents<DomainEvent> {
   subscribeNotifications(events, ctxFor);
+  subscribeDisputes(events, ctxFor);
+  subscribeSurveys(events);
   return events;
 }
 

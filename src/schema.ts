@@ -20,4 +20,5 @@ export * from './channels/social/social.schema.ts';
 export * from './channels/sms/sms.schema.ts';
 export * from './modules/commerce/commerce.schema.ts';
 export * from './modules/policies/policies.schema.ts';
+export * from './modules/surveys/surveys.schema.ts';
 export * from './modules/commerce/import/import.schema.ts';

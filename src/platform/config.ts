@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { careConfig, careEnv, type CareConfig } from './config-care.ts';
 import { inboundConfig, inboundEnv, type InboundConfig } from './config-inbound.ts';
 import { outboundConfig, outboundEnv, type OutboundConfig } from './config-outbound.ts';
 
@@ -50,6 +51,7 @@ const envSchema = z.object({
   COMPTOIR_DEMO_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
   ...outboundEnv,
   ...inboundEnv,
+  ...careEnv,
   COMPTOIR_BLOB_DIR: z.string().min(1).optional(),
   COMPTOIR_UPLOAD_MAX_BYTES: int(1024, 1024 * 1024 * 1024).default(10 * 1024 * 1024),
   COMPTOIR_UPLOAD_MAX_FILES: int(1, 50).default(5),
@@ -87,6 +89,8 @@ export interface Config {
   outbound: OutboundConfig;
   /** The SMTP server, message size, threading and reopening (config-inbound.ts). */
   email: InboundConfig;
+  /** The disputes queue, the customer-effort threshold, the follow-up after closing (config-care.ts). */
+  care: CareConfig;
   /** Where attachments are kept (the local-folder blob store). */
   blobs: { dir: string };
   /** Files sent with a message: the size of each and how many at once. */
@@ -165,6 +169,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     demoPassword: e.COMPTOIR_DEMO_PASSWORD,
     outbound,
     email: inboundConfig(e),
+    care: careConfig(e),
     blobs: { dir: resolve(e.COMPTOIR_BLOB_DIR ?? join(dataDir, 'blobs')) },
     uploads: { maxBytes: e.COMPTOIR_UPLOAD_MAX_BYTES, maxFiles: e.COMPTOIR_UPLOAD_MAX_FILES },
     webform: { frameAncestors: e.COMPTOIR_FORM_FRAME_ANCESTORS.trim(), minFillSeconds: e.COMPTOIR_FORM_MIN_FILL_SECONDS },

@@ -63,6 +63,12 @@ export const eventTypes = [
   /** The case linked to the order line it is about, or unlinked (src/modules/commerce/case-order-lines.ts). */
   'order_line_linked',
   'order_line_unlinked',
+  /** A customer message read as a dispute (formal notice, chargeback, lawyer…): flagged, routed (src/modules/disputes/). */
+  'dispute_flagged',
+  /** The back-and-forth of the case reached the effort threshold (again): the agent and the manager are warned. */
+  'effort_warning',
+  /** The customer answered the satisfaction survey of the closing message (src/modules/surveys/). */
+  'survey_answered',
 ] as const;
 export type EventType = (typeof eventTypes)[number];
 

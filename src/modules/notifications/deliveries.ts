@@ -64,7 +64,7 @@ export async function queueDelivery(tx: Ctx, r: DeliveryRequest): Promise<string
 
 export interface AutomaticMessage {
   /** What it is, for the timeline and for idempotency checks (data.kind). */
-  kind: 'acknowledgment' | 'step_update' | 'transcript';
+  kind: 'acknowledgment' | 'step_update' | 'transcript' | 'closing' | 'follow_up';
   template: TemplateKey;
   destination: Destination;
   message: ComposedMessage;

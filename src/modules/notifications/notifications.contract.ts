@@ -5,9 +5,11 @@ import { z } from 'zod';
  * acknowledgment: the immediate answer to a new case (number, promise, next steps, link);
  * step_update: the case moved to another SAV step; agent_reply: an agent answered publicly;
  * sla_warning / sla_escalation: internal mail to the assignee or the team lead;
- * chat_transcript: a live chat conversation, sent to the visitor when it ends.
+ * chat_transcript: a live chat conversation, sent to the visitor when it ends;
+ * closing: the case is solved — thanks, what was done, the product's help, the survey;
+ * follow_up: some days after the closing, is everything still fine? (src/modules/surveys/).
  */
-export const templateKeys = ['acknowledgment', 'step_update', 'agent_reply', 'sla_warning', 'sla_escalation', 'chat_transcript'] as const;
+export const templateKeys = ['acknowledgment', 'step_update', 'agent_reply', 'sla_warning', 'sla_escalation', 'chat_transcript', 'closing', 'follow_up'] as const;
 export type TemplateKey = (typeof templateKeys)[number];
 
 /** ticket: the printed counter ticket (same content as the acknowledgment, for paper); chat: a line in the live chat widget. */
@@ -59,6 +61,8 @@ export const templateSlots: Readonly<Record<TemplateKey, readonly TemplateChanne
   sla_warning: ['email'],
   sla_escalation: ['email'],
   chat_transcript: ['email'],
+  closing: ['email', 'sms', 'messaging'],
+  follow_up: ['email', 'sms', 'messaging'],
 };
 
 const caseVariables = ['case.number', 'case.subject', 'case.product', 'case.openedAt', 'customer.name', 'brand.name', 'store.name', 'tracking.url'] as const;
@@ -72,6 +76,8 @@ export const templateVariables: Readonly<Record<TemplateKey, readonly string[]>>
   sla_warning: internalVariables,
   sla_escalation: internalVariables,
   chat_transcript: [...caseVariables, 'transcript'],
+  closing: [...caseVariables, 'closing.summary', 'help.text', 'survey.url', 'reopen.text', 'reopen.until'],
+  follow_up: [...caseVariables, 'closing.summary', 'help.text', 'survey.url', 'reopen.text', 'reopen.until'],
 };
 
 const language = z.enum(templateLanguages);

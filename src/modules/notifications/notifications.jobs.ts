@@ -11,6 +11,8 @@ import { acknowledgeCase, acknowledgeJob, acknowledgeWithCase } from './acknowle
 import { deliverJob, runDelivery } from './delivery.job.ts';
 import { sendSlaMail, slaMailJob, slaMailOf } from './sla-mail.ts';
 import { announceTimelineEvent, isCustomerNews, timelineNoticeJob } from './timeline-notices.ts';
+import { disputeFlagJob, effortCheckJob } from '../disputes/disputes.jobs.ts';
+import { closingJob } from '../surveys/closing.ts';
 
 export function subscribeNotifications(events: DomainEvents<DomainEvent>, ctxFor: (db: Db) => Ctx): void {
   events
@@ -33,11 +35,12 @@ export function handleNotificationJobs(registry: JobRegistry<Ctx>): JobRegistry<
 /**
  * Drops the notifications still waiting for these cases, in the caller's transaction: for
  * history replayed after the fact (the demo), whose customers must not be written to now —
- * demo phone numbers are valid mobile numbers, someone's.
+ * demo phone numbers are valid mobile numbers, someone's. The closing, dispute and effort
+ * checks go too: what happened months ago is not flagged or announced today.
  */
 export async function discardNotificationsOf(ctx: Ctx, caseIds: string[]): Promise<number> {
   if (caseIds.length === 0) return 0;
-  const names = [acknowledgeJob, timelineNoticeJob, slaMailJob].map((j) => j.name);
+  const names = [acknowledgeJob, timelineNoticeJob, slaMailJob, closingJob, disputeFlagJob, effortCheckJob].map((j) => j.name);
   const rows = await queryRows<{ id: string }>(
     ctx.db,
     sql`DELETE FROM job WHERE state = 'pending' AND name = ANY(${sql.param(names)}::text[]) AND payload ->> 'caseId' = ANY(${sql.param(caseIds)}::text[]) RETURNING id`,

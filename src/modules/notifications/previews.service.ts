@@ -9,6 +9,7 @@ import { notFound } from '../../platform/errors.ts';
 import type { Language } from '../../platform/i18n/i18n.ts';
 import { requirePermission, type Actor } from '../access/actor.ts';
 import { caseEvent } from '../cases/cases.schema.ts';
+import { closingVariables, loadClosingFacts } from '../surveys/closing-facts.ts';
 import { loadVisibleCase } from '../cases/cases.read.ts';
 import { acknowledgmentDestination, composeAcknowledgment } from './acknowledgment.ts';
 import { acknowledgmentVariables, caseVariables, earliestRunning, loadCaseFacts, stepUpdateVariables, type CaseFacts } from './case-facts.ts';
@@ -49,6 +50,9 @@ async function caseValues(ctx: Ctx, actor: Actor, key: TemplateKey, facts: CaseF
       const lines = await chatLines(ctx, facts.c.id);
       return { ...caseVariables(ctx, facts, language), transcript: lines.length ? transcriptText(lines, language, ctx.config.defaults.timezone) : sample.transcript! };
     }
+    case 'closing':
+    case 'follow_up':
+      return closingVariables(ctx, facts, await loadClosingFacts(ctx, facts.c.id), facts.c.solvedAt ?? ctx.clock.now(), language);
     case 'sla_warning':
     case 'sla_escalation': {
       const clock = earliestRunning(facts.clocks) ?? facts.clocks[0];

@@ -230,6 +230,97 @@ ${SIGN_EN}`,
       },
     },
   },
+  // The case is solved (src/modules/surveys/closing.ts): thanks for the report, what was
+  // done, the product's help, the survey, and how to come back if the problem does.
+  closing: {
+    email: {
+      fr: {
+        subject: '[{{case.number}}] Votre demande est résolue : merci !',
+        body: `Bonjour {{customer.name}},
+
+Votre dossier {{case.number}} (« {{case.subject}} ») est résolu. Merci de nous avoir signalé ce problème : chaque signalement nous aide à améliorer nos produits et notre service.
+
+{{closing.summary}}
+
+{{help.text}}
+
+Votre avis nous aide à faire mieux. Deux questions, une minute, un clic pour commencer :
+{{survey.url}}
+
+{{reopen.text}}
+
+${SIGN_FR}`,
+      },
+      en: {
+        subject: '[{{case.number}}] Your request is solved: thank you!',
+        body: `Hello {{customer.name}},
+
+Your case {{case.number}} ("{{case.subject}}") is solved. Thank you for telling us about this problem: every report helps us improve our products and our service.
+
+{{closing.summary}}
+
+{{help.text}}
+
+Your opinion helps us do better. Two questions, one minute, one click to start:
+{{survey.url}}
+
+{{reopen.text}}
+
+${SIGN_EN}`,
+      },
+    },
+    sms: {
+      fr: { subject: null, body: "{{brand.name}} : dossier {{case.number}} résolu. Merci de nous l'avoir signalé ! Votre avis en 1 clic : {{survey.url}}" },
+      en: { subject: null, body: '{{brand.name}}: case {{case.number}} solved. Thank you for telling us! Your opinion in 1 click: {{survey.url}}' },
+    },
+    messaging: {
+      fr: { subject: null, body: 'Bonjour {{customer.name}}, votre dossier {{case.number}} est résolu. Merci de nous avoir signalé ce problème !\n{{closing.summary}}\n{{help.text}}\nVotre avis en 1 clic : {{survey.url}}\n{{reopen.text}}' },
+      en: { subject: null, body: 'Hello {{customer.name}}, your case {{case.number}} is solved. Thank you for telling us about this problem!\n{{closing.summary}}\n{{help.text}}\nYour opinion in 1 click: {{survey.url}}\n{{reopen.text}}' },
+    },
+  },
+  // Some days after the closing, when the customer has neither answered nor come back.
+  follow_up: {
+    email: {
+      fr: {
+        subject: '[{{case.number}}] Tout va bien depuis ?',
+        body: `Bonjour {{customer.name}},
+
+Nous avons résolu votre dossier {{case.number}} (« {{case.subject}} ») il y a quelques jours. Tout fonctionne toujours comme il faut ?
+
+{{reopen.text}}
+
+{{help.text}}
+
+Et si vous avez une minute, dites-nous comment nous avons traité votre demande :
+{{survey.url}}
+
+${SIGN_FR}`,
+      },
+      en: {
+        subject: '[{{case.number}}] Is everything still fine?',
+        body: `Hello {{customer.name}},
+
+We solved your case {{case.number}} ("{{case.subject}}") a few days ago. Is everything still working as it should?
+
+{{reopen.text}}
+
+{{help.text}}
+
+And if you have a minute, tell us how we handled your request:
+{{survey.url}}
+
+${SIGN_EN}`,
+      },
+    },
+    sms: {
+      fr: { subject: null, body: '{{brand.name}} : dossier {{case.number}}, tout va bien depuis ? Un souci : écrivez-nous. Votre avis en 1 clic : {{survey.url}}' },
+      en: { subject: null, body: '{{brand.name}}: case {{case.number}}, is everything still fine? Any problem: write to us. Your opinion in 1 click: {{survey.url}}' },
+    },
+    messaging: {
+      fr: { subject: null, body: 'Bonjour {{customer.name}}, nous avons résolu votre dossier {{case.number}} il y a quelques jours : tout va bien depuis ?\n{{reopen.text}}\nVotre avis en 1 clic : {{survey.url}}' },
+      en: { subject: null, body: 'Hello {{customer.name}}, we solved your case {{case.number}} a few days ago: is everything still fine?\n{{reopen.text}}\nYour opinion in 1 click: {{survey.url}}' },
+    },
+  },
   sla_warning: {
     email: {
       fr: {

@@ -42,6 +42,8 @@ describe('message templates', () => {
       'agent_reply/messaging/fr', 'agent_reply/messaging/en',
       'sla_warning/email/fr', 'sla_warning/email/en', 'sla_escalation/email/fr', 'sla_escalation/email/en',
       'chat_transcript/email/fr', 'chat_transcript/email/en',
+      'closing/email/fr', 'closing/email/en', 'closing/sms/fr', 'closing/sms/en', 'closing/messaging/fr', 'closing/messaging/en',
+      'follow_up/email/fr', 'follow_up/email/en', 'follow_up/sms/fr', 'follow_up/sms/en', 'follow_up/messaging/fr', 'follow_up/messaging/en',
     ]);
     expect(items.every((t) => !t.customised)).toBe(true);
     expect(items[0]).toMatchObject({ subject: '[{{case.number}}] Nous avons bien reçu votre demande' });

@@ -7,7 +7,11 @@
 // word) and on word boundaries, so "arnaque" is not found inside another word. Negation is
 // deliberately not parsed: "ce n'est pas une arnaque ?" still raises `anger`, because the word
 // being said in public is what a community manager must see, whatever the grammar around it.
+import { foldText, wordsPattern } from '../../platform/text/words.ts';
+import { disputeEnglishOnlyTerms, disputeTerms } from '../disputes/dispute-signals.ts';
 import { socialSignals, type SocialSignal } from './social.contract.ts';
+
+export { foldText };
 
 export type TriageSignal = SocialSignal;
 
@@ -120,59 +124,24 @@ const NEGATIVE = [
   "(?:doesn't|does not|don't|won't) work",
 ] as const;
 
+// Legal threats: everything that makes a dispute (formal notices, chargebacks, the consumer
+// office, lawyers, courts: disputes/dispute-signals.ts), plus what is only said in public —
+// a complaint filed, a consumer magazine called in.
 const LEGAL = [
-  // French
-  'avocat(?:s|e|es)?',
-  'tribuna(?:l|ux)',
+  ...disputeTerms,
   'plaintes?',
-  'ufc(?: ?- ?| )que choisir',
   'que choisir',
   '60 millions(?: de consommateurs)?',
   'soixante millions de consommateurs',
-  'dgccrf',
-  'signal ?conso',
-  'mise en demeure',
-  'huissier(?:s)?',
-  'en justice',
-  'mediateur de la consommation',
-  // English
-  'lawyer(?:s)?',
-  'attorney(?:s)?',
-  'solicitor(?:s)?',
-  'legal action',
-  'small claims',
-  'trading standards',
-  // "court" alone is French for "short": only the English phrases that mean a court of law.
-  '(?:to|in|into) court',
-  'court (?:case|action|order)',
 ] as const;
-
-// English words that folding turns into a French word ("sué" → "sue"): matched only when the
-// message is not known to be French, and on the text as written, where "sué" keeps its accent.
-const LEGAL_EN_ONLY = ['su(?:e|ed|ing)'] as const;
 
 const ANGRY_EMOJI = /[\u{1F620}\u{1F621}\u{1F624}\u{1F92C}\u{1F47F}\u{1F4A2}\u{1F595}]/u;
 const REPEATED_MARKS = /[!?](?:\s?[!?]){2,}/;
 
-function wordsPattern(terms: readonly string[]): RegExp {
-  // A boundary is anything but a letter or a digit: "#fail" and "arnaque!" match, "désarnaquer" does not.
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${terms.join('|')})(?![\\p{L}\\p{N}])`, 'u');
-}
-
 const ANGER_RE = wordsPattern(ANGER);
 const NEGATIVE_RE = wordsPattern(NEGATIVE);
 const LEGAL_RE = wordsPattern(LEGAL);
-const LEGAL_EN_RE = wordsPattern(LEGAL_EN_ONLY);
-
-/** Lower case, accents removed, typographic apostrophes straightened, spaces collapsed. */
-export function foldText(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .toLowerCase()
-    .replace(/[\u2019\u02bc]/g, "'")
-    .replace(/\s+/g, ' ');
-}
+const LEGAL_EN_RE = wordsPattern(disputeEnglishOnlyTerms);
 
 /**
  * Shouting is a sustained share of words in capitals, not one acronym: at least 3 words of two

@@ -20,7 +20,7 @@ export interface MentionableUser {
 }
 
 /** Users whose brand and store scope gives them full access to a case of this brand and store. */
-function fullAccessTo(c: { brandId: string; storeId: string | null }): SQL {
+export function fullAccessTo(c: { brandId: string; storeId: string | null }): SQL {
   const brands = (extra?: SQL) => exists(sql`(SELECT 1 FROM ${userBrand} WHERE ${userBrand.userId} = ${appUser.id}${extra ? sql` AND ${extra}` : sql``})`);
   const stores = (extra?: SQL) => exists(sql`(SELECT 1 FROM ${userStore} WHERE ${userStore.userId} = ${appUser.id}${extra ? sql` AND ${extra}` : sql``})`);
   return and(

@@ -1,8 +1,11 @@
 // The shapes of a user's notifications inside the console (the bell), shared with the web app.
 import { z } from 'zod';
 
-/** mention: a colleague named you in an internal note. */
-export const userNotificationKinds = ['mention'] as const;
+/**
+ * mention: a colleague named you in an internal note; effort: a case of your team reached the
+ * customer-effort threshold; dispute: a case was flagged as a dispute and routed to your team.
+ */
+export const userNotificationKinds = ['mention', 'effort', 'dispute'] as const;
 
 const id = z.uuid();
 const instant = z.iso.datetime({ offset: true });
@@ -12,9 +15,9 @@ export const userNotificationSchema = z
     id,
     kind: z.enum(userNotificationKinds),
     case: z.object({ id, number: z.string(), subject: z.string() }),
-    eventId: id.describe('The note'),
-    actor: z.object({ id: id.nullable(), name: z.string().nullable() }).describe('Who mentioned you'),
-    excerpt: z.string().describe('The start of the note'),
+    eventId: id.describe('The note, or the warning on the timeline'),
+    actor: z.object({ id: id.nullable(), name: z.string().nullable() }).describe('Who mentioned you (none for warnings)'),
+    excerpt: z.string().describe('The start of the note (warnings: what was found)'),
     createdAt: instant,
     readAt: instant.nullable(),
   })

@@ -63,6 +63,13 @@ input[type=radio]{width:1.2rem;height:1.2rem;margin-top:.15rem}
 button{font:inherit;font-weight:700;margin-top:1rem;padding:.65rem 1.25rem;border-radius:.35rem;border:2px solid #1e4d2b;background:#1e4d2b;color:#fff;cursor:pointer}
 button:hover,a.button:hover{background:#14361e}
 a.button{display:inline-block;font-weight:700;padding:.65rem 1.25rem;border-radius:.35rem;border:2px solid #1e4d2b;background:#1e4d2b;color:#fff;text-decoration:none}
+fieldset.scale{margin:1rem 0 0}
+fieldset.scale legend{margin-bottom:.5rem}
+fieldset.scale .choices{display:flex;flex-wrap:wrap;gap:.4rem}
+fieldset.scale .choices label{margin:0;display:inline-flex;align-items:center;gap:.35rem;min-height:2.75rem;padding:.25rem .5rem;border:2px solid #6b6f66;border-radius:.35rem;background:#fff;font-weight:700;cursor:pointer}
+fieldset.scale .choices label:has(input:checked){background:#1e4d2b;border-color:#1e4d2b;color:#fff}
+fieldset.scale .choices label:has(input:focus-visible){outline:3px solid #0b4a8b;outline-offset:2px}
+fieldset.scale .hint{margin:.35rem 0 0}
 .trap{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}
 .sr-only{position:absolute;width:1px;height:1px;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 footer.site{max-width:42rem;margin:0 auto;padding:0 1rem 2rem;color:#4d4d4d;font-size:.9rem}

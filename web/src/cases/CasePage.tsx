@@ -23,6 +23,7 @@ import { CaseClocks } from './SlaClocks.tsx';
 import { CollabProvider } from './collab/CollabContext.tsx';
 import { CollabPanel } from './collab/CollabPanel.tsx';
 import { MergedBanner } from './collab/MergedBanner.tsx';
+import { CaseAlerts } from './alerts/CaseAlerts.tsx';
 import { PresenceBar } from './collab/PresenceBar.tsx';
 import { SplitBar } from './collab/SplitBar.tsx';
 import { CustomerPanel } from '../customers/CustomerPanel.tsx';
@@ -76,6 +77,7 @@ export function CasePage() {
       {back}
       <CaseHeader c={c} />
       <MergedBanner c={c} />
+      <CaseAlerts c={c} />
       <PresenceBar />
       {found.isError && <ProblemAlert error={found.error} title={t('case.refreshFailed')} onRetry={() => void found.refetch()} />}
       <Grid gap="md">

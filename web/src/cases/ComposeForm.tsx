@@ -23,6 +23,7 @@ import { checkDraft, renderMacro, replyChannelsQuery, type AttachmentDto } from 
 import { SendProblem } from './collab/MeanwhileWarning.tsx';
 import { AudiencePicker, PersonalDataWarning, personalDataOf, type Audience } from './social/PublicReply.tsx';
 import { useComposeCollab } from './collab/useComposeCollab.ts';
+import { RefusalHint } from './alerts/RefusalHint.tsx';
 
 type Kind = 'reply' | 'note';
 
@@ -203,6 +204,7 @@ export function ComposeForm({ c, handle }: { c: CaseDto; handle?: Ref<ComposerHa
             {mention.open && <MentionSuggestions id={mention.listId} users={mention.offered} active={mention.active} onPick={mention.pick} />}
           </Box>
           {macro && !isNote && <MacroNotice macro={macro} onDrop={() => setMacro(null)} />}
+          {!isNote && <RefusalHint caseId={c.id} text={body} />}
           <ReplyAttachments caseId={c.id} files={files} onChange={setFiles} />
           {c.channel === 'chat' && (
             <Text size="sm" c="dimmed" role="status" aria-live="polite">

@@ -14,6 +14,7 @@ import { ChannelLabel } from './ChannelIcon.tsx';
 import { AudienceLabel } from './social/PublicReply.tsx';
 import { DeliveryState, MentionedColleagues, MessageAttachments } from './MessageMeta.tsx';
 import { describeCollabChange, MovedFrom, SplitCheckbox } from './collab/TimelineCollab.tsx';
+import { describeCareEvent } from './alerts/care-events.ts';
 import classes from './TimelineEntry.module.css';
 
 type Names = ReturnType<typeof useReferenceNames>;
@@ -101,6 +102,10 @@ function describeChange(event: CaseEventDto, t: TFunction, names: Names, languag
       const what = { who, name: str(data.name) ?? '', number: str(data.orderNumber) ?? '' };
       return event.type === 'order_line_linked' ? t('timeline.change.orderLineLinked', what) : t('timeline.change.orderLineUnlinked', what);
     }
+    case 'dispute_flagged':
+    case 'effort_warning':
+    case 'survey_answered':
+      return describeCareEvent(event, t, who);
     default:
       return describeCollabChange(event, t, who) ?? t('timeline.change.other', { who });
   }

@@ -1,5 +1,6 @@
-// The bell in the header: how many mentions wait unread, and a popover listing them (unread
-// first) with a link to each case; opening one marks it read. Refreshed live (SSE).
+// The bell in the header: how many notifications (mentions, dispute and effort warnings) wait
+// unread, and a popover listing them (unread first) with a link to each case; opening one
+// marks it read. Refreshed live (SSE).
 import { ActionIcon, Button, Group, Indicator, Popover, ScrollArea, Stack, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from '@tanstack/react-router';
@@ -79,7 +80,9 @@ export function NotificationBell() {
                       <UnstyledButton onClick={() => open(n)} p="xs" w="100%" bg={n.readAt ? undefined : 'indigo.0'} style={{ borderRadius: 4 }} data-notification={n.id}>
                         <Text size="sm">
                           {!n.readAt && <VisuallyHidden>{t('workspace.bell.unread')} </VisuallyHidden>}
-                          {t('workspace.bell.mention', { name: n.actor.name ?? t('timeline.actor.user'), number: n.case.number })}
+                          {n.kind === 'mention'
+                            ? t('workspace.bell.mention', { name: n.actor.name ?? t('timeline.actor.user'), number: n.case.number })
+                            : t(`workspace.bell.${n.kind}`, { number: n.case.number })}
                         </Text>
                         <Text size="xs" c="dimmed" lineClamp={2}>
                           {n.case.subject} — {n.excerpt}
