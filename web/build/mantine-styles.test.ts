@@ -2,7 +2,7 @@
 // needs (the components it is built on included), in Mantine's order, and nothing for what has
 // no style.
 import { describe, expect, it } from 'vitest';
-import { namedImports, readMantineStyles, styleImportsFor } from './mantine-styles.ts';
+import { namedImports, readMantineStyles, styleImportsFor, styleInsertionPoint } from './mantine-styles.ts';
 
 const styles = readMantineStyles();
 const sheet = (name: string) => `@mantine/core/styles/${name}.layer.css`;
@@ -59,5 +59,12 @@ describe('styleImportsFor', () => {
 
   it('writes nothing for a module that imports no styled Mantine component', () => {
     expect(styleImportsFor("import { rem } from '@mantine/core';\nimport { useState } from 'react';", styles)).toBe('');
+  });
+});
+
+describe('where the sheets go', () => {
+  it('goes before the first Mantine import, never inside a header comment that says "import"', () => {
+    const code = `// The import page: upload, then import from the mapping.\nimport { useState } from 'react';\nimport { Progress } from '@mantine/core';\n`;
+    expect(code.slice(styleInsertionPoint(code))).toMatch(/^import \{ Progress \}/);
   });
 });

@@ -154,6 +154,11 @@ export function styleImportsFor(code: string, styles: MantineStyles): string {
 }
 
 /** The plugin: the app's own modules (not node_modules) get the sheets of the Mantine they import. */
+/** Where a module's sheets go: before its first import from Mantine (exported for its tests). */
+export function styleInsertionPoint(code: string): number {
+  return Math.max(0, code.search(/^import\b[^;]*?from\s*["']@mantine\//m));
+}
+
 export function mantineStyles(): Plugin {
   let styles: MantineStyles | undefined;
   return {
@@ -166,8 +171,9 @@ export function mantineStyles(): Plugin {
       if (id.includes('/node_modules/') || !/\.[jt]sx?$/.test(id.split('?')[0]!) || !code.includes('@mantine/')) return null;
       const imports = styleImportsFor(code, styles!);
       if (!imports) return null;
-      // On the line of the module's first Mantine import, ahead of it: no other line moves.
-      const at = Math.max(0, code.search(/\bimport\b[^;]*?from\s*["']@mantine\//));
+      // On the line of the module's first Mantine import, ahead of it: no other line moves. At
+      // the start of a line, so that "import" in a header comment cannot swallow the sheets.
+      const at = styleInsertionPoint(code);
       return { code: `${code.slice(0, at)}${imports}${code.slice(at)}`, map: null };
     },
   };
