@@ -13,6 +13,7 @@ import { seriousA11yViolations } from '../support/a11y.ts';
 import { launchBrowser, type TestBrowser } from '../support/browser.ts';
 import { PASSWORD, startE2eServer, type ApiAs, type E2eServer } from '../support/e2e-server.ts';
 import { startSmtpRelay, type SmtpRelay } from '../fakes/smtp-relay.ts';
+import { dialogShown } from '../support/page-watch.ts';
 
 const screenshots = fileURLToPath(new URL('../screenshots/', import.meta.url));
 
@@ -112,6 +113,8 @@ describe('the case workspace', () => {
     await page.keyboard.press('m');
     const picker = page.getByRole('dialog', { name: 'Insérer une macro' });
     await picker.waitFor();
+    // Fully faded in: axe judges contrast on what is shown, not on a frame of the transition.
+    await dialogShown(page);
     await picker.getByLabel('Rechercher une macro').waitFor();
     await page.keyboard.type('piece');
     await picker.getByRole('option', { name: /Pièce commandée/ }).waitFor();
