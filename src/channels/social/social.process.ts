@@ -84,7 +84,7 @@ async function processMessage(ctx: Ctx, row: StoredInbound, m: SocialMessage, fi
     verified: m.author.verified,
     priorComplaints: customer.created ? 0 : await earlierComplaints(tx, m.author.identity.value, m.channel),
   });
-  const praise = isPraise(m.text);
+  const praise = isPraise(m.text, triage.signals);
   const thread = await findSocialThread(tx, { customerId: customer.id, newCustomer: customer.created, channel: m.channel, refs: m.refs, praise });
   const data = {
     audience: m.audience,

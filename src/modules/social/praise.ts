@@ -8,8 +8,9 @@ const PRAISE_RE =
   /\b(merci|mercii+|bravo|chapeau|felicitations|genial|geniale|top|excellent|excellente|parfait|parfaite|impeccable|super|nickel|au top|ravi|ravie|thanks|thank you|thx|kudos|well done|great job|awesome|amazing|brilliant)\b/;
 const COMPLAINT_SIGNALS = new Set(['legal_threat', 'anger', 'negative', 'angry_emoji']);
 
-export function isPraise(text: string): boolean {
+/** `signals`: the message's triage when the caller has it already (the pipeline does), else computed here. */
+export function isPraise(text: string, signals?: readonly string[]): boolean {
   if (!PRAISE_RE.test(foldText(text))) return false;
-  const { signals } = triageMessage({ text, media: [], followers: null, verified: false, priorComplaints: 0 });
-  return !signals.some((s) => COMPLAINT_SIGNALS.has(s));
+  const found = signals ?? triageMessage({ text, media: [], followers: null, verified: false, priorComplaints: 0 }).signals;
+  return !found.some((s) => COMPLAINT_SIGNALS.has(s));
 }

@@ -9,7 +9,7 @@ import { formatDateTime } from '../i18n/relative-time.ts';
 import { ProblemAlert } from '../ui/ProblemAlert.tsx';
 import { mergeCases, useRefreshAfterChange } from './inbox.api.ts';
 import { InboxDialog } from './InboxDialog.tsx';
-import { useNotify } from './useNotify.ts';
+import { notify } from '../ui/notify.ts';
 
 interface MergeDialogProps {
   cases: CaseDto[];
@@ -19,7 +19,6 @@ interface MergeDialogProps {
 
 export function MergeDialog({ cases, onClose, onMerged }: MergeDialogProps) {
   const { t, i18n } = useTranslation();
-  const notify = useNotify();
   const refresh = useRefreshAfterChange();
   const oldest = [...cases].sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt))[0];
   const [survivorId, setSurvivorId] = useState(oldest?.id ?? '');

@@ -10,7 +10,7 @@ import { ProblemAlert } from '../ui/ProblemAlert.tsx';
 import { createView, updateView } from './inbox.api.ts';
 import { viewKeys } from './inbox.keys.ts';
 import { InboxDialog } from './InboxDialog.tsx';
-import { useNotify } from './useNotify.ts';
+import { notify } from '../ui/notify.ts';
 
 export const canShareViews = (role: string | undefined) => role === 'admin' || role === 'manager';
 
@@ -25,7 +25,6 @@ interface SaveViewDialogProps {
 
 export function SaveViewDialog({ definition, renaming, onClose, onSaved }: SaveViewDialogProps) {
   const { t } = useTranslation();
-  const notify = useNotify();
   const queryClient = useQueryClient();
   const { data: me } = useQuery(sessionQuery);
   const [name, setName] = useState(renaming?.name ?? '');

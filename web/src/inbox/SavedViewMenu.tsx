@@ -12,13 +12,12 @@ import { deleteView, updateView } from './inbox.api.ts';
 import { viewKeys } from './inbox.keys.ts';
 import { canShareViews, SaveViewDialog } from './SaveViewDialog.tsx';
 import { InboxDialog } from './InboxDialog.tsx';
-import { useNotify } from './useNotify.ts';
+import { notify } from '../ui/notify.ts';
 
 const route = getRouteApi('/signed-in/cases');
 
 export function SavedViewMenu({ view, group }: { view: ViewDto; group: ViewDto[] }) {
   const { t } = useTranslation();
-  const notify = useNotify();
   const queryClient = useQueryClient();
   const navigate = route.useNavigate();
   const search = route.useSearch();

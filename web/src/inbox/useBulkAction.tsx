@@ -8,7 +8,7 @@ import type { BulkAction, BulkResult } from '../../../src/modules/cases/bulk.con
 import type { CaseDto } from '../api/contracts.ts';
 import { ProblemAlert } from '../ui/ProblemAlert.tsx';
 import { bulkChange, useRefreshAfterChange } from './inbox.api.ts';
-import { useNotify } from './useNotify.ts';
+import { notify } from '../ui/notify.ts';
 
 export interface BulkRequest {
   cases: CaseDto[];
@@ -17,7 +17,6 @@ export interface BulkRequest {
 
 export function useBulkAction(onDone: (result: BulkResult) => void) {
   const { t } = useTranslation();
-  const notify = useNotify();
   const refresh = useRefreshAfterChange();
   return useMutation({
     mutationFn: ({ cases, action }: BulkRequest) => bulkChange(cases.map((c) => c.id), action),
