@@ -1,9 +1,11 @@
 // Audit entries as sentences, in French and English, with the French catalog of the app.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import i18next, { type TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import en from '../../i18n/en.json';
 import fr from '../../i18n/fr.json';
-import { describeAudit, type AuditEntryDto, type NameOf } from './audit-words.ts';
+import { auditActions, describeAudit, type AuditEntryDto, type NameOf } from './audit-words.ts';
 
 let t: { fr: TFunction; en: TFunction };
 beforeAll(async () => {
@@ -64,5 +66,31 @@ describe('audit sentences', () => {
     const e = entry('order_import.started', { targetType: 'order_import', targetId: 'i-1', details: { source: 'Caisses magasins', file: 'ventes.csv', bytes: 1200 } });
     expect(describeAudit(e, 'Alice Admin', t.fr, names)).toBe('Alice Admin a lancé l’import des ventes du fichier « ventes.csv » (Caisses magasins)');
     expect(describeAudit(e, 'Alice Admin', t.en, names)).toBe('Alice Admin started the sales import of the file “ventes.csv” (Caisses magasins)');
+  });
+});
+
+/** Every `action: 'subject.verb'` the server's code records in the audit log. */
+function recordedActions(): string[] {
+  const root = new URL('../../../../src/', import.meta.url).pathname;
+  const found = new Set<string>();
+  for (const file of readdirSync(root, { recursive: true, encoding: 'utf8' })) {
+    if (!file.endsWith('.ts') || file.endsWith('.test.ts')) continue;
+    for (const m of readFileSync(join(root, file), 'utf8').matchAll(/action: '([a-z_]+\.[a-z_]+)'/g)) found.add(m[1]!);
+  }
+  return [...found].sort();
+}
+
+describe('every action the server records', () => {
+  const actions = recordedActions();
+
+  it('is found by the scan (the scan itself works)', () => {
+    expect(actions).toContain('policy.saved');
+    expect(actions.length).toBeGreaterThan(30);
+  });
+
+  it.each(actions)('%s is said in words in both languages and offered by the filter', (action) => {
+    const e = entry(action, { targetType: action.split('.')[0]!, targetId: '0193e5a0-0000-7000-8000-00000000000a', details: { name: 'X', number: 'SAV-2026-000001' } });
+    for (const lang of ['fr', 'en'] as const) expect(describeAudit(e, 'Alice Admin', t[lang], names)).not.toContain(action);
+    expect(auditActions as readonly string[]).toContain(action);
   });
 });

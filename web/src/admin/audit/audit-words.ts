@@ -8,7 +8,7 @@ import type { AuditEntryDto } from '../../../../src/modules/audit/audit.contract
 export type { AuditEntryDto };
 
 /** The things audit entries are about, as the API names them (targetType, and action prefixes). */
-export const auditSubjects = ['user', 'api_token', 'brand', 'store', 'team', 'calendar', 'sla_policy', 'template', 'channel_account', 'reasons', 'steps', 'customer', 'case'] as const;
+export const auditSubjects = ['user', 'api_token', 'brand', 'store', 'team', 'calendar', 'sla_policy', 'template', 'channel_account', 'reasons', 'steps', 'customer', 'case', 'macro', 'saved_view', 'order_source'] as const;
 type Subject = (typeof auditSubjects)[number];
 
 /** The actions Comptoir records, for the filter. */
@@ -19,8 +19,12 @@ export const auditActions = [
   'user.access_changed',
   'token.created',
   'token.revoked',
-  ...(['brand', 'store', 'team', 'calendar', 'sla_policy', 'channel_account'] as const).flatMap((s) => [`${s}.created`, `${s}.updated`, `${s}.deleted`]),
+  ...(['brand', 'store', 'team', 'calendar', 'sla_policy', 'channel_account', 'macro', 'view'] as const).flatMap((s) => [`${s}.created`, `${s}.updated`, `${s}.deleted`]),
   'channel_account.tested',
+  'order_source.created',
+  'order_source.updated',
+  'order_source.tested',
+  'policy.saved',
   'template.updated',
   'template.reset',
   'reasons.created',
@@ -30,6 +34,14 @@ export const auditActions = [
   'customer.merged',
   'customer.merge_dismissed',
   'case.tracking_link_replaced',
+  'case.merged',
+  'case.split',
+  'case.linked',
+  'case.unlinked',
+  'case.order_line_linked',
+  'case.order_line_unlinked',
+  'social.handed_over',
+  'workload.reassigned',
   'phone.extension_set',
   'order_import.started',
 ] as const;
@@ -43,7 +55,8 @@ export type NameOf = (targetType: string, id: string) => string | null;
 
 function subjectOf(entry: AuditEntryDto): Subject | null {
   const prefix = entry.action.split('.')[0];
-  const candidate = (entry.targetType ?? prefix) as Subject;
+  // Saved views are recorded as `view.*` about a `saved_view`.
+  const candidate = (prefix === 'view' ? 'saved_view' : (entry.targetType ?? prefix)) as Subject;
   return (auditSubjects as readonly string[]).includes(candidate) ? candidate : null;
 }
 
@@ -77,6 +90,12 @@ function accessChanges(details: Record<string, unknown>, t: TFunction): string {
   return parts.join(', ');
 }
 
+/** A case entry's case: the number the entry or the current lists know, else a short id. */
+function caseNumber(entry: AuditEntryDto, nameOf: NameOf): string {
+  const kept = entry.action === 'case.linked' || entry.action === 'case.unlinked' ? null : text(entry.details.number);
+  return kept ?? (entry.targetId ? (nameOf('case', entry.targetId) ?? `${entry.targetId.slice(0, 8)}…`) : '');
+}
+
 export function describeAudit(entry: AuditEntryDto, actor: string, t: TFunction, nameOf: NameOf): string {
   const d = entry.details;
   const what = thing(entry, t, nameOf);
@@ -95,6 +114,7 @@ export function describeAudit(entry: AuditEntryDto, actor: string, t: TFunction,
     case 'token.revoked':
       return t('admin.audit.says.tokenRevoked', { actor });
     case 'channel_account.tested':
+    case 'order_source.tested':
       return d.ok ? t('admin.audit.says.testedOk', { actor, what }) : t('admin.audit.says.testedFailed', { actor, what, checks: (Array.isArray(d.failed) ? d.failed : []).join(', ') });
     case 'template.updated':
       return t('admin.audit.says.templateUpdated', { actor, what });
@@ -108,6 +128,24 @@ export function describeAudit(entry: AuditEntryDto, actor: string, t: TFunction,
       return t('admin.audit.says.trackingLink', { actor, number: text(d.number) ?? '' });
     case 'order_import.started':
       return t('admin.audit.says.orderImportStarted', { actor, file: text(d.file) ?? '', source: text(d.source) ?? '' });
+    case 'case.merged':
+      return t('admin.audit.says.caseMerged', { actor, number: caseNumber(entry, nameOf), count: Array.isArray(d.merged) ? d.merged.length : 1 });
+    case 'case.split':
+      return t('admin.audit.says.caseSplit', { actor, number: caseNumber(entry, nameOf) });
+    case 'case.linked':
+      return t('admin.audit.says.caseLinked', { actor, number: caseNumber(entry, nameOf), other: text(d.number) ?? '' });
+    case 'case.unlinked':
+      return t('admin.audit.says.caseUnlinked', { actor, number: caseNumber(entry, nameOf), other: text(d.number) ?? '' });
+    case 'case.order_line_linked':
+      return t('admin.audit.says.orderLineLinked', { actor, number: caseNumber(entry, nameOf), product: text(d.name) ?? text(d.sku) ?? '', order: text(d.orderNumber) ?? '' });
+    case 'case.order_line_unlinked':
+      return t('admin.audit.says.orderLineUnlinked', { actor, number: caseNumber(entry, nameOf), product: text(d.name) ?? text(d.sku) ?? '', order: text(d.orderNumber) ?? '' });
+    case 'social.handed_over':
+      return t('admin.audit.says.socialHandedOver', { actor, number: caseNumber(entry, nameOf) });
+    case 'workload.reassigned':
+      return t('admin.audit.says.reassigned', { actor, count: typeof d.moved === 'number' ? d.moved : 0 });
+    case 'policy.saved':
+      return t('admin.audit.says.policySaved', { actor, version: entry.targetId ?? '' }) + (text(d.comment) ? ` (${text(d.comment)})` : '');
     case 'phone.extension_set':
       return d.extension ? t('admin.audit.says.extensionSet', { actor, what, extension: String(d.extension) }) : t('admin.audit.says.extensionRemoved', { actor, what });
   }
