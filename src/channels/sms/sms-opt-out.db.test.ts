@@ -132,6 +132,19 @@ describe('an SMS to a number that opted out', () => {
     expect(sentTo('+33612345611')).toEqual([]);
   });
 
+  it('goes by e-mail instead when the customer has an e-mail address', async () => {
+    const c = await smsCase('06 12 34 56 19');
+    await recordOptOut(h.ctx, { phone: '+33612345619', keyword: 'STOP', accountId: null, at: clock.now() });
+    const noMail = await reply(c.id, 'Votre tondeuse est prête.');
+    expect(noMail.delivery).toMatchObject({ channel: 'sms', status: 'suppressed', detail: expect.stringMatching(/^opted out: \+33612345619 answered STOP on /) });
+    const customerId = (await admin.get(`/api/v1/cases/${c.id}`)).json().customer.id;
+    const added = await admin.post(`/api/v1/customers/${customerId}/identities`, { kind: 'email', value: 'lea.bernard@example.test' });
+    expect(added.statusCode, added.body).toBe(200);
+    const mailed = await reply(c.id, 'Vous pouvez passer la chercher.');
+    expect(mailed.delivery).toMatchObject({ channel: 'email', recipient: 'lea.bernard@example.test' });
+    expect(sentTo('+33612345619')).toEqual([]);
+  });
+
   it('is suppressed when the number opts out after it was queued, before it leaves', async () => {
     const c = await smsCase('06 12 34 56 12');
     // Queued with the case; its job has not run yet.

@@ -1,12 +1,15 @@
 // Where a message to the customer goes: the channel they asked for, else the one they wrote
 // on when it can carry our answer (the live chat only while its visitor is connected), else
-// e-mail, else SMS — each only if we have an address for it. With none, the message is recorded as suppressed, saying why: never silently lost.
+// e-mail, else SMS — each only if we have an address for it. A number that answered STOP is
+// no address for SMS, so the news goes by e-mail rather than being suppressed at send time.
+// With none, the message is recorded as suppressed, saying why: never silently lost.
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { Ctx } from '../../context.ts';
 import { queryRows } from '../../platform/db/database.ts';
 import { reachableConversationOf } from '../../channels/chat/chat.reach.ts';
 import type { Channel, NotifyChannel } from '../cases/cases.contract.ts';
+import { smsOptOut } from '../../channels/sms/sms.schema.ts';
 import { customerIdentity } from '../customers/customers.schema.ts';
 
 export type OutboundChannel = NotifyChannel | 'chat' | SocialChannel;
@@ -30,8 +33,10 @@ export type Destination =
 export interface Addresses {
   /** Best first: verified, then the most recent. */
   emails: string[];
-  /** E.164 numbers that can receive an SMS (landlines left out). */
+  /** E.164 numbers that can receive an SMS (landlines and numbers that answered STOP left out). */
   mobiles: string[];
+  /** Mobiles left out because they answered STOP: the destination of last resort, suppressed with the reason. */
+  optedOut?: string[];
   /** The live chat conversation of the case whose visitor is connected (or was, a moment ago). */
   chat?: string | null;
   /** The networks the customer wrote this case on. */
@@ -64,6 +69,9 @@ export function chooseDestination(preferred: OutboundChannel | null, wroteOn: Ch
     const recipient = recipientOn(channel, addresses);
     if (recipient) return { channel, recipient };
   }
+  // Nowhere else to go: to the number that said STOP, whose sending is then suppressed saying when and with which word.
+  const stopped = addresses.optedOut?.[0];
+  if (stopped && order.includes('sms')) return { channel: 'sms', recipient: stopped };
   return { channel: order[0]!, recipient: '', suppressed: 'no e-mail address or mobile number known for this customer' };
 }
 
@@ -80,13 +88,17 @@ export function addressesFrom(contact: { emails: string[]; phones: string[]; soc
 
 export async function addressesOf(ctx: Ctx, customerId: string): Promise<Addresses> {
   const rows = await ctx.db
-    .select({ kind: customerIdentity.kind, value: customerIdentity.value })
+    .select({ kind: customerIdentity.kind, value: customerIdentity.value, optedOut: sql<boolean>`${smsOptOut.phone} IS NOT NULL` })
     .from(customerIdentity)
+    .leftJoin(smsOptOut, and(eq(customerIdentity.kind, 'phone'), eq(smsOptOut.phone, customerIdentity.value)))
     .where(and(eq(customerIdentity.customerId, customerId), inArray(customerIdentity.kind, ['email', 'phone'])))
     .orderBy(desc(customerIdentity.verified), desc(customerIdentity.createdAt), desc(customerIdentity.id));
+  const mobiles = rows.filter((r) => r.kind === 'phone' && canReceiveSms(r.value));
+  const optedOut = mobiles.filter((r) => r.optedOut).map((r) => r.value);
   return {
     emails: rows.filter((r) => r.kind === 'email').map((r) => r.value),
-    mobiles: rows.filter((r) => r.kind === 'phone' && canReceiveSms(r.value)).map((r) => r.value),
+    mobiles: mobiles.filter((r) => !r.optedOut).map((r) => r.value),
+    ...(optedOut.length ? { optedOut } : {}),
   };
 }
 
