@@ -146,6 +146,15 @@ describe('who a network message is from', () => {
     expect(customer.identities.map((i: { kind: string }) => i.kind).sort()).toEqual(['phone', 'whatsapp']);
   });
 
+  it('joins a DM to the customer’s open e-mail case, which can then be answered on the network', async () => {
+    const c = await buildCase(h.ctx, brandId, { customer: { email: 'dm-apres-mail@exemple.fr' } });
+    expect((await agent.post(`/api/v1/customers/${c.customer.id}/identities`, { kind: 'x', value: '515151' })).statusCode).toBe(200);
+    const outcome = await process(message({ audience: 'private', text: 'Je vous ai écrit par mail hier, des nouvelles ?', author: { identity: { kind: 'x', value: '515151' }, handle: 'dm_apres_mail' } }));
+    expect(outcome).toMatchObject({ state: 'processed', caseId: c.id });
+    const channels = (await agent.get(`/api/v1/cases/${c.id}/reply-channels`)).json().items;
+    expect(channels).toContainEqual(expect.objectContaining({ channel: 'x', recipient: '515151', caseChannel: false, audiences: ['private', 'public'] }));
+  });
+
   it('moves a delivery with the statuses the network reports, forward only', async () => {
     const c = await buildCase(h.ctx, brandId, { customer: { email: 'statut@exemple.fr' } });
     const [event] = await queryRows<{ id: string }>(h.ctx.db, sql`SELECT id FROM case_event WHERE case_id = ${c.id} ORDER BY id LIMIT 1`);

@@ -104,16 +104,18 @@ export async function addressesOf(ctx: Ctx, customerId: string): Promise<Address
 
 /**
  * The customer's addresses, plus the case's live chat when its visitor is there to read, and
- * the networks they wrote this case on (read only for cases that came by one).
+ * the networks they wrote this case on — whatever channel opened it: an e-mail case the
+ * customer later wrote about in a DM can be answered there (one index probe when they did not).
  */
 export async function addressesOfCase(ctx: Ctx, c: { id: string; customerId: string; channel: Channel }): Promise<Addresses> {
+  // One after the other: `ctx` may be a transaction, one connection.
   const addresses = await addressesOf(ctx, c.customerId);
-  if (c.channel === 'chat') return { ...addresses, chat: await reachableConversationOf(ctx, c.id) };
-  if (isSocialChannel(c.channel) || c.channel === 'sms') return { ...addresses, social: await socialAddressesOf(ctx, c.id) };
-  return addresses;
+  const social = await socialAddressesOf(ctx, c.id);
+  const chat = c.channel === 'chat' ? await reachableConversationOf(ctx, c.id) : undefined;
+  return { ...addresses, ...(Object.keys(social).length ? { social } : {}), ...(chat !== undefined ? { chat } : {}) };
 }
 
-async function socialAddressesOf(ctx: Ctx, caseId: string): Promise<Addresses['social']> {
+async function socialAddressesOf(ctx: Ctx, caseId: string): Promise<NonNullable<Addresses['social']>> {
   const rows = await queryRows<{ channel: SocialChannel; recipient: string; private: boolean }>(
     ctx.db,
     sql`SELECT channel, (array_agg(author_id ORDER BY posted_at DESC))[1] AS recipient, bool_or(audience = 'private') AS private
