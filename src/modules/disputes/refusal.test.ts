@@ -72,7 +72,14 @@ describe('the refusal warning against the verdict', () => {
     });
   });
 
-  it('names the remedies when the law gives no date (Québec’s durability warranty)', () => {
+  it('names the presumption’s end when the guarantee has none (Québec’s durability warranty)', () => {
+    expect(refusalWarning(true, verdict({ legalGuaranteeUntil: null, presumptionUntil: '2028-05-07', remedies: ['repair', 'replace'] }))?.text).toEqual({
+      fr: 'Un défaut apparu avant le 7 mai 2028 est présumé exister dès la vente, et le client a droit à une solution (réparation, remplacement) : un refus doit être approuvé par un responsable.',
+      en: 'A defect that appears before 7 May 2028 is presumed to have existed at the sale, and the customer is entitled to a remedy (repair, replacement): a refusal needs a manager’s approval.',
+    });
+  });
+
+  it('names the remedies when the law gives no date', () => {
     expect(refusalWarning(true, verdict({ legalGuaranteeUntil: null, remedies: ['repair', 'refund'] }))?.text).toEqual({
       fr: 'Le règlement donne droit à une solution (réparation, remboursement) : un refus doit être approuvé par un responsable.',
       en: 'The policy entitles the customer to a remedy (repair, refund): a refusal needs a manager’s approval.',

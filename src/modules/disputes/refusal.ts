@@ -74,6 +74,8 @@ export interface PolicyVerdictFacts {
   eligible: boolean;
   remedies: string[];
   legalGuaranteeUntil: string | null;
+  /** Until when a defect is presumed to have existed at the sale (Québec: the product's counted life). */
+  presumptionUntil?: string | null;
   withdrawalUntil: string | null;
   policyVersion: number;
 }
@@ -117,10 +119,17 @@ export function refusalWarning(refuses: boolean, verdict: PolicyVerdictFacts | n
   if (!refuses || !verdict?.eligible) return null;
   const g = verdict.legalGuaranteeUntil;
   const w = verdict.withdrawalUntil;
+  // Québec's durability warranty has no end date, but the counted life gives the presumption one.
+  const p = verdict.presumptionUntil ?? null;
   const list = (lang: 'fr' | 'en') => verdict.remedies.map((r) => remedyWords[r]?.[lang] ?? r).join(', ');
   const text = g
     ? { fr: `La garantie légale s’applique jusqu’au ${legalDateText(g, 'fr')} : ${APPROVAL.fr}`, en: `The legal guarantee applies until ${legalDateText(g, 'en')}: ${APPROVAL.en}` }
-    : w
+    : p
+      ? {
+          fr: `Un défaut apparu avant le ${legalDateText(p, 'fr')} est présumé exister dès la vente, et le client a droit à une solution (${list('fr')}) : ${APPROVAL.fr}`,
+          en: `A defect that appears before ${legalDateText(p, 'en')} is presumed to have existed at the sale, and the customer is entitled to a remedy (${list('en')}): ${APPROVAL.en}`,
+        }
+      : w
       ? { fr: `Le client peut se rétracter jusqu’au ${legalDateText(w, 'fr')} : ${APPROVAL.fr}`, en: `The customer may withdraw until ${legalDateText(w, 'en')}: ${APPROVAL.en}` }
       : {
           fr: `Le règlement donne droit à une solution${verdict.remedies.length ? ` (${list('fr')})` : ''} : ${APPROVAL.fr}`,
