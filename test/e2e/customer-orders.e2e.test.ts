@@ -2,7 +2,8 @@
 // the web shop (Shopify) and a watering can at the Lyon store's till; she writes about the
 // mower. Beside her case the agent sees both orders with their lines and what she is worth,
 // links the case to the mower's line in one click — the purchase shows above the panel and the
-// timeline says who linked it — then unlinks it.
+// timeline says who linked it, and what the rulebook says about it (the verdict, asked as a
+// defect or a withdrawal) — then unlinks it.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/modules/access/actor.ts';
@@ -119,7 +120,17 @@ describe('the customer’s purchases beside a case', () => {
     expect(shown).toContain('acheté le 2 mars 2026 · livré le 5 mars 2026');
     await panel().getByText('lié à ce dossier').waitFor();
     await page.getByText(/a lié ce dossier à « Tondeuse Gardena PowerMax 37E » de la commande #1001/).waitFor();
+    // What the rulebook says about it: a defect, under France's legal guarantee, in the words the tracking page uses too.
+    const verdict = purchase().getByTestId('policy-verdict');
+    await verdict.getByText('Droit ouvert').waitFor();
+    expect((await verdict.textContent())!.replace(/\s/g, ' ')).toContain('Garantie légale jusqu’au 5 mars 2028');
+    expect(await verdict.getByTestId('verdict-explanation').textContent()).toMatch(/garantie légale/i);
     expect(await seriousA11yViolations(page), 'serious axe violations with a linked purchase').toEqual([]);
+    // Asked as a withdrawal, months after the delivery: no right any more.
+    await verdict.getByText('Rétractation / retour').click();
+    await verdict.getByText('Pas de droit selon le règlement').waitFor();
+    await verdict.getByText('Défaut').click();
+    await verdict.getByText('Droit ouvert').waitFor();
     await saveScreenshot(page, 'case-purchase');
 
     await purchase().getByRole('button', { name: 'Délier « Tondeuse Gardena PowerMax 37E » de ce dossier' }).click();

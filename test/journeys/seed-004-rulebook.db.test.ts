@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asInjection, startFakeShopify, type FakeShopify } from '../fakes/shopify.ts';
 import { buildBrand, buildStore, buildTeam } from '../support/factories.ts';
 import type { Client, Harness } from '../support/harness.ts';
-import { startOutboundHarness, type EventItem, type OutboundHarness } from '../support/outbound.ts';
+import { PUBLIC_URL, startOutboundHarness, type EventItem, type OutboundHarness } from '../support/outbound.ts';
 import { startSmtpInbound, type RunningSmtpServer } from '../../src/channels/email/smtp-inbound.ts';
 import { ManualClock } from '../../src/platform/clock.ts';
 
@@ -33,6 +33,7 @@ let disputesTeamId: string;
 let caseId = '';
 let caseNumber = '';
 let lastMessageId = '';
+let trackingToken = '';
 
 beforeAll(async () => {
   out = await startOutboundHarness(clock, { COMPTOIR_SESSION_TTL_HOURS: '2160' });
@@ -119,6 +120,7 @@ describe('seed 004: a defective 400 $ part bought online, in Québec', () => {
     const ack = out.mailsTo(CUSTOMER).find((m) => m.mail.subject?.includes(caseNumber));
     expect(ack, 'acknowledgment').toBeDefined();
     lastMessageId = String(ack!.mail.messageId);
+    trackingToken = new RegExp(`${PUBLIC_URL.replace(/\./g, '\\.')}/t/([\\w-]{43})`).exec(ack!.mail.text!)![1]!;
 
     const c = await caseNow();
     const orders = (await agent.get(`/api/v1/customers/${c.customer.id}/orders`)).json().items as { number: string; currency: string; lines: { id: string; sku: string }[] }[];
@@ -152,6 +154,18 @@ describe('seed 004: a defective 400 $ part bought online, in Québec', () => {
     });
     expect(api.statusCode, api.body).toBe(200);
     expect(api.json()).toMatchObject({ eligible: true, burdenOfProof: 'seller', presumptionUntil: '2028-05-07', remedies: body.warning.remedies, policyVersion: body.warning.policyVersion });
+  });
+
+  it('gives the agent, the store counter and the customer on the tracking page the same verdict, in the same words', async () => {
+    const inConsole = (await agent.get(`/api/v1/cases/${caseId}/policy-verdict`)).json();
+    expect(inConsole).toMatchObject({ product: 'Carte contrôleur moteur BLDC 48 V', request: { country: 'QC', request: 'defect', purchasedAt: '2026-05-04', deliveredAt: '2026-05-07' }, verdict: { eligible: true } });
+    const staff = await h.userClient('store_staff');
+    expect((await staff.get(`/api/v1/cases/${caseId}/policy-verdict`)).json().verdict).toEqual(inConsole.verdict);
+    const tracked = (await h.app.inject({ method: 'GET', url: `/api/v1/track/${trackingToken}` })).json();
+    expect(tracked.rights).toEqual({ request: 'defect', product: 'Carte contrôleur moteur BLDC 48 V', eligible: true, explanation: inConsole.verdict.explanation.fr, policyVersion: inConsole.verdict.policyVersion });
+    const page = await h.app.inject({ method: 'GET', url: `/t/${trackingToken}` });
+    expect(page.body).toContain('Vos droits pour cet achat');
+    expect(page.body).toContain('jusqu’au 7 mai 2028');
   });
 
   it('warns the agent and the team’s manager when the customer has had to write back and forth too often', async () => {

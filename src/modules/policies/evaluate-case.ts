@@ -6,9 +6,9 @@
 // case's creation) are read in the time zone of the country whose law applies.
 import { and, desc, eq } from 'drizzle-orm';
 import type { Ctx } from '../../context.ts';
-import { conflict, invalid } from '../../platform/errors.ts';
+import { AppError, conflict, invalid } from '../../platform/errors.ts';
 import { requirePermission, type Actor } from '../access/actor.ts';
-import { loadVisibleCase } from '../cases/cases.read.ts';
+import { loadVisibleCase, type CaseListRow } from '../cases/cases.read.ts';
 import { caseOrderLine, order, orderLine, product } from '../commerce/commerce.schema.ts';
 import { store } from '../org/org.schema.ts';
 import { localDayOf } from '../sla/zone.ts';
@@ -17,6 +17,7 @@ import type { EvaluateRequest } from './policies.contract.ts';
 import type { LegalCountry } from './law/calendar.ts';
 import { formatDay } from './law/dates.ts';
 import type { PolicyRequestKind } from './law/verdict.ts';
+import { requestOfReason } from './case-request.ts';
 import { activePolicy, verdictOf } from './policies.service.ts';
 
 const zoneOf: Record<LegalCountry, string> = { FR: 'Europe/Paris', BE: 'Europe/Brussels', QC: 'America/Toronto' };
@@ -30,7 +31,8 @@ export function legalCountryOf(country: string, region: string | null): LegalCou
 }
 
 export interface CaseEvaluationOptions {
-  request: PolicyRequestKind;
+  /** Default: the one the case's contact reason asks for (case-request.ts). */
+  request?: PolicyRequestKind | undefined;
   /** One of the case's order lines (default: the one linked last). */
   orderLineId?: string | undefined;
   /** Default: the day the case was opened. */
@@ -40,9 +42,33 @@ export interface CaseEvaluationOptions {
   promisedAt?: string | null | undefined;
 }
 
-export async function evaluateForCase(ctx: Ctx, actor: Actor, caseId: string, options: CaseEvaluationOptions): Promise<{ request: EvaluateRequest; verdict: PolicyVerdict }> {
+export interface CaseVerdict {
+  request: EvaluateRequest;
+  verdict: PolicyVerdict;
+  /** The purchase judged: the order line's name. */
+  product: string;
+}
+
+export async function evaluateForCase(ctx: Ctx, actor: Actor, caseId: string, options: CaseEvaluationOptions = {}): Promise<CaseVerdict> {
   requirePermission(actor, 'cases.read');
   const { row } = await loadVisibleCase(ctx, actor, caseId);
+  return evaluateCaseRow(ctx, row, options);
+}
+
+/**
+ * The verdict on a case the caller has already found (and was allowed to see): the tracking
+ * page's, through the link's token. Null when no purchase is linked or Comptoir has no law
+ * for its country: the page then says nothing rather than a guess.
+ */
+export async function verdictOfTrackedCase(ctx: Ctx, row: CaseListRow): Promise<CaseVerdict | null> {
+  return evaluateCaseRow(ctx, row, {}).catch((error: unknown) => {
+    if (error instanceof AppError && (error.code === 'conflict' || error.code === 'validation_failed')) return null;
+    throw error;
+  });
+}
+
+async function evaluateCaseRow(ctx: Ctx, row: CaseListRow, options: CaseEvaluationOptions): Promise<CaseVerdict> {
+  const caseId = row.c.id;
   const [line] = await ctx.db
     .select({ line: orderLine, order, category: product.category, storeCountry: store.country, storeRegion: store.region })
     .from(caseOrderLine)
@@ -68,7 +94,7 @@ export async function evaluateForCase(ctx: Ctx, actor: Actor, caseId: string, op
     purchasedAt: dayIn(line.order.purchasedAt),
     deliveredAt: line.line.deliveredAt ?? (line.order.deliveredAt ? dayIn(line.order.deliveredAt) : null),
     requestedAt: options.requestedAt ?? dayIn(row.c.createdAt),
-    request: options.request,
+    request: options.request ?? requestOfReason(row.reasonKey),
     customMade: options.customMade ?? false,
     // Repairs and replacements will come from the repair and exchange workflows; none are known yet.
     repairs: [],
@@ -77,7 +103,7 @@ export async function evaluateForCase(ctx: Ctx, actor: Actor, caseId: string, op
     promisedAt: options.promisedAt ?? null,
     inStock: options.inStock ?? null,
   };
-  return { request, verdict: verdictOf(await activePolicy(ctx), request) };
+  return { request, verdict: verdictOf(await activePolicy(ctx), request), product: line.line.name };
 }
 
 /** The order's store, else the case's store, else the deployment's country. */

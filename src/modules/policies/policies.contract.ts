@@ -138,3 +138,14 @@ export const verdictSchema = z
     policyVersion: z.number().int(),
   })
   .meta({ id: 'PolicyVerdict' });
+export type PolicyVerdictDto = z.infer<typeof verdictSchema>;
+
+/** The verdict on a case: the question built from its linked purchase, and the answer. */
+export const caseVerdictSchema = z
+  .object({
+    request: evaluateBody,
+    verdict: verdictSchema,
+    product: z.string().describe('The purchase judged (the order line’s name)'),
+  })
+  .meta({ id: 'CaseVerdict' });
+export type CaseVerdictDto = z.infer<typeof caseVerdictSchema>;

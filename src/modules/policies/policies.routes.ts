@@ -8,6 +8,7 @@ import { principalOf } from '../access/access.http.ts';
 import { evaluateForCase } from './evaluate-case.ts';
 import { policyRequests } from './law/verdict.ts';
 import {
+  caseVerdictSchema,
   evaluateBody,
   policyVersionSchema,
   policyVersionSummarySchema,
@@ -21,7 +22,7 @@ const tags = ['policies'];
 const read = problems(401, 403, 404);
 
 const caseVerdictQuery = z.strictObject({
-  request: z.enum(policyRequests),
+  request: z.enum(policyRequests).optional().describe('Default: what the case’s contact reason asks (return → withdrawal, delivery → late_delivery, else defect)'),
   orderLineId: z.uuid().optional(),
   requestedAt: z.iso.date().optional().describe('Default: the day the case was opened'),
   inStock: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
@@ -77,7 +78,7 @@ export function registerPolicyRoutes(app: Api): void {
         summary: 'The verdict on a case, from the order line it is linked to',
         params: idParams,
         querystring: caseVerdictQuery,
-        response: { 200: z.object({ request: evaluateBody, verdict: verdictSchema }), ...problems(400, 401, 403, 404, 409, 422) },
+        response: { 200: caseVerdictSchema, ...problems(400, 401, 403, 404, 409, 422) },
       },
     },
     async (req) => evaluateForCase(req.ctx, principalOf(req), req.params.id, req.query),

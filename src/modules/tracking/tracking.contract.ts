@@ -1,6 +1,7 @@
 // The public tracking API's shapes: what a customer holding the tracking link may read and
 // send. Nothing here names staff beyond a first name, and nothing internal is in it.
 import { z } from 'zod';
+import { policyRequests } from '../policies/policies.contract.ts';
 import { caseStatuses, holders, notifyChannels } from '../cases/cases.contract.ts';
 import { clockMetrics } from '../sla/sla.contract.ts';
 
@@ -57,6 +58,16 @@ export const trackedCaseSchema = z
       .nullable()
       .describe('The earliest promise still running'),
     messages: z.array(trackedMessageSchema).describe('Public messages, oldest first'),
+    rights: z
+      .object({
+        request: z.enum(policyRequests).describe('What the case asks, from its contact reason'),
+        product: z.string().describe('The purchase it is about'),
+        eligible: z.boolean(),
+        explanation: z.string().describe('The rulebook’s plain words, in the page’s language: the same verdict the agent and the store see'),
+        policyVersion: z.number().int(),
+      })
+      .nullable()
+      .describe('null: no purchase is linked to the case yet, or Comptoir has no law for its country'),
     notifications: z.object({
       channel: z.enum(notifyChannels).nullable().describe('Where step news go now'),
       chosen: z.boolean().describe('false: our default (the case’s channel, else e-mail, else SMS)'),

@@ -61,6 +61,20 @@ function stepsCard(i: TrackingPageInput, lang: Language): SafeHtml {
 </section>`;
 }
 
+/** The rulebook's verdict on the linked purchase, in the words the agent and the counter see. */
+function rightsCard(i: TrackingPageInput, lang: Language): SafeHtml | false {
+  const r = i.tracked.rights;
+  return (
+    !!r &&
+    html`<section class="card" id="rights" aria-labelledby="rights-title">
+<h2 id="rights-title">${t(lang, 'page.rights')}</h2>
+<p>${t(lang, 'page.rights.product', { product: r.product })}</p>
+<p>${r.explanation}</p>
+<p class="muted">${t(lang, 'page.rights.version', { version: r.policyVersion })}</p>
+</section>`
+  );
+}
+
 function messagesCard(i: TrackingPageInput, lang: Language): SafeHtml {
   const who = (m: TrackedCase['messages'][number]) =>
     m.from === 'customer' ? t(lang, 'page.from.customer') : m.author ? t(lang, 'page.from.agent', { name: m.author }) : t(lang, 'page.from.service');
@@ -155,6 +169,7 @@ ${c.orderRef && html`<p class="muted">${t(lang, 'page.order', { order: c.orderRe
 ${noticeBox(i, lang)}
 ${statusCard(i, lang)}
 ${stepsCard(i, lang)}
+${rightsCard(i, lang)}
 ${messagesCard(i, lang)}
 ${replyCard(i, lang)}
 ${notifyCard(i, lang)}`;

@@ -19,6 +19,7 @@ import { survivorOf } from '../cases/merged-cases.ts';
 import { caseAttachment, caseEvent, caseStep, savCase } from '../cases/cases.schema.ts';
 import { customerIdentity } from '../customers/customers.schema.ts';
 import { brand, store } from '../org/org.schema.ts';
+import { verdictOfTrackedCase } from '../policies/evaluate-case.ts';
 import { clocksOf } from '../sla/clocks.read.ts';
 import type { ClockDto } from '../sla/sla.contract.ts';
 import type { TrackedAttachment, TrackedCase } from './tracking.contract.ts';
@@ -83,6 +84,7 @@ async function presentTracking(ctx: Ctx, row: CaseListRow, token: string, lang: 
   const identities = await reachableIdentities(ctx, c.customerId);
   const [brandRow] = await ctx.db.select({ name: brand.name }).from(brand).where(eq(brand.id, c.brandId));
 
+  const judged = await verdictOfTrackedCase(ctx, row);
   const running = nextPromiseOf(clocks);
   const options = notifyOptions(identities, lang);
   const chosen = c.notifyVia !== null && options.some((o) => o.channel === c.notifyVia);
@@ -112,6 +114,13 @@ async function presentTracking(ctx: Ctx, row: CaseListRow, token: string, lang: 
       body: m.body,
       attachments: attachments.filter((a) => a.eventId === m.id).map((a) => presentTrackedAttachment(a, token)),
     })),
+    rights: judged && {
+      request: judged.request.request,
+      product: judged.product,
+      eligible: judged.verdict.eligible,
+      explanation: judged.verdict.explanation[lang],
+      policyVersion: judged.verdict.policyVersion,
+    },
     notifications: {
       channel: chosen ? c.notifyVia : defaultNotifyChannel(c.channel, options.map((o) => o.channel)),
       chosen,

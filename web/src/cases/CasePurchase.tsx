@@ -1,11 +1,13 @@
 // What the case is about, bought where and when: the order lines it is linked to (the product,
 // the order, the purchase and delivery dates the rulebook counts from), each one unlinked in a
-// click. Lines are linked from the customer's orders in the panel below.
+// click. Lines are linked from the customer's orders in the panel below. Once one is, what the
+// rulebook says about it.
 import { Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { CaseDto } from '../api/contracts.ts';
 import { caseOrderLinesQuery, formatDay, formatMoney, refreshOrders, unlinkOrderLine } from '../customers/orders.api.ts';
+import { PolicyVerdictPanel } from '../policies/PolicyVerdictPanel.tsx';
 import { ProblemAlert } from '../ui/ProblemAlert.tsx';
 
 export function CasePurchase({ c }: { c: CaseDto }) {
@@ -66,6 +68,7 @@ export function CasePurchase({ c }: { c: CaseDto }) {
           </List>
         )}
         {unlink.isError && <ProblemAlert error={unlink.error} title={t('casePurchase.unlinkFailed')} />}
+        {lines.isSuccess && lines.data.length > 0 && <PolicyVerdictPanel caseId={c.id} />}
       </Stack>
     </Paper>
   );

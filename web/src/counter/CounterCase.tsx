@@ -11,6 +11,7 @@ import { caseQuery, postMessage } from '../cases/cases.api.ts';
 import { caseKeys } from '../cases/cases.keys.ts';
 import { StatusBadge } from '../cases/CaseBadges.tsx';
 import { useStores } from '../reference/stores.api.ts';
+import { PolicyVerdictPanel } from '../policies/PolicyVerdictPanel.tsx';
 import { RelativeTime } from '../ui/RelativeTime.tsx';
 import { recordVisit, ticketUrl } from './counter.api.ts';
 import { CounterTextForm } from './CounterTextForm.tsx';
@@ -105,6 +106,8 @@ export function CounterCase({ c: initial, storeId, justOpened, onHandOver }: Pro
           </Text>
         </Stack>
       </Paper>
+
+      {c.access === 'full' && <PolicyVerdictPanel caseId={c.id} size="md" framed />}
 
       <CounterTextForm part="visit" primary save={saveVisit} />
       {c.access === 'full' && <CounterTextForm part="note" primary={false} save={saveNote} />}
