@@ -169,3 +169,17 @@ describe('a refund on a Shopify order', () => {
     expect(shop.refunds.filter((r) => r.orderId === order.id).map((r) => r.amount)).toEqual([5000]);
   });
 });
+
+describe('a repair of a purchase', () => {
+  it('gives the rulebook the day it was completed (the +6 months after a repair)', async () => {
+    const { caseId } = await caseWithShopifyOrder();
+    const before = (await agent.get(`/api/v1/cases/${caseId}/policy-verdict?request=defect`)).json();
+    expect(before.request.repairs).toEqual([]);
+    const id = (await agent.post(`/api/v1/cases/${caseId}/workflows`, { kind: 'repair', repairer: 'technical_sav' })).json().id;
+    for (const e of [{ type: 'dispatched' }, { type: 'diagnosed', needsPart: false }, { type: 'repair_done', success: true }]) {
+      expect((await agent.post(`/api/v1/workflows/${id}/events`, e)).statusCode).toBe(200);
+    }
+    const after = (await agent.get(`/api/v1/cases/${caseId}/policy-verdict?request=defect`)).json();
+    expect(after.request.repairs).toEqual([{ completedAt: clock.now().toISOString().slice(0, 10) }]);
+  });
+});
