@@ -124,8 +124,11 @@ CREATE INDEX "workflow_case_idx" ON "workflow" USING btree ("case_id","created_a
 CREATE UNIQUE INDEX "workflow_case_running_key" ON "workflow" USING btree ("case_id") WHERE state = 'running';--> statement-breakpoint
 -- The SAV steps the return and repair workflows move cases through, beside the seeded ones
 -- (admins rename or reorder them later; a key already there is left as the admin made it).
+-- Positions: the tracking page guesses the next step by position, so the return's steps sit
+-- just before the credit note and refund they lead to, and "sent for repair" after the final
+-- step, where it guesses nothing wrong for the steps every case goes through.
 INSERT INTO case_step (id, key, label_fr, label_en, position, final, holder) VALUES
-  (gen_random_uuid(), 'return_authorised', 'Retour autorisé',        'Return authorised', 12, false, 'customer'),
-  (gen_random_uuid(), 'inspection',        'Contrôle du retour',     'Return inspection', 22, false, 'team'),
-  (gen_random_uuid(), 'sent_for_repair',   'Envoyé en réparation',   'Sent for repair',   35, false, 'supplier')
+  (gen_random_uuid(), 'return_authorised', 'Retour autorisé',        'Return authorised', 56, false, 'customer'),
+  (gen_random_uuid(), 'inspection',        'Contrôle du retour',     'Return inspection', 58, false, 'team'),
+  (gen_random_uuid(), 'sent_for_repair',   'Envoyé en réparation',   'Sent for repair',   85, false, 'supplier')
 ON CONFLICT (key) DO NOTHING;

@@ -2,12 +2,14 @@
 // case (number, customer, language), the brand, and where the parcel goes — the brand's
 // warehouse, else its first store, else the brand alone. A voided label or a cancelled credit
 // note is not printed again (a 409 says why).
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
 import QRCode from 'qrcode';
 import type { Ctx } from '../../context.ts';
 import { conflict, notFound } from '../../platform/errors.ts';
 import { registerCatalog, t, type Language } from '../../platform/i18n/i18n.ts';
-import { requirePermission, type Actor } from '../access/actor.ts';
+import { limitPublicRead } from '../../platform/http/public-limits.ts';
+import { requirePermission, systemActor, type Actor } from '../access/actor.ts';
+import { findTrackedCase } from '../tracking/tracking.read.ts';
 import { loadVisibleCase } from '../cases/cases.read.ts';
 import { brand, store } from '../org/org.schema.ts';
 import { formatDateTime } from '../sla/deadline-text.ts';
@@ -107,4 +109,18 @@ export async function renderCreditNote(ctx: Ctx, actor: Actor, workflowId: strin
     footer: t(language, 'workflow.document.issued', { at: formatDateTime(note.createdAt.getTime(), ctx.config.defaults.timezone, language) }),
   });
   return { pdf, filename: `${note.number}.pdf` };
+}
+
+/** The return label the customer prints from the tracking page: the tracking token is the credential. */
+export async function renderTrackedReturnLabel(ctx: Ctx, token: string, visitor: { ip: string }, lang?: Language): Promise<{ pdf: Buffer; filename: string }> {
+  await limitPublicRead(ctx, visitor.ip, `track:${token}`);
+  const row = await findTrackedCase(ctx, token);
+  const [rma] = await ctx.db
+    .select({ workflowId: returnAuthorisation.workflowId })
+    .from(returnAuthorisation)
+    .where(and(eq(returnAuthorisation.caseId, row.c.id), eq(returnAuthorisation.mode, 'label'), eq(returnAuthorisation.state, 'issued')))
+    .orderBy(desc(returnAuthorisation.createdAt))
+    .limit(1);
+  if (!rma) throw notFound('return label');
+  return renderReturnLabel(ctx, systemActor('tracking'), rma.workflowId, lang);
 }

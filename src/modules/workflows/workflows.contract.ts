@@ -132,3 +132,16 @@ export const workflowListSchema = z.object({ items: z.array(workflowSchema) });
 export const stockParams = z.strictObject({ id: z.uuid(), sku: z.string().min(1).max(100) });
 export const stockBody = z.strictObject({ onHand: z.number().int().min(0).max(1_000_000) });
 export const stockSchema = z.object({ storeId: z.uuid(), sku: z.string(), onHand: z.number().int(), reserved: z.number().int(), available: z.number().int() }).meta({ id: 'StoreStock' });
+
+/** What the customer sees of a workflow on the tracking page. */
+export const trackedWorkflowSchema = z.object({
+  kind: z.enum(workflowKinds),
+  title: z.string(),
+  rmaNumber: z.string().nullable(),
+  dropOff: z.string().nullable().describe('Where to bring the product, in words'),
+  labelUrl: z.string().nullable().describe('The prepaid return label, with the tracking token: no login'),
+  stage: z.string().describe('Where the workflow stands, in words'),
+  refund: z.object({ text: z.string(), dueBy: z.iso.date().nullable() }).nullable(),
+});
+export type TrackedWorkflow = z.infer<typeof trackedWorkflowSchema>;
+

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildBrand, buildCase, buildStore } from '../../../test/support/factories.ts';
+import { buildBrand, buildCase, buildStore, buildTrackedCase } from '../../../test/support/factories.ts';
 import { startHarness, type Client, type Harness } from '../../../test/support/harness.ts';
 import { readTicket } from '../../../test/support/pdf-ticket.ts';
 import { ManualClock } from '../../platform/clock.ts';
@@ -101,6 +101,23 @@ describe('a return dropped off at a store and refunded by finance', () => {
       'refund:completed',
     ]);
     expect((await workflowEvents(caseId)).every((e) => e.visibility === 'internal')).toBe(true);
+  });
+
+  it('shows the customer the RMA number, the store and the refund on the tracking page', async () => {
+    const { case: dto, trackingToken } = await buildTrackedCase(h.ctx, brandId, { subject: "Retour tondeuse" });
+    const id = (await agent.post(`/api/v1/cases/${dto.id}/workflows`, { kind: 'return', mode: 'drop_off', storeId, settlement: 'refund', amount: eur(19900) })).json().id;
+    await h.worker.drain();
+    const page = await h.app.inject({ method: 'GET', url: `/t/${trackingToken}` });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Votre retour');
+    expect(page.body).toMatch(/Numéro de retour : RMA-2026-\d{6}/);
+    expect(page.body).toContain('Déposez le produit au magasin Jardin &amp; Maison Grigny (2 rue des Lilas, 91350 Grigny)');
+    await event(id, { type: 'parcel_received' });
+    await event(id, { type: 'inspected', accepted: true });
+    await h.worker.drain();
+    const tracked = (await h.app.inject({ method: 'GET', url: `/api/v1/track/${trackingToken}?lang=en` })).json();
+    expect(tracked.workflow).toMatchObject({ kind: 'return', title: 'Your return', stage: 'done', refund: { text: 'Refund of €199.00: being paid', dueBy: null } });
+    expect(tracked.steps.find((s: { state: string }) => s.state === 'current')).toMatchObject({ key: 'refund' });
   });
 
   it('lists the case’s workflows, and an event on a finished workflow is a 409', async () => {

@@ -8,7 +8,7 @@ import { contentDisposition } from '../../platform/http/download.ts';
 import { replyIdempotently } from '../../platform/http/idempotency.ts';
 import { principalOf } from '../access/access.http.ts';
 import { getStoreStock, setStoreStock } from './store-stock.service.ts';
-import { renderCreditNote, renderReturnLabel } from './workflow-documents.ts';
+import { renderCreditNote, renderReturnLabel, renderTrackedReturnLabel } from './workflow-documents.ts';
 import { stockBody, stockParams, stockSchema, workflowCancelBody, workflowEventBody, workflowListSchema, workflowSchema, workflowStartBody } from './workflows.contract.ts';
 import { cancelWorkflow, getWorkflow, listWorkflows, postWorkflowEvent, startWorkflow } from './workflows.service.ts';
 
@@ -96,6 +96,26 @@ export function registerWorkflowRoutes(app: Api): void {
       },
     );
   }
+
+  app.get(
+    '/api/v1/track/:token/return-label.pdf',
+    {
+      config: { auth: 'public' as const },
+      schema: {
+        security: [],
+        tags: ['tracking'],
+        summary: 'The prepaid return label of the case behind a tracking link (no login: the token is the credential)',
+        params: z.strictObject({ token: z.string().max(100) }),
+        querystring: langQuery,
+        produces: ['application/pdf'],
+        response: { 200: z.any().describe('application/pdf'), ...problems(404, 409, 429) },
+      },
+    },
+    async (req, reply) => {
+      const { pdf, filename } = await renderTrackedReturnLabel(req.ctx, req.params.token, { ip: req.ip }, req.query.lang);
+      return reply.header('content-type', 'application/pdf').header('content-disposition', contentDisposition(filename, true)).header('x-content-type-options', 'nosniff').header('cache-control', 'no-store').send(pdf);
+    },
+  );
 
   app.get(
     '/api/v1/stores/:id/stock/:sku',
