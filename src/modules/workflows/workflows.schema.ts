@@ -38,12 +38,20 @@ export const workflow = pgTable(
   ],
 );
 
+/** The workflow a row belongs to, and its case: every row a step makes carries both. */
+const workflowRef = () =>
+  uuid('workflow_id')
+    .notNull()
+    .references(() => workflow.id);
+const caseRef = () =>
+  uuid('case_id')
+    .notNull()
+    .references(() => savCase.id);
+
 export const workflowStep = pgTable(
   'workflow_step',
   {
-    workflowId: uuid('workflow_id')
-      .notNull()
-      .references(() => workflow.id),
+    workflowId: workflowRef(),
     position: integer('position').notNull(),
     key: text('key').notNull(),
     state: text('state', { enum: stepStates }).notNull(),
@@ -73,12 +81,8 @@ export const returnAuthorisation = pgTable(
   'return_authorisation',
   {
     id: uuid('id').primaryKey(),
-    workflowId: uuid('workflow_id')
-      .notNull()
-      .references(() => workflow.id),
-    caseId: uuid('case_id')
-      .notNull()
-      .references(() => savCase.id),
+    workflowId: workflowRef(),
+    caseId: caseRef(),
     number: text('number').notNull(),
     mode: text('mode', { enum: ['label', 'drop_off'] }).notNull(),
     /** Drop-off: the store (of kind store) the customer brings it to. */
@@ -98,12 +102,8 @@ export const refund = pgTable(
   'workflow_refund',
   {
     id: uuid('id').primaryKey(),
-    workflowId: uuid('workflow_id')
-      .notNull()
-      .references(() => workflow.id),
-    caseId: uuid('case_id')
-      .notNull()
-      .references(() => savCase.id),
+    workflowId: workflowRef(),
+    caseId: caseRef(),
     kind: text('kind', { enum: ['refund', 'credit_note'] }).notNull(),
     /** shopify: refundCreate on the order; finance: paid by the finance team; credit_note: an avoir. */
     method: text('method', { enum: ['shopify', 'finance', 'credit_note'] }).notNull(),
@@ -141,9 +141,7 @@ export const stockReservation = pgTable(
   'stock_reservation',
   {
     id: uuid('id').primaryKey(),
-    workflowId: uuid('workflow_id')
-      .notNull()
-      .references(() => workflow.id),
+    workflowId: workflowRef(),
     storeId: uuid('store_id')
       .notNull()
       .references(() => store.id),
@@ -160,12 +158,8 @@ export const repair = pgTable(
   'workflow_repair',
   {
     id: uuid('id').primaryKey(),
-    workflowId: uuid('workflow_id')
-      .notNull()
-      .references(() => workflow.id),
-    caseId: uuid('case_id')
-      .notNull()
-      .references(() => savCase.id),
+    workflowId: workflowRef(),
+    caseId: caseRef(),
     orderLineId: uuid('order_line_id'),
     repairer: text('repairer', { enum: ['technical_sav', 'manufacturer'] }).notNull(),
     trackingNumber: text('tracking_number'),
