@@ -18,6 +18,7 @@ import { handleDisputeJobs, subscribeDisputes } from './modules/disputes/dispute
 import { handleSurveyJobs, subscribeSurveys } from './modules/surveys/surveys.jobs.ts';
 import { importOrdersJob } from './modules/commerce/import/import.jobs.ts';
 import { runImport } from './modules/commerce/import/import-run.ts';
+import { handleWorkflowJobs } from './modules/workflows/workflows.jobs.ts';
 
 export function buildJobRegistry(): JobRegistry<Ctx> {
   const registry = new JobRegistry<Ctx>()
@@ -27,7 +28,7 @@ export function buildJobRegistry(): JobRegistry<Ctx> {
     .handle(accountFailingJob, (p, ctx) => tellAdminsAccountFailing(ctx, p))
     .handle(transcriptJob, async (p, ctx) => void (await sendTranscript(ctx, p.conversationId)))
     .handle(importOrdersJob, (p, ctx, run) => runImport(ctx, p.importId, run));
-  return handleSurveyJobs(handleDisputeJobs(handleCommerceJobs(handleNotificationJobs(registry))));
+  return handleWorkflowJobs(handleSurveyJobs(handleDisputeJobs(handleCommerceJobs(handleNotificationJobs(registry)))));
 }
 
 /**

@@ -75,6 +75,10 @@ export interface FakeShopify {
   orderBody(order: FakeShopifyOrder): string;
   customerBody(customer: { id: string; email: string | null; firstName: string; lastName: string; phone?: string | null; locale?: string }): string;
   close(): Promise<void>;
+  /** Refunds made through refundCreate (see the refunds block below). */
+  refunds: FakeShopifyRefund[];
+  /** userErrors messages the next refundCreate calls answer, one per call. */
+  refundRejections: string[];
 }
 
 /** A webhook as Fastify's inject takes it (the path of the URL it was sent to). */
@@ -214,6 +218,7 @@ export async function startFakeShopify(options: { shopDomain?: string; bucket?: 
   const unexpected: string[] = [];
   const graphqlRequests: FakeShopify['graphqlRequests'] = [];
   const fake = { throttled: 0 };
+  const refundState: RefundState = { refunds: [], rejections: [] };
 
   const server = createServer((req, res) => {
     void (async () => {
@@ -269,6 +274,8 @@ export async function startFakeShopify(options: { shopDomain?: string; bucket?: 
           extensions,
         });
       }
+      const refundAnswer = answerRefunds(query, variables, orders, refundState);
+      if (refundAnswer) return send(200, { ...refundAnswer, extensions });
       unexpected.push(`graphql ${query.slice(0, 80)}`);
       return send(200, { errors: [{ message: 'Field does not exist', extensions: { code: 'undefinedField' } }] });
     })();
@@ -312,5 +319,60 @@ export async function startFakeShopify(options: { shopDomain?: string; bucket?: 
     orderBody: shopifyOrderBody,
     customerBody: shopifyCustomerBody,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    refunds: refundState.refunds,
+    refundRejections: refundState.rejections,
   };
+}
+
+// ---- Refunds: refundCreate(input: RefundInput!) and order(id:) { refunds { id note } } ----
+// As Shopify answers them: a refund of an order it holds, its amount at most what is left to
+// refund (else userErrors), the transactions' amounts decimal strings; `rejections` lets a test
+// make the next refundCreate answer a userError (a card the gateway refuses…).
+
+export interface FakeShopifyRefund {
+  id: string;
+  orderId: string;
+  note: string | null;
+  /** Cents, summed over the transactions. */
+  amount: number;
+  gateway: string;
+  notify: boolean;
+}
+
+interface RefundState {
+  refunds: FakeShopifyRefund[];
+  rejections: string[];
+}
+
+interface RefundTransactionInput {
+  orderId?: string;
+  gateway?: string;
+  kind?: string;
+  amount?: string;
+}
+
+function answerRefunds(query: string, variables: Record<string, unknown>, orders: FakeShopifyOrder[], state: RefundState): Record<string, unknown> | null {
+  const orderOf = (gidOrId: unknown) => orders.find((o) => `gid://shopify/Order/${o.id}` === gidOrId);
+  if (query.includes('refundCreate(')) {
+    const input = (variables.input ?? {}) as { orderId?: string; note?: string; notify?: boolean; transactions?: RefundTransactionInput[] };
+    const userErrors = (message: string, field: string[]) => ({ data: { refundCreate: { refund: null, userErrors: [{ field, message }] } } });
+    const o = orderOf(input.orderId);
+    if (!o) return userErrors('Order does not exist', ['orderId']);
+    const rejection = state.rejections.shift();
+    if (rejection) return userErrors(rejection, ['transactions']);
+    const transactions = input.transactions ?? [];
+    if (transactions.some((t) => t.kind !== 'REFUND' || !t.gateway || !/^\d+(\.\d{1,2})?$/.test(t.amount ?? ''))) return userErrors('Transactions are invalid', ['transactions']);
+    const amount = transactions.reduce((sum, t) => sum + cents(t.amount!), 0);
+    const refunded = state.refunds.filter((r) => r.orderId === o.id).reduce((sum, r) => sum + r.amount, 0);
+    if (refunded + amount > cents(orderTotal(o))) return userErrors(`Refund amount ${amount / 100} is greater than the amount available to refund`, ['transactions', '0', 'amount']);
+    const refund: FakeShopifyRefund = { id: `gid://shopify/Refund/${9000 + state.refunds.length + 1}`, orderId: o.id, note: input.note ?? null, amount, gateway: transactions[0]?.gateway ?? '', notify: input.notify ?? false };
+    state.refunds.push(refund);
+    return { data: { refundCreate: { refund: { id: refund.id }, userErrors: [] } } };
+  }
+  if (/\border\(id:/.test(query) && query.includes('refunds')) {
+    const o = orderOf(variables.id);
+    if (!o) return { data: { order: null } };
+    return { data: { order: { refunds: state.refunds.filter((r) => r.orderId === o.id).map((r) => ({ id: r.id, note: r.note })) } } };
+  }
+  return null;
 }

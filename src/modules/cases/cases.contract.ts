@@ -69,6 +69,8 @@ export const eventTypes = [
   'effort_warning',
   /** The customer answered the satisfaction survey of the closing message (src/modules/surveys/). */
   'survey_answered',
+  /** A step of a return, exchange, repair or refund workflow started, done, failed or undone (src/modules/workflows/). */
+  'workflow_step',
 ] as const;
 export type EventType = (typeof eventTypes)[number];
 

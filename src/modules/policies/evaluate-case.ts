@@ -19,6 +19,7 @@ import { formatDay } from './law/dates.ts';
 import type { PolicyRequestKind } from './law/verdict.ts';
 import { requestOfReason } from './case-request.ts';
 import { activePolicy, verdictOf } from './policies.service.ts';
+import { completedRepairsOf } from '../workflows/repairs.read.ts';
 
 const zoneOf: Record<LegalCountry, string> = { FR: 'Europe/Paris', BE: 'Europe/Brussels', QC: 'America/Toronto' };
 
@@ -96,8 +97,8 @@ async function evaluateCaseRow(ctx: Ctx, row: CaseListRow, options: CaseEvaluati
     requestedAt: options.requestedAt ?? dayIn(row.c.createdAt),
     request: options.request ?? requestOfReason(row.reasonKey),
     customMade: options.customMade ?? false,
-    // Repairs and replacements will come from the repair and exchange workflows; none are known yet.
-    repairs: [],
+    // Repairs completed by the repair workflow (src/modules/workflows); replacements are not recorded yet.
+    repairs: await completedRepairsOf(ctx, line.line.id),
     replacements: [],
     price: { amount: line.line.unitPriceAmount, currency: line.order.currency },
     promisedAt: options.promisedAt ?? null,

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { policyRequests } from '../policies/policies.contract.ts';
 import { caseStatuses, holders, notifyChannels } from '../cases/cases.contract.ts';
 import { clockMetrics } from '../sla/sla.contract.ts';
+import { trackedWorkflowSchema } from '../workflows/workflows.contract.ts';
 
 const instant = z.iso.datetime({ offset: true });
 
@@ -74,6 +75,8 @@ export const trackedCaseSchema = z
       options: z.array(z.object({ channel: z.enum(notifyChannels), label: z.string(), destination: z.string().describe('Masked: m•••@exemple.fr') })),
     }),
     canReply: z.boolean().describe('false once the case is closed'),
+    // Workflows: the latest running or done return, exchange, repair or refund (src/modules/workflows).
+    workflow: trackedWorkflowSchema.nullable().describe('RMA number, drop-off store or return label, where a repair stands, the refund and its due date'),
     createdAt: instant,
     updatedAt: instant,
   })

@@ -10,6 +10,8 @@ import { uploadHint, type UploadLimits } from '../cases/upload-errors.ts';
 import { formatDateTime } from '../sla/deadline-text.ts';
 import type { TrackedCase } from './tracking.contract.ts';
 import './tracking.page-words.ts';
+// Workflows (returns, exchanges, repairs, refunds): their own card, words and view.
+import { workflowCard } from '../workflows/workflow.tracking.ts';
 
 export interface PageProblem {
   /** The form the problem is about, and the field when there is one. */
@@ -169,6 +171,7 @@ ${c.orderRef && html`<p class="muted">${t(lang, 'page.order', { order: c.orderRe
 ${noticeBox(i, lang)}
 ${statusCard(i, lang)}
 ${stepsCard(i, lang)}
+${workflowCard(i.tracked.workflow, lang)}
 ${rightsCard(i, lang)}
 ${messagesCard(i, lang)}
 ${replyCard(i, lang)}

@@ -25,6 +25,7 @@ import type { ClockDto } from '../sla/sla.contract.ts';
 import type { TrackedAttachment, TrackedCase } from './tracking.contract.ts';
 import { journey, type StepChange } from './tracking.steps.ts';
 import { holderWords, metricWords, notifyWords, statusWords } from './tracking.words.ts';
+import { trackedWorkflowOf } from '../workflows/workflow.tracking.ts';
 
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
@@ -127,6 +128,7 @@ async function presentTracking(ctx: Ctx, row: CaseListRow, token: string, lang: 
       options,
     },
     canReply: c.status !== 'closed',
+    workflow: await trackedWorkflowOf(ctx, c.id, token, lang),
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
   };

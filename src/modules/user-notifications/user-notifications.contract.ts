@@ -5,7 +5,7 @@ import { z } from 'zod';
  * mention: a colleague named you in an internal note; effort: a case of your team reached the
  * customer-effort threshold; dispute: a case was flagged as a dispute and routed to your team.
  */
-export const userNotificationKinds = ['mention', 'effort', 'dispute'] as const;
+export const userNotificationKinds = ['mention', 'effort', 'dispute', 'workflow'] as const;
 
 const id = z.uuid();
 const instant = z.iso.datetime({ offset: true });

@@ -105,6 +105,7 @@ function describeChange(event: CaseEventDto, t: TFunction, names: Names, languag
     case 'dispute_flagged':
     case 'effort_warning':
     case 'survey_answered':
+    case 'workflow_step':
       return describeCareEvent(event, t, who);
     default:
       return describeCollabChange(event, t, who) ?? t('timeline.change.other', { who });

@@ -44,6 +44,7 @@ export const auditActions = [
   'workload.reassigned',
   'phone.extension_set',
   'order_import.started',
+  'store_stock.updated',
 ] as const;
 
 const verbs = ['created', 'updated', 'deleted'] as const;
@@ -126,6 +127,8 @@ export function describeAudit(entry: AuditEntryDto, actor: string, t: TFunction,
       return t('admin.audit.says.mergeDismissed', { actor });
     case 'case.tracking_link_replaced':
       return t('admin.audit.says.trackingLink', { actor, number: text(d.number) ?? '' });
+    case 'store_stock.updated':
+      return t('admin.audit.says.storeStock', { actor, what, sku: text(d.sku) ?? '', onHand: typeof d.onHand === 'number' ? d.onHand : 0 });
     case 'order_import.started':
       return t('admin.audit.says.orderImportStarted', { actor, file: text(d.file) ?? '', source: text(d.source) ?? '' });
     case 'case.merged':

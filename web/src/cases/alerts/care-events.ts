@@ -35,6 +35,11 @@ export function describeCareEvent(event: CaseEventDto, t: TFunction, who: string
       const line = event.body ? t('timeline.change.surveyComment', { scores, comment: event.body }) : scores;
       return t('timeline.change.survey', { who, scores: line });
     }
+    case 'workflow_step': {
+      // A step of a return, exchange, repair or refund workflow (src/modules/workflows/).
+      const words = { workflow: t(`workflows.kind.${String(data.kind) as 'return'}`), step: t(`workflows.step.${String(data.step) as 'refund'}`), state: t(`workflows.state.${String(data.state) as 'done'}`) };
+      return event.body ? t('timeline.change.workflowStepDetail', { ...words, detail: event.body }) : t('timeline.change.workflowStep', words);
+    }
     default:
       return t('timeline.change.other', { who });
   }
