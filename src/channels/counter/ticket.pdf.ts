@@ -4,7 +4,8 @@
 // 80 mm thermal-receipt roll (72 mm printable) whose page is as long as what it holds.
 import PDFDocument from 'pdfkit';
 import type { TicketFormat } from './counter.contract.ts';
-import { toWinAnsi } from './win-ansi.ts';
+import { pdfBytes } from '../../platform/pdf/pdf-bytes.ts';
+import { toWinAnsi } from '../../platform/pdf/win-ansi.ts';
 
 export interface TicketContent {
   brandName: string;
@@ -67,11 +68,5 @@ export function renderTicketPdf(format: TicketFormat, t: TicketContent): Promise
   doc.moveDown(0.5);
   doc.text(footer, { width: inner, align: 'center' });
 
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-    doc.end();
-  });
+  return pdfBytes(doc);
 }

@@ -4,7 +4,8 @@
 // customer, case and amount. Text goes through WinAnsi like the counter ticket (the standard
 // fonts have no other glyphs).
 import PDFDocument from 'pdfkit';
-import { toWinAnsi } from '../../channels/counter/win-ansi.ts';
+import { pdfBytes } from '../../platform/pdf/pdf-bytes.ts';
+import { toWinAnsi } from '../../platform/pdf/win-ansi.ts';
 
 export interface DocumentBlock {
   /** A small heading above the lines ("Expéditeur", "Montant"). */
@@ -54,11 +55,5 @@ export function renderDocumentPdf(d: PrintedDocument): Promise<Buffer> {
     doc.moveDown(1);
   }
   doc.font('Helvetica').fontSize(8).fillColor('#444444').text(toWinAnsi(d.footer), MARGIN, doc.y + 10, { width: inner, align: 'center' });
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-    doc.end();
-  });
+  return pdfBytes(doc);
 }
