@@ -69,6 +69,11 @@ export const eventTypes = [
   'effort_warning',
   /** The customer answered the satisfaction survey of the closing message (src/modules/surveys/). */
   'survey_answered',
+  /** A goodwill gesture granted on the case: voucher, express delivery, points… (src/modules/gestures/). */
+  'gesture_granted',
+  /** Something beyond the agent's authority asked of a manager, and the decision on it (src/modules/gestures/). */
+  'approval_requested',
+  'approval_decided',
 ] as const;
 export type EventType = (typeof eventTypes)[number];
 
