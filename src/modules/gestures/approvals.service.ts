@@ -52,8 +52,26 @@ export async function approvalsOfCase(ctx: Ctx, actor: Actor, caseId: string): P
   return presentApprovals(ctx, actor, rows);
 }
 
-async function lockApproval(tx: Ctx, id: string): Promise<void> {
-  await queryRows(tx.db, sql`SELECT id FROM approval_request WHERE id = ${id} FOR UPDATE`);
+type Locked = { tx: Ctx; caseRow: NonNullable<Awaited<ReturnType<typeof lockCase>>>; a: ApprovalRow; scope: NonNullable<Awaited<ReturnType<typeof loadApproval>>>['c'] };
+
+/**
+ * Runs `change` on the request in a transaction that holds its case and then itself (the order
+ * every change of a case takes), once it is sure the actor sees the case; then presents it.
+ * A request already in `same` state is left alone (a double click); any other settled state is a 409.
+ */
+async function changeApproval(ctx: Ctx, actor: Actor, id: string, same: ApprovalStatus, change: (locked: Locked) => Promise<void>): Promise<ApprovalDto> {
+  requirePermission(actor, 'cases.write');
+  const visible = await loadApproval(ctx, id);
+  if (!visible || !(await seesCase(ctx, actor, visible.c.id))) throw notFound('approval request', id);
+  await inTransaction(ctx, async (tx) => {
+    const caseRow = (await lockCase(tx, visible.c.id))!;
+    await queryRows(tx.db, sql`SELECT id FROM approval_request WHERE id = ${id} FOR UPDATE`);
+    const { a } = (await loadApproval(tx, id))!;
+    if (a.status === same) return;
+    if (a.status !== 'pending') throw conflict(`This request was already ${a.status}`, { currentStatus: a.status });
+    await change({ tx, caseRow, a, scope: visible.c });
+  });
+  return present(ctx, actor, id);
 }
 
 async function present(ctx: Ctx, actor: Actor, id: string): Promise<ApprovalDto> {
@@ -64,43 +82,32 @@ async function present(ctx: Ctx, actor: Actor, id: string): Promise<ApprovalDto>
 const decided: Record<'approve' | 'refuse', ApprovalStatus> = { approve: 'approved', refuse: 'refused' };
 
 export async function decideApproval(ctx: Ctx, actor: Actor, id: string, body: { decision: 'approve' | 'refuse'; comment?: string | undefined }): Promise<ApprovalDto> {
-  requirePermission(actor, 'cases.write');
-  const visible = await loadApproval(ctx, id);
-  if (!visible || !(await seesCase(ctx, actor, visible.c.id))) throw notFound('approval request', id);
-  await inTransaction(ctx, async (tx) => {
-    // The case first, then the request: the order every change of a case takes.
-    const caseRow = (await lockCase(tx, visible.c.id))!;
-    await lockApproval(tx, id);
-    const { a } = (await loadApproval(tx, id))!;
-    const wanted = decided[body.decision];
-    if (a.status === wanted) return; // the same decision again: a double click
-    if (a.status !== 'pending') throw conflict(`This request was already ${a.status}`, { currentStatus: a.status });
+  return changeApproval(ctx, actor, id, decided[body.decision], async ({ tx, caseRow, a, scope }) => {
     // A manager who sent it up to the admins clicking again: nothing more to do.
     if (a.escalated && body.decision === 'approve' && actor.role === 'manager' && a.result?.escalatedBy === actor.userId) return;
-    if (!canDecide(actor, a, visible.c)) {
+    if (!canDecide(actor, a, scope)) {
       throw forbidden(a.requestedBy === actor.userId ? 'Nobody approves their own request' : a.escalated ? 'It waits for an admin' : 'Only a manager of this case decides it');
     }
     const now = tx.clock.now();
+    const comment = body.comment ?? null;
     if (body.decision === 'refuse') {
-      await tx.db.update(approvalRequest).set({ status: 'refused', decidedBy: actor.userId, decidedAt: now, comment: body.comment ?? null }).where(eq(approvalRequest.id, id));
-      await recordDecision(tx, actor, caseRow.c, a, 'refused', body.comment ?? null, {});
+      await tx.db.update(approvalRequest).set({ status: 'refused', decidedBy: actor.userId, decidedAt: now, comment }).where(eq(approvalRequest.id, id));
+      await recordDecision(tx, actor, caseRow.c, a, 'refused', comment, {});
       return;
     }
     const executor = executorFor(a.action);
     if (!executor) throw new AppError('internal', `No executor is registered for approval action ${a.action}`);
-    const payload = executor.payload.parse(a.payload);
-    const run = { tx, approval: a, payload, caseRow, approver: actor };
+    const run = { tx, approval: a, payload: executor.payload.parse(a.payload), caseRow, approver: actor };
     const authority = await executor.authorize(run);
     if (!authority.within && actor.role !== 'admin') {
       await tx.db.update(approvalRequest).set({ escalated: true, result: { escalatedBy: actor.userId, escalatedReasons: authority.reasons } }).where(eq(approvalRequest.id, id));
-      await escalate(tx, actor, caseRow.c, a, authority.reasons, body.comment ?? null);
+      await escalate(tx, actor, caseRow.c, a, authority.reasons, comment);
       return;
     }
     const result = await executor.execute(run);
-    await tx.db.update(approvalRequest).set({ status: 'approved', decidedBy: actor.userId, decidedAt: now, comment: body.comment ?? null, result }).where(eq(approvalRequest.id, id));
-    await recordDecision(tx, actor, caseRow.c, a, 'approved', body.comment ?? null, result);
+    await tx.db.update(approvalRequest).set({ status: 'approved', decidedBy: actor.userId, decidedAt: now, comment, result }).where(eq(approvalRequest.id, id));
+    await recordDecision(tx, actor, caseRow.c, a, 'approved', comment, result);
   });
-  return present(ctx, actor, id);
 }
 
 async function seesCase(ctx: Ctx, actor: Actor, caseId: string): Promise<boolean> {
@@ -135,18 +142,9 @@ async function escalate(tx: Ctx, actor: Actor, c: CaseOf, a: ApprovalRow, reason
 
 /** The requester withdraws a pending request (cancelling twice is one cancellation). */
 export async function cancelApproval(ctx: Ctx, actor: Actor, id: string): Promise<ApprovalDto> {
-  requirePermission(actor, 'cases.write');
-  const visible = await loadApproval(ctx, id);
-  if (!visible || !(await seesCase(ctx, actor, visible.c.id))) throw notFound('approval request', id);
-  await inTransaction(ctx, async (tx) => {
-    const caseRow = (await lockCase(tx, visible.c.id))!;
-    await lockApproval(tx, id);
-    const { a } = (await loadApproval(tx, id))!;
-    if (a.status === 'cancelled') return;
-    if (a.status !== 'pending') throw conflict(`This request was already ${a.status}`, { currentStatus: a.status });
+  return changeApproval(ctx, actor, id, 'cancelled', async ({ tx, caseRow, a }) => {
     if (a.requestedBy !== actor.userId && actor.role !== 'admin') throw forbidden('Only its requester withdraws a request');
     await tx.db.update(approvalRequest).set({ status: 'cancelled', decidedBy: actor.userId, decidedAt: tx.clock.now() }).where(eq(approvalRequest.id, id));
     await recordDecision(tx, actor, caseRow.c, a, 'cancelled', null, {});
   });
-  return present(ctx, actor, id);
 }

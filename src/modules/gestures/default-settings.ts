@@ -3,7 +3,10 @@
 // without asking, refunds and exchanges only with an approval; store staff exchange on the spot
 // up to 300 € (the retailer's direct store exchange); managers up to 500 € a case; admins
 // without limit.
-import type { AuthorityLimits, GestureScale } from './gestures.contract.ts';
+import { gestureKinds, type AuthorityLimits, type GestureScale } from './gestures.contract.ts';
+
+/** Every kind, with no cap of its own (the role's budgets still apply). */
+const everyKind = Object.fromEntries(gestureKinds.map((k) => [k, { max: null }])) as AuthorityLimits['roles']['admin']['kinds'];
 
 export const builtInLimits: AuthorityLimits = {
   currency: 'EUR',
@@ -15,32 +18,8 @@ export const builtInLimits: AuthorityLimits = {
       perMonth: 300_000,
       kinds: { apology: { max: null }, exchange: { max: 30_000 }, voucher: { max: 3_000 }, express_delivery: { max: null }, loyalty_points: { max: null } },
     },
-    manager: {
-      perCase: 50_000,
-      perMonth: 500_000,
-      kinds: {
-        apology: { max: null },
-        voucher: { max: null },
-        express_delivery: { max: null },
-        loyalty_points: { max: null },
-        upgrade: { max: null },
-        refund: { max: null },
-        exchange: { max: null },
-      },
-    },
-    admin: {
-      perCase: null,
-      perMonth: null,
-      kinds: {
-        apology: { max: null },
-        voucher: { max: null },
-        express_delivery: { max: null },
-        loyalty_points: { max: null },
-        upgrade: { max: null },
-        refund: { max: null },
-        exchange: { max: null },
-      },
-    },
+    manager: { perCase: 50_000, perMonth: 500_000, kinds: everyKind },
+    admin: { perCase: null, perMonth: null, kinds: everyKind },
   },
   storeOverrides: [],
 };
