@@ -1,10 +1,11 @@
 // One approval request as a manager decides it: what is asked and why it needed asking, the
 // customer's value and the rulebook's verdict at the time, and approve / refuse in one click
 // (with an optional comment). The requester may withdraw it while it waits.
-import { Badge, Button, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ToneBadge } from '../../admin/ui/ToneBadge.tsx';
 import { formatMoney } from '../../customers/orders.api.ts';
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
 import { RelativeTime } from '../../ui/RelativeTime.tsx';
@@ -12,7 +13,7 @@ import { RouterAnchor } from '../../ui/RouterAnchor.tsx';
 import { cancelApproval, decideApproval, refreshGestures, type ApprovalDto } from './gestures.api.ts';
 import { reasonsText } from './gesture-words.ts';
 
-const statusColor = { pending: 'yellow', approved: 'teal', refused: 'red', cancelled: 'gray' } as const;
+const statusTone = { pending: 'warning', approved: 'positive', refused: 'negative', cancelled: 'neutral' } as const;
 
 export function ApprovalCard({ approval, showCase = false, myUserId }: { approval: ApprovalDto; showCase?: boolean; myUserId: string | null }) {
   const { t, i18n } = useTranslation();
@@ -34,9 +35,9 @@ export function ApprovalCard({ approval, showCase = false, myUserId }: { approva
           <Text size="sm" fw={700} id={titleId}>
             {approval.summary[language]}
           </Text>
-          <Badge color={statusColor[approval.status]} variant="light">
+          <ToneBadge tone={statusTone[approval.status]}>
             {approval.escalated && approval.status === 'pending' ? t('gestures.approval.escalated') : t(`gestures.approval.status.${approval.status}`)}
-          </Badge>
+          </ToneBadge>
         </Group>
         {showCase && (
           <RouterAnchor to="/cases/$caseId" params={{ caseId: approval.caseId }} size="sm">
@@ -66,10 +67,10 @@ export function ApprovalCard({ approval, showCase = false, myUserId }: { approva
         {approval.canDecide && (
           <Group align="flex-end" gap="xs">
             <TextInput size="xs" label={t('gestures.approval.comment')} value={comment} onChange={(e) => setComment(e.currentTarget.value)} maxLength={2000} style={{ flex: 1 }} />
-            <Button size="xs" color="teal" loading={decide.isPending && decide.variables === 'approve'} disabled={decide.isPending} onClick={() => decide.mutate('approve')}>
+            <Button size="xs" color="teal.9" loading={decide.isPending && decide.variables === 'approve'} disabled={decide.isPending} onClick={() => decide.mutate('approve')}>
               {t('gestures.approval.approve')}
             </Button>
-            <Button size="xs" color="red" variant="light" loading={decide.isPending && decide.variables === 'refuse'} disabled={decide.isPending} onClick={() => decide.mutate('refuse')}>
+            <Button size="xs" color="red.9" variant="outline" loading={decide.isPending && decide.variables === 'refuse'} disabled={decide.isPending} onClick={() => decide.mutate('refuse')}>
               {t('gestures.approval.refuse')}
             </Button>
           </Group>

@@ -3,7 +3,7 @@
 // grant a gesture (within the latitude at once, beyond it as a request to a manager), the
 // gestures granted with their voucher codes and Shopify push, and the requests waiting — with
 // approve and refuse for the managers who may decide them.
-import { Badge, Button, Group, List, NumberInput, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, List, NumberInput, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { gestureKinds, severities, type GestureKind, type Severity } from '../..
 import type { CaseDto } from '../../api/contracts.ts';
 import { newIdempotencyKey } from '../../api/http.ts';
 import { sessionQuery } from '../../auth/session.ts';
+import { ToneBadge } from '../../admin/ui/ToneBadge.tsx';
 import { formatMoney } from '../../customers/orders.api.ts';
 import { notify } from '../../ui/notify.ts';
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
@@ -20,7 +21,7 @@ import { gesturePanelQuery, grantGesture, refreshGestures, setSeverity, type Ges
 import { gestureText } from './gesture-words.ts';
 
 const withAmount: readonly GestureKind[] = ['voucher', 'upgrade', 'refund', 'exchange'];
-const pushColor = { none: 'gray', pending: 'yellow', pushed: 'teal', failed: 'red' } as const;
+const pushTone = { none: 'neutral', pending: 'warning', pushed: 'positive', failed: 'negative' } as const;
 
 /** The currency's minor units of a decimal amount typed in the form. */
 function minorOf(value: number, currency: string): number {
@@ -108,9 +109,9 @@ function PanelBody({ c, p }: { c: CaseDto; p: GesturePanelDto }) {
                 </Text>
                 {g.push.state !== 'none' && (
                   <Group gap={6}>
-                    <Badge size="xs" variant="light" color={pushColor[g.push.state]}>
+                    <ToneBadge size="xs" tone={pushTone[g.push.state]}>
                       {t(`gestures.push.${g.push.state}`)}
-                    </Badge>
+                    </ToneBadge>
                     {g.push.state === 'failed' && g.push.detail && (
                       <Text size="xs" c="red.8">
                         {g.push.detail}
