@@ -60,6 +60,19 @@ export interface SignedWebhook {
   body: string;
 }
 
+/** DiscountCodeBasicInput as the fake reads it: whatever the client sent, none of it trusted. */
+interface DiscountCodeBasicInput {
+  title?: unknown;
+  code?: unknown;
+  startsAt?: unknown;
+  endsAt?: string | null;
+  context?: { all?: unknown; customers?: { add?: unknown } };
+  customerSelection?: { all?: unknown; customers?: { add?: unknown } };
+  customerGets?: { value?: { discountAmount?: { amount?: unknown; appliesOnEachItem?: unknown } }; items?: { all?: unknown } };
+  usageLimit?: number | null;
+  appliesOncePerCustomer?: unknown;
+}
+
 /** A discount code the fake's shop holds, as it was created. */
 export interface FakeShopifyDiscount {
   id: string;
@@ -301,7 +314,7 @@ export async function startFakeShopify(options: { shopDomain?: string; bucket?: 
         return send(200, { data: { customers: { edges: found ? [{ node: { id: `gid://shopify/Customer/${found.id}` } }] : [] } }, extensions });
       }
       if (query.includes('discountCodeBasicCreate(')) {
-        const input = (variables.basicCodeDiscount ?? {}) as Record<string, any>;
+        const input = (variables.basicCodeDiscount ?? {}) as DiscountCodeBasicInput;
         const userErrors: { field: string[]; code: string; message: string }[] = [];
         const need = (field: string, ok: boolean) => ok || userErrors.push({ field: ['basicCodeDiscount', field], code: 'BLANK', message: `${field} can't be blank` });
         need('title', typeof input.title === 'string' && input.title !== '');
@@ -318,12 +331,12 @@ export async function startFakeShopify(options: { shopDomain?: string; bucket?: 
         const discount: FakeShopifyDiscount = {
           id: `gid://shopify/DiscountCodeNode/${1_000_000 + discounts.length + 1}`,
           code,
-          title: input.title,
-          amount: String(amountOff.amount),
-          appliesOnEachItem: amountOff.appliesOnEachItem === true,
-          startsAt: input.startsAt,
+          title: String(input.title),
+          amount: String(amountOff!.amount),
+          appliesOnEachItem: amountOff!.appliesOnEachItem === true,
+          startsAt: String(input.startsAt),
           endsAt: input.endsAt ?? null,
-          customers: Array.isArray(buyers.customers?.add) ? buyers.customers.add : null,
+          customers: Array.isArray(buyers!.customers?.add) ? (buyers!.customers.add as string[]) : null,
           usageLimit: input.usageLimit ?? null,
           appliesOncePerCustomer: input.appliesOncePerCustomer === true,
         };

@@ -45,12 +45,17 @@ async function verdictFor(tx: Ctx, actor: Actor, caseId: string, request: Policy
   }
 }
 
-/** Who decides: the case's managers (its team's lead, else the managers who fully see it), else the admins; escalated, the admins. */
-export async function approversOf(tx: Ctx, c: CaseListRow['c'], escalated: boolean): Promise<string[]> {
+/**
+ * Who decides: the case team's lead when a manager, else the managers who fully see the case,
+ * else the admins; once escalated, the admins. Never the requester (a manager asking beyond
+ * their own authority is decided by another).
+ */
+export async function approversOf(tx: Ctx, c: CaseListRow['c'], escalated: boolean, requester: string | null): Promise<string[]> {
+  const others = (ids: string[]) => ids.filter((id) => id !== requester);
   const ofRole = async (roles: ('manager' | 'admin')[]) =>
-    (await tx.db.select({ id: appUser.id }).from(appUser).where(and(inArray(appUser.role, roles), fullAccessTo(c)))).map((u) => u.id);
+    others((await tx.db.select({ id: appUser.id }).from(appUser).where(and(inArray(appUser.role, roles), fullAccessTo(c)))).map((u) => u.id));
   if (escalated) return ofRole(['admin']);
-  const leads = await managersOf(tx, c);
+  const leads = others(await managersOf(tx, c));
   const deciders = leads.length ? (await tx.db.select({ id: appUser.id, role: appUser.role }).from(appUser).where(inArray(appUser.id, leads))).filter((u) => u.role === 'manager' || u.role === 'admin') : [];
   if (deciders.length) return deciders.map((u) => u.id);
   const managers = await ofRole(['manager']);
@@ -84,7 +89,7 @@ export async function createApprovalRequest(tx: Ctx, actor: Actor, caseRow: Case
     result: null,
   };
   await tx.db.insert(approvalRequest).values(row);
-  const approvers = await approversOf(tx, c, false);
+  const approvers = await approversOf(tx, c, false, actor.userId);
   const [event] = await appendEvents(
     tx,
     c,

@@ -129,7 +129,7 @@ async function recordDecision(tx: Ctx, actor: Actor, c: CaseOf, a: ApprovalRow, 
 }
 
 async function escalate(tx: Ctx, actor: Actor, c: CaseOf, a: ApprovalRow, reasons: string[], comment: string | null) {
-  const admins = await approversOf(tx, c, true);
+  const admins = await approversOf(tx, c, true, a.requestedBy);
   const [event] = await appendEvents(
     tx,
     c,

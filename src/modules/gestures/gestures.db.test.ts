@@ -208,6 +208,16 @@ describe('beyond the agent’s authority', () => {
     expect((await audit('approval.escalated')).map((a) => a.targetId)).toContain(id);
   });
 
+  it('asked by the team’s lead beyond their own authority, goes to the other managers, not to them', async () => {
+    const leadsCase = await newCase({ assigneeId: lead.userId });
+    const res = await lead.post(`/api/v1/cases/${leadsCase}/gestures`, { kind: 'refund', amount: 50_001 });
+    expect(res.statusCode).toBe(202);
+    expect(res.json().approval.reasons).toEqual(['over_case_limit']);
+    expect((await bell(lead)).filter((n) => n.case.id === leadsCase)).toEqual([]);
+    expect((await bell(otherManager)).filter((n) => n.case.id === leadsCase).map((n) => n.kind)).toEqual(['approval_requested']);
+    expect((await decide(lead, res.json().approval.id, 'approve')).statusCode).toBe(403);
+  });
+
   it('can be withdrawn by its requester', async () => {
     const res = await agent.post(`/api/v1/cases/${caseId}/gestures`, { kind: 'upgrade', amount: 5_000 });
     const id = res.json().approval.id as string;
