@@ -167,6 +167,9 @@ function LimitsTable({ limits }: { limits: AuthorityLimits }) {
 function ScaleTable({ scale }: { scale: GestureScale }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language.startsWith('en') ? 'en' : 'fr';
+  // An express delivery's price is the scale's own, not the cell's.
+  const cellText = (cell: GestureScale['grid'][string]['minor']['first']) =>
+    gestureText({ ...cell, amount: cell.kind === 'express_delivery' ? scale.expressDeliveryCost : cell.amount }, scale.currency, t, i18n.language);
   return (
     <AdminTable
       caption={t('admin.gestures.scale.caption', { months: scale.repeatWithinMonths })}
@@ -179,7 +182,7 @@ function ScaleTable({ scale }: { scale: GestureScale }) {
             {tier.label[language]} ({t('admin.gestures.scale.from', { value: formatMoney(tier.minLifetimeValue, scale.currency, i18n.language) })})
           </Table.Td>
           {severities.flatMap((s) =>
-            (['first', 'repeat'] as const).map((r) => <Table.Td key={`${s}-${r}`}>{gestureText(scale.grid[tier.key]![s][r], scale.currency, t, i18n.language)}</Table.Td>),
+            (['first', 'repeat'] as const).map((r) => <Table.Td key={`${s}-${r}`}>{cellText(scale.grid[tier.key]![s][r])}</Table.Td>),
           )}
         </Table.Tr>
       ))}

@@ -62,7 +62,7 @@ function PanelBody({ c, p }: { c: CaseDto; p: GesturePanelDto }) {
     <Stack gap="sm">
       <Stack gap={4} data-testid="gesture-suggestion">
         <Text size="sm" fw={700}>
-          {t('gestures.suggestion', { gesture: gestureText(suggestion, currency, t, i18n.language) })}
+          {t('gestures.suggestion', { gesture: gestureText({ ...suggestion, amount: suggestion.amount ?? p.suggestion.cost }, currency, t, i18n.language) })}
         </Text>
         <Text size="sm">{p.suggestion.reason[language]}</Text>
       </Stack>
