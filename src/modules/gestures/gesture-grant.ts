@@ -22,7 +22,7 @@ import { currentSetting, limitsSetting, scaleSetting } from './gesture-settings.
 import { gestureKinds, severities, type GestureKind, type GrantInput } from './gestures.contract.ts';
 import { caseSeverity, gesture } from './gestures.schema.ts';
 import { voucherPushJob } from './gestures.jobs.ts';
-import { spentOnCase, spentThisMonth } from './spending.ts';
+import { lockSpending, spentOnCase, spentThisMonth } from './spending.ts';
 import { newVoucherCode } from './voucher-code.ts';
 
 export type GestureRow = typeof gesture.$inferSelect;
@@ -141,6 +141,7 @@ export async function grantGesture(ctx: Ctx, actor: Actor, caseId: string, input
     if (scale.document.currency !== currency) throw conflict(`The authority limits count in ${currency} and the gesture scale in ${scale.document.currency}: an admin must make them agree`);
     if (input.severity) await setSeverityIn(tx, actor, caseId, input.severity);
     const cost = costOf(scale.document, input);
+    await lockSpending(tx, actor.userId);
     const payload: GesturePayload = { kind: input.kind, amount: input.amount, points: input.points, note: input.note, cost, currency };
     const [month, onCase] = await Promise.all([spentThisMonth(tx, actor.userId, currency), spentOnCase(tx, caseId, currency)]);
     const verdict = checkAuthority(limits.document, { role: actor.role, storeIds: actor.scope.storeIds }, { kind: input.kind, amount: cost }, month, onCase);
@@ -180,6 +181,7 @@ export const gestureExecutor: ApprovalExecutor<GesturePayload> = {
   async authorize({ tx, payload, approver, approval }) {
     const limits = (await currentSetting(tx, limitsSetting)).document;
     if (limits.currency !== payload.currency) throw new AppError('conflict', `The limits now count in ${limits.currency}, the request in ${payload.currency}`);
+    await lockSpending(tx, approver.userId);
     const [month, onCase] = await Promise.all([spentThisMonth(tx, approver.userId, payload.currency), spentOnCase(tx, approval.caseId, payload.currency)]);
     return checkAuthority(limits, { role: approver.role, storeIds: approver.scope.storeIds }, { kind: payload.kind, amount: payload.cost }, month, onCase);
   },

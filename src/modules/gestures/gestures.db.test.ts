@@ -283,6 +283,14 @@ describe('the monthly budget', () => {
     expect(over.statusCode).toBe(202);
     expect(over.json().approval.reasons).toEqual(['over_month_limit']);
     clock.set('2026-04-01T00:00:00+02:00');
+    // Two grants at once that would each fit what is left of the month, but not both.
+    const racer = await h.userClient('agent', { name: 'Lou Pressé' });
+    const [a, b] = await Promise.all([newCase({ assigneeId: racer.userId }), newCase({ assigneeId: racer.userId })]);
+    const grants = await Promise.all(Array.from({ length: 7 }, () => newCase({ assigneeId: racer.userId })).map(async (id) => racer.post(`/api/v1/cases/${await id}/gestures`, { kind: 'voucher', amount: 4_000 })));
+    expect(grants.map((r) => r.statusCode).sort()).toEqual([201, 201, 201, 201, 201, 201, 201]);
+    const both = await Promise.all([racer.post(`/api/v1/cases/${a}/gestures`, { kind: 'voucher', amount: 1_500 }), racer.post(`/api/v1/cases/${b}/gestures`, { kind: 'voucher', amount: 1_500 })]);
+    expect(both.map((r) => r.statusCode).sort()).toEqual([201, 202]);
+
     expect((await panel(spender, caseIds[6]!)).latitude).toMatchObject({ perMonthLeft: 30_000, spentThisMonth: 0 });
     expect((await spender.post(`/api/v1/cases/${caseIds[6]}/gestures`, { kind: 'voucher', amount: 1 })).statusCode).toBe(201);
   });

@@ -3,10 +3,19 @@
 // granter when it needed no approval, its approver when it did.
 import { and, eq, gte, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Ctx } from '../../context.ts';
+import { queryRows } from '../../platform/db/database.ts';
 import { monthWindow } from './authority.ts';
 import { gesture } from './gestures.schema.ts';
 
 const total = sql<string | null>`sum(${gesture.costAmount})`;
+
+/**
+ * Holds the user's spending for the rest of the transaction: two grants at once on two cases
+ * (two tabs, an approval and a grant) must not both fit in what is left of the same month.
+ */
+export async function lockSpending(tx: Ctx, userId: string | null): Promise<void> {
+  if (userId) await queryRows(tx.db, sql`SELECT pg_advisory_xact_lock(hashtext(${`gesture-spending:${userId}`}))`);
+}
 
 export async function spentThisMonth(ctx: Ctx, userId: string | null, currency: string): Promise<number> {
   if (!userId) return 0;
