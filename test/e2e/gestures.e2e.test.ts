@@ -13,6 +13,7 @@ import { createUser } from '../../src/modules/access/users.service.ts';
 import { updateTeam } from '../../src/modules/org/teams.service.ts';
 import { seriousA11yViolations } from '../support/a11y.ts';
 import { launchBrowser, watchPageErrors, type TestBrowser } from '../support/browser.ts';
+import { dialogShown } from '../support/page-watch.ts';
 import { PASSWORD, startE2eServer, type E2eServer } from '../support/e2e-server.ts';
 
 const screenshots = fileURLToPath(new URL('../screenshots/', import.meta.url));
@@ -106,6 +107,28 @@ describe('a goodwill gesture on a case', () => {
     await granted.getByText(/^Bon d’achat de 45,00\s€/).waitFor();
     await granted.getByText('Demandé par Camille Martin, approuvé par Manon Manager', { exact: false }).waitFor();
     expect([...agentErrors, ...managerErrors]).toEqual([]);
+  });
+
+  it('is refused from the bell in one click', async () => {
+    const panel = agentPage.getByTestId('gesture-panel');
+    await panel.getByLabel('Geste', { exact: true }).click();
+    await agentPage.getByRole('listbox').getByRole('option', { name: 'Remboursement' }).click();
+    await panel.getByLabel(/^Montant/).fill('20');
+    await panel.getByRole('button', { name: 'Accorder' }).click();
+    await panel.getByText('Geste commercial : un remboursement de 20,00 € (coût 20,00 €)').waitFor();
+
+    await managerPage.getByRole('button', { name: /^Notifications/ }).click();
+    const refuse = managerPage.getByRole('button', { name: /^Refuser : Geste commercial : un remboursement de 20,00\s€/ });
+    await refuse.waitFor();
+    // Fully faded in: axe judges contrast on what is shown, not on a frame of the transition.
+    await dialogShown(managerPage);
+    expect(await seriousA11yViolations(managerPage), 'serious axe violations in the bell').toEqual([]);
+    await refuse.click();
+    await refuse.waitFor({ state: 'detached' });
+    await managerPage.keyboard.press('Escape');
+    await agentPage.reload();
+    await agentPage.getByText(/Manon Manager a refusé la demande/).waitFor();
+    expect(await agentPage.getByTestId('gesture-panel').getByText('En attente d’approbation').count()).toBe(0);
   });
 
   it('follows the latitude an admin saves', async () => {

@@ -2,7 +2,7 @@
 // with what a manager needs to decide in one look — the rulebook's verdict on the purchase, what
 // the customer is worth — put on the case's timeline (internal), audited, and told to the
 // people who may decide (the bell). Also how requests are presented and who may decide them.
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Ctx } from '../../context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
@@ -11,7 +11,7 @@ import { appUser } from '../access/access.schema.ts';
 import type { Actor } from '../access/actor.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { CaseListRow } from '../cases/cases.read.ts';
-import { savCase } from '../cases/cases.schema.ts';
+import { caseEvent, savCase } from '../cases/cases.schema.ts';
 import { actorColumns, appendEvents } from '../cases/timeline.ts';
 import { customerValue } from '../commerce/customer-360.ts';
 import { managersOf, tellUsers } from '../disputes/tell-managers.ts';
@@ -125,6 +125,14 @@ export function canDecide(actor: Actor, row: ApprovalRow, c: CaseScope): boolean
 export async function presentApprovals(ctx: Ctx, actor: Actor, rows: { a: ApprovalRow; c: CaseScope }[]): Promise<ApprovalDto[]> {
   const ids = [...new Set(rows.flatMap((r) => [r.a.requestedBy, r.a.decidedBy]).filter((id): id is string => id !== null))];
   const names = new Map(ids.length ? (await ctx.db.select({ id: appUser.id, name: appUser.name }).from(appUser).where(inArray(appUser.id, ids))).map((u) => [u.id, u.name]) : []);
+  const events = new Map<string, string[]>();
+  if (rows.length) {
+    const asked = await ctx.db
+      .select({ id: caseEvent.id, approvalId: sql<string>`${caseEvent.data} ->> 'approvalId'` })
+      .from(caseEvent)
+      .where(and(inArray(caseEvent.caseId, [...new Set(rows.map((r) => r.a.caseId))]), eq(caseEvent.type, 'approval_requested')));
+    for (const e of asked) events.set(e.approvalId, [...(events.get(e.approvalId) ?? []), e.id]);
+  }
   return rows.map(({ a, c }) => ({
     id: a.id,
     caseId: a.caseId,
@@ -144,6 +152,7 @@ export async function presentApprovals(ctx: Ctx, actor: Actor, rows: { a: Approv
     decidedAt: a.decidedAt?.toISOString() ?? null,
     comment: a.comment,
     canDecide: canDecide(actor, a, c),
+    eventIds: events.get(a.id) ?? [],
   }));
 }
 

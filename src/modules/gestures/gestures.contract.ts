@@ -179,6 +179,7 @@ export const approvalSchema = z
     decidedAt: instant.nullable(),
     comment: z.string().nullable(),
     canDecide: z.boolean().describe('The reader may approve or refuse it now'),
+    eventIds: z.array(id).describe('Its timeline events asking for a decision (the request, an escalation): what the bell’s notifications point to'),
   })
   .meta({ id: 'ApprovalRequest' });
 export type ApprovalDto = z.infer<typeof approvalSchema>;

@@ -45,7 +45,7 @@ const panel = async (who: Client, caseId: string) => {
   return res.json() as GesturePanelDto;
 };
 const bell = async (who: Client) => (await who.get('/api/v1/me/notifications')).json().items as { kind: string; case: { id: string }; excerpt: string }[];
-const events = async (caseId: string) => (await admin.get(`/api/v1/cases/${caseId}/events?limit=200`)).json().items as { type: string; visibility: string; data: Record<string, unknown>; body: string | null }[];
+const events = async (caseId: string) => (await admin.get(`/api/v1/cases/${caseId}/events?limit=200`)).json().items as { id: string; type: string; visibility: string; data: Record<string, unknown>; body: string | null }[];
 const audit = async (action: string) => (await admin.get(`/api/v1/audit?action=${action}&limit=100`)).json().items as { action: string; targetId: string; details: Record<string, unknown> }[];
 const decide = (who: Client, id: string, decision: 'approve' | 'refuse', comment?: string) => who.post(`/api/v1/approvals/${id}/decision`, { decision, ...(comment ? { comment } : {}) });
 
@@ -146,6 +146,7 @@ describe('beyond the agent’s authority', () => {
     expect((await bell(otherManager)).filter((n) => n.case.id === caseId)).toEqual([]);
     const [event] = (await events(caseId)).filter((e) => e.type === 'approval_requested');
     expect(event).toMatchObject({ visibility: 'internal', data: { approvalId: approval.id, reasons: ['over_case_limit'] } });
+    expect(approval.eventIds).toEqual([event!.id]);
     const pending = (await lead.get('/api/v1/approvals?status=pending')).json().items as ApprovalDto[];
     expect(pending.find((a) => a.id === approval.id)).toMatchObject({ canDecide: true, caseNumber: expect.any(String) });
     expect((await panel(agent, caseId)).approvals.map((a) => a.id)).toEqual([approval.id]);

@@ -2,13 +2,14 @@
 // cases the reader fully sees, newest first — each approved or refused in one click, with the
 // customer's value and the rulebook's verdict beside it; then what was decided lately.
 import { SegmentedControl, Stack, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApprovalStatus } from '../../../src/modules/gestures/gestures.contract.ts';
 import { sessionQuery } from '../auth/session.ts';
 import { ApprovalCard } from '../cases/gestures/ApprovalCard.tsx';
-import { approvalsQuery } from '../cases/gestures/gestures.api.ts';
+import { approvalKeys, approvalsQuery } from '../cases/gestures/gestures.api.ts';
+import { userNotificationsQuery } from '../user-notifications/user-notifications.api.ts';
 import { LoadingState } from '../ui/LoadingState.tsx';
 import { PageHeading } from '../ui/PageHeading.tsx';
 import { ProblemAlert } from '../ui/ProblemAlert.tsx';
@@ -21,6 +22,12 @@ export function ApprovalsPage() {
   const { data: me } = useQuery(sessionQuery);
   const [status, setStatus] = useState<ApprovalStatus>('pending');
   const list = useQuery({ ...approvalsQuery(status), refetchInterval: 30_000 });
+  // The bell is told live of each new request or decision: the list follows it.
+  const bell = useQuery(userNotificationsQuery);
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    if (bell.dataUpdatedAt) void queryClient.invalidateQueries({ queryKey: approvalKeys.all });
+  }, [bell.dataUpdatedAt, queryClient]);
   return (
     <Stack gap="md" maw={900}>
       <RouterAnchor to="/manager" size="sm">
