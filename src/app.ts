@@ -51,6 +51,7 @@ import { registerCommerceRoutes } from './modules/commerce/commerce.routes.ts';
 import { registerDisputeRoutes } from './modules/disputes/disputes.routes.ts';
 import { registerSurveyRoutes } from './modules/surveys/surveys.routes.ts';
 import { registerWorkflowRoutes } from './modules/workflows/workflows.routes.ts';
+import { registerGestureRoutes } from './modules/gestures/gestures.routes.ts';
 import { registerSurveyPage } from './modules/surveys/survey.page.routes.ts';
 import { registerOrderImportRoutes, registerOrderImportUploadRoutes } from './modules/commerce/import/import.routes.ts';
 
@@ -156,6 +157,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   registerDisputeRoutes(api);
   registerSurveyRoutes(api);
   registerWorkflowRoutes(api);
+  registerGestureRoutes(api);
   // The customer's side (no login): the routes that take files and HTML forms, in a scope of
   // their own so no other route accepts multipart or url-encoded bodies. Registered before the web app's
   // fallback so /t/{token} is ours.

@@ -16,6 +16,7 @@ import { sendTranscript, transcriptJob } from './channels/chat/chat.transcript.t
 import { commerceSchedules, handleCommerceJobs } from './modules/commerce/commerce.jobs.ts';
 import { handleDisputeJobs, subscribeDisputes } from './modules/disputes/disputes.jobs.ts';
 import { handleSurveyJobs, subscribeSurveys } from './modules/surveys/surveys.jobs.ts';
+import { handleGestureJobs } from './modules/gestures/gestures.jobs.ts';
 import { importOrdersJob } from './modules/commerce/import/import.jobs.ts';
 import { runImport } from './modules/commerce/import/import-run.ts';
 import { handleWorkflowJobs } from './modules/workflows/workflows.jobs.ts';
@@ -28,7 +29,7 @@ export function buildJobRegistry(): JobRegistry<Ctx> {
     .handle(accountFailingJob, (p, ctx) => tellAdminsAccountFailing(ctx, p))
     .handle(transcriptJob, async (p, ctx) => void (await sendTranscript(ctx, p.conversationId)))
     .handle(importOrdersJob, (p, ctx, run) => runImport(ctx, p.importId, run));
-  return handleWorkflowJobs(handleSurveyJobs(handleDisputeJobs(handleCommerceJobs(handleNotificationJobs(registry)))));
+  return handleGestureJobs(handleWorkflowJobs(handleSurveyJobs(handleDisputeJobs(handleCommerceJobs(handleNotificationJobs(registry))))));
 }
 
 /**

@@ -23,3 +23,4 @@ export * from './modules/policies/policies.schema.ts';
 export * from './modules/surveys/surveys.schema.ts';
 export * from './modules/commerce/import/import.schema.ts';
 export * from './modules/workflows/workflows.schema.ts';
+export * from './modules/gestures/gestures.schema.ts';

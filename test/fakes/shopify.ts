@@ -7,7 +7,10 @@
 // `orders(first, after, query: "email:…", reverse)` from the orders it holds, metered by a leaky
 // bucket as Shopify does (extensions.cost.throttleStatus; a query dearer than what is left is
 // answered errors [{message: "Throttled", extensions: {code: "THROTTLED"}}]), a wrong token
-// answered 401 with Shopify's bare-string error. It shares no code with the client it tests;
+// answered 401 with Shopify's bare-string error; `customers(first, query: "email:…")` from the
+// orders' customers; and the discountCodeBasicCreate mutation (DiscountCodeBasicInput: title,
+// code, startsAt, context or the deprecated customerSelection, customerGets; a code the shop
+// already has answered with a userError coded TAKEN). It shares no code with the client it tests;
 // anything else it is sent is recorded in `unexpected`.
 import { createHmac, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
@@ -57,6 +60,34 @@ export interface SignedWebhook {
   body: string;
 }
 
+/** DiscountCodeBasicInput as the fake reads it: whatever the client sent, none of it trusted. */
+interface DiscountCodeBasicInput {
+  title?: unknown;
+  code?: unknown;
+  startsAt?: unknown;
+  endsAt?: string | null;
+  context?: { all?: unknown; customers?: { add?: unknown } };
+  customerSelection?: { all?: unknown; customers?: { add?: unknown } };
+  customerGets?: { value?: { discountAmount?: { amount?: unknown; appliesOnEachItem?: unknown } }; items?: { all?: unknown } };
+  usageLimit?: number | null;
+  appliesOncePerCustomer?: unknown;
+}
+
+/** A discount code the fake's shop holds, as it was created. */
+export interface FakeShopifyDiscount {
+  id: string;
+  code: string;
+  title: string;
+  amount: string;
+  appliesOnEachItem: boolean;
+  startsAt: string;
+  endsAt: string | null;
+  /** Customer gids it is limited to; null: all buyers. */
+  customers: string[] | null;
+  usageLimit: number | null;
+  appliesOncePerCustomer: boolean;
+}
+
 export interface FakeShopify {
   url: string;
   shopDomain: string;
@@ -68,8 +99,14 @@ export interface FakeShopify {
   /** Queries answered "Throttled". */
   throttled: number;
   graphqlRequests: { query: string; variables: Record<string, unknown> }[];
+  /** Discount codes created through the API. */
+  discounts: FakeShopifyDiscount[];
+  /** Codes the shop already has (made in its admin, say): creating one again is TAKEN. */
+  takenCodes: Set<string>;
   /** Spends the bucket down to `left` points (another app of the shop used it). */
   spend(left: number): void;
+  /** The merchant uninstalls the app: the access token is refused from now on. */
+  revokeToken(): void;
   /** A webhook as Shopify posts it to `url`; `webhookId` is the one a retry repeats. */
   webhook(url: string, topic: string, body: string, options?: { webhookId?: string; secret?: string }): SignedWebhook;
   orderBody(order: FakeShopifyOrder): string;
@@ -217,8 +254,10 @@ export async function startFakeShopify(options: { shopDomain?: string; bucket?: 
   const orders: FakeShopifyOrder[] = [];
   const unexpected: string[] = [];
   const graphqlRequests: FakeShopify['graphqlRequests'] = [];
-  const fake = { throttled: 0 };
   const refundState: RefundState = { refunds: [], rejections: [] };
+  const fake = { throttled: 0, tokenRevoked: false };
+  const discounts: FakeShopifyDiscount[] = [];
+  const takenCodes = new Set<string>();
 
   const server = createServer((req, res) => {
     void (async () => {
@@ -231,7 +270,7 @@ export async function startFakeShopify(options: { shopDomain?: string; bucket?: 
         unexpected.push(`${req.method} ${req.url}`);
         return send(404, { errors: 'Not Found' });
       }
-      if (req.headers['x-shopify-access-token'] !== accessToken) return send(401, { errors: '[API] Invalid API key or access token (unrecognized login or wrong password)' });
+      if (fake.tokenRevoked || req.headers['x-shopify-access-token'] !== accessToken) return send(401, { errors: '[API] Invalid API key or access token (unrecognized login or wrong password)' });
       let parsed: { query?: string; variables?: Record<string, unknown> };
       try {
         parsed = JSON.parse(body) as typeof parsed;
@@ -243,7 +282,7 @@ export async function startFakeShopify(options: { shopDomain?: string; bucket?: 
       graphqlRequests.push({ query, variables });
       const first = Math.min(250, Number(variables.first ?? 10));
       // Roughly Shopify's: a connection costs 2 plus one per node asked, nested connections included.
-      const cost = query.includes('orders(') ? 2 + first * 3 : 1;
+      const cost = query.includes('orders(') ? 2 + first * 3 : /^\s*mutation\b/.test(query) ? 10 : 1;
       refill();
       const status = () => ({ maximumAvailable: bucket.maximumAvailable, currentlyAvailable: Math.floor(available), restoreRate: bucket.restoreRate });
       if (cost > available) {
@@ -276,6 +315,41 @@ export async function startFakeShopify(options: { shopDomain?: string; bucket?: 
       }
       const refundAnswer = answerRefunds(query, variables, orders, refundState);
       if (refundAnswer) return send(200, { ...refundAnswer, extensions });
+      if (query.includes('customers(')) {
+        const email = /email:"?([^"\s]+)"?/.exec(String(variables.query ?? ''))?.[1]?.toLowerCase();
+        const found = orders.map((o) => o.customer).find((c) => c && email && (c.email ?? '').toLowerCase() === email);
+        return send(200, { data: { customers: { edges: found ? [{ node: { id: `gid://shopify/Customer/${found.id}` } }] : [] } }, extensions });
+      }
+      if (query.includes('discountCodeBasicCreate(')) {
+        const input = (variables.basicCodeDiscount ?? {}) as DiscountCodeBasicInput;
+        const userErrors: { field: string[]; code: string; message: string }[] = [];
+        const need = (field: string, ok: boolean) => ok || userErrors.push({ field: ['basicCodeDiscount', field], code: 'BLANK', message: `${field} can't be blank` });
+        need('title', typeof input.title === 'string' && input.title !== '');
+        need('code', typeof input.code === 'string' && input.code !== '');
+        need('startsAt', typeof input.startsAt === 'string' && !Number.isNaN(Date.parse(input.startsAt)));
+        const buyers = input.context ?? input.customerSelection;
+        need('context', !!buyers && (buyers.all === 'ALL' || buyers.all === true || Array.isArray(buyers.customers?.add)));
+        const amountOff = input.customerGets?.value?.discountAmount;
+        need('customerGets', !!amountOff && /^\d+(\.\d+)?$/.test(String(amountOff.amount)) && input.customerGets?.items?.all === true);
+        const code = String(input.code ?? '');
+        const exists = takenCodes.has(code.toUpperCase()) || discounts.some((d) => d.code.toUpperCase() === code.toUpperCase());
+        if (userErrors.length === 0 && exists) userErrors.push({ field: ['basicCodeDiscount', 'code'], code: 'TAKEN', message: 'Code must be unique. Please try a different code.' });
+        if (userErrors.length > 0) return send(200, { data: { discountCodeBasicCreate: { codeDiscountNode: null, userErrors } }, extensions });
+        const discount: FakeShopifyDiscount = {
+          id: `gid://shopify/DiscountCodeNode/${1_000_000 + discounts.length + 1}`,
+          code,
+          title: String(input.title),
+          amount: String(amountOff!.amount),
+          appliesOnEachItem: amountOff!.appliesOnEachItem === true,
+          startsAt: String(input.startsAt),
+          endsAt: input.endsAt ?? null,
+          customers: Array.isArray(buyers!.customers?.add) ? (buyers!.customers.add as string[]) : null,
+          usageLimit: input.usageLimit ?? null,
+          appliesOncePerCustomer: input.appliesOncePerCustomer === true,
+        };
+        discounts.push(discount);
+        return send(200, { data: { discountCodeBasicCreate: { codeDiscountNode: { id: discount.id }, userErrors: [] } }, extensions });
+      }
       unexpected.push(`graphql ${query.slice(0, 80)}`);
       return send(200, { errors: [{ message: 'Field does not exist', extensions: { code: 'undefinedField' } }] });
     })();
@@ -292,6 +366,11 @@ export async function startFakeShopify(options: { shopDomain?: string; bucket?: 
     orders,
     unexpected,
     graphqlRequests,
+    discounts,
+    takenCodes,
+    revokeToken() {
+      fake.tokenRevoked = true;
+    },
     get throttled() {
       return fake.throttled;
     },

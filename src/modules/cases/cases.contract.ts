@@ -71,6 +71,11 @@ export const eventTypes = [
   'survey_answered',
   /** A step of a return, exchange, repair or refund workflow started, done, failed or undone (src/modules/workflows/). */
   'workflow_step',
+  /** A goodwill gesture granted on the case: voucher, express delivery, points… (src/modules/gestures/). */
+  'gesture_granted',
+  /** Something beyond the agent's authority asked of a manager, and the decision on it (src/modules/gestures/). */
+  'approval_requested',
+  'approval_decided',
 ] as const;
 export type EventType = (typeof eventTypes)[number];
 

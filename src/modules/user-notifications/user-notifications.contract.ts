@@ -3,9 +3,11 @@ import { z } from 'zod';
 
 /**
  * mention: a colleague named you in an internal note; effort: a case of your team reached the
- * customer-effort threshold; dispute: a case was flagged as a dispute and routed to your team.
+ * customer-effort threshold; dispute: a case was flagged as a dispute and routed to your team;
+ * approval_requested: a gesture or remedy beyond someone's authority waits for your decision;
+ * approval_decided: your request was approved or refused.
  */
-export const userNotificationKinds = ['mention', 'effort', 'dispute', 'workflow'] as const;
+export const userNotificationKinds = ['mention', 'effort', 'dispute', 'workflow', 'approval_requested', 'approval_decided'] as const;
 
 const id = z.uuid();
 const instant = z.iso.datetime({ offset: true });

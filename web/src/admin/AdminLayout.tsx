@@ -23,6 +23,7 @@ type AdminPath =
   | '/admin/calendars'
   | '/admin/sla-policies'
   | '/admin/policies'
+  | '/admin/gestures'
   | '/admin/templates'
   | '/admin/channels'
   | '/admin/reasons'
@@ -38,7 +39,7 @@ interface NavGroup {
 const groups: NavGroup[] = [
   { label: 'people', items: [{ to: '/admin/users', label: 'users' }] },
   { label: 'organisation', items: [{ to: '/admin/brands', label: 'brands' }, { to: '/admin/stores', label: 'stores' }, { to: '/admin/teams', label: 'teams' }] },
-  { label: 'service', items: [{ to: '/admin/calendars', label: 'calendars' }, { to: '/admin/sla-policies', label: 'slaPolicies' }, { to: '/admin/policies', label: 'policies' }] },
+  { label: 'service', items: [{ to: '/admin/calendars', label: 'calendars' }, { to: '/admin/sla-policies', label: 'slaPolicies' }, { to: '/admin/policies', label: 'policies' }, { to: '/admin/gestures', label: 'gestures' }] },
   { label: 'messages', items: [{ to: '/admin/templates', label: 'templates', shown: (a) => a.templates }, { to: '/admin/channels', label: 'channels' }] },
   { label: 'cases', items: [{ to: '/admin/reasons', label: 'reasons' }, { to: '/admin/steps', label: 'steps' }] },
   { label: 'commerce', items: [{ to: '/admin/order-imports', label: 'orderImports', shown: (a) => a.manage }] },

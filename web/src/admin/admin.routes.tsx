@@ -30,6 +30,7 @@ export const adminRouteTree = admin.addChildren([
   page('calendars/$calendarId', lazyRouteComponent(() => import('./calendars/CalendarPage.tsx'), 'CalendarPage')),
   page('sla-policies', lazyRouteComponent(() => import('./sla/PoliciesPage.tsx'), 'PoliciesPage')),
   page('policies', lazyRouteComponent(() => import('./policies/PolicyDocumentPage.tsx'), 'PolicyDocumentPage')),
+  page('gestures', lazyRouteComponent(() => import('./gestures/GestureSettingsPage.tsx'), 'GestureSettingsPage')),
   page('templates', lazyRouteComponent(() => import('./templates/TemplatesPage.tsx'), 'TemplatesPage')),
   page('channels', lazyRouteComponent(() => import('./channels/ChannelAccountsPage.tsx'), 'ChannelAccountsPage')),
   page('channels/$accountId', lazyRouteComponent(() => import('./channels/AccountPage.tsx'), 'AccountPage')),

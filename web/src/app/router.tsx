@@ -104,6 +104,12 @@ const managerRoute = createRoute({
   component: lazyRouteComponent(() => import('../manager/ManagerPage.tsx'), 'ManagerPage'),
 });
 
+const approvalsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'manager/approvals',
+  component: lazyRouteComponent(() => import('../manager/ApprovalsPage.tsx'), 'ApprovalsPage'),
+});
+
 const socialRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: 'social',
@@ -120,7 +126,7 @@ const responseTimesRoute = createRoute({
 
 const routeTree = rootRoute.addChildren([
   loginRoute,
-  signedInRoute.addChildren([homeRoute, caseListRoute, casePageRoute, macrosRoute, customerSearchRoute, customerPageRoute, counterRoute, managerRoute, socialRoute, responseTimesRoute, adminRouteTree]),
+  signedInRoute.addChildren([homeRoute, caseListRoute, casePageRoute, macrosRoute, customerSearchRoute, customerPageRoute, counterRoute, managerRoute, approvalsRoute, socialRoute, responseTimesRoute, adminRouteTree]),
 ]);
 
 export function buildRouter(queryClient: QueryClient) {

@@ -28,6 +28,7 @@ import { PresenceBar } from './collab/PresenceBar.tsx';
 import { SplitBar } from './collab/SplitBar.tsx';
 import { CustomerPanel } from '../customers/CustomerPanel.tsx';
 import { CasePurchase } from './CasePurchase.tsx';
+import { GesturePanel } from './gestures/GesturePanel.tsx';
 
 const route = getRouteApi('/signed-in/cases/$caseId');
 
@@ -95,6 +96,7 @@ export function CasePage() {
             {!readOnly && <CaseControls c={c} />}
             <CollabPanel c={c} />
             <CasePurchase c={c} />
+            {!readOnly && <GesturePanel c={c} />}
             <CustomerPanel key={c.customer.id} customerId={c.customer.id} currentCaseId={c.id} caseWritable={!readOnly} variant="beside-case" />
           </Stack>
         </Grid.Col>

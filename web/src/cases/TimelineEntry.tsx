@@ -15,6 +15,7 @@ import { AudienceLabel } from './social/PublicReply.tsx';
 import { DeliveryState, MentionedColleagues, MessageAttachments } from './MessageMeta.tsx';
 import { describeCollabChange, MovedFrom, SplitCheckbox } from './collab/TimelineCollab.tsx';
 import { describeCareEvent } from './alerts/care-events.ts';
+import { describeGestureEvent } from './gestures/gesture-events.ts';
 import classes from './TimelineEntry.module.css';
 
 type Names = ReturnType<typeof useReferenceNames>;
@@ -107,6 +108,10 @@ function describeChange(event: CaseEventDto, t: TFunction, names: Names, languag
     case 'survey_answered':
     case 'workflow_step':
       return describeCareEvent(event, t, who);
+    case 'gesture_granted':
+    case 'approval_requested':
+    case 'approval_decided':
+      return describeGestureEvent(event, t, who, language) ?? t('timeline.change.other', { who });
     default:
       return describeCollabChange(event, t, who) ?? t('timeline.change.other', { who });
   }

@@ -86,7 +86,12 @@ export function ManagerPage() {
   const heading = (
     <Group justify="space-between" align="baseline">
       <PageHeading>{t('manager.title')}</PageHeading>
-      {workload.isFetching && !workload.isPending && <Loader size="xs" aria-hidden />}
+      <Group gap="sm">
+        {workload.isFetching && !workload.isPending && <Loader size="xs" aria-hidden />}
+        <RouterAnchor to="/manager/approvals" fw={600}>
+          {t('gestures.approvals.link')}
+        </RouterAnchor>
+      </Group>
     </Group>
   );
   if (workload.isPending) {

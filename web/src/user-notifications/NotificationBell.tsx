@@ -1,6 +1,7 @@
-// The bell in the header: how many notifications (mentions, dispute and effort warnings) wait
-// unread, and a popover listing them (unread first) with a link to each case; opening one
-// marks it read. Refreshed live (SSE).
+// The bell in the header: how many notifications (mentions, dispute and effort warnings,
+// approval requests and decisions) wait unread, and a popover listing them (unread first) with a
+// link to each case; opening one marks it read. A request the reader may decide has its approve
+// and refuse buttons right there. Refreshed live (SSE).
 import { ActionIcon, Button, Group, Indicator, Popover, ScrollArea, Stack, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from '@tanstack/react-router';
@@ -10,6 +11,7 @@ import type { UserNotificationDto } from '../api/contracts.ts';
 import { LoadingState } from '../ui/LoadingState.tsx';
 import { ProblemAlert } from '../ui/ProblemAlert.tsx';
 import { RelativeTime } from '../ui/RelativeTime.tsx';
+import { BellApprovalActions } from '../cases/gestures/BellApprovalActions.tsx';
 import { markAllRead, markRead, userNotificationsQuery } from './user-notifications.api.ts';
 import { userNotificationKeys } from './user-notifications.keys.ts';
 
@@ -91,6 +93,7 @@ export function NotificationBell() {
                           <RelativeTime iso={n.createdAt} />
                         </Text>
                       </UnstyledButton>
+                      {n.kind === 'approval_requested' && <BellApprovalActions eventId={n.eventId} />}
                     </li>
                   ))}
                 </Stack>

@@ -59,13 +59,21 @@ describe('audit sentences', () => {
 
   it('tells a refused sign-in with its reason, and an action it does not know by its code', () => {
     expect(describeAudit(entry('auth.login_failed', { targetType: 'user', details: { reason: 'bad_password' } }), 'lou@jardins.test', t.fr, names)).toBe('Connexion refusée pour lou@jardins.test (mot de passe incorrect)');
-    expect(describeAudit(entry('gesture.granted'), 'Alice Admin', t.en, names)).toBe('Alice Admin: gesture.granted');
+    expect(describeAudit(entry('widget.polished'), 'Alice Admin', t.en, names)).toBe('Alice Admin: widget.polished');
   });
 
   it('tells a sales import started, with the file and its source', () => {
     const e = entry('order_import.started', { targetType: 'order_import', targetId: 'i-1', details: { source: 'Caisses magasins', file: 'ventes.csv', bytes: 1200 } });
     expect(describeAudit(e, 'Alice Admin', t.fr, names)).toBe('Alice Admin a lancé l’import des ventes du fichier « ventes.csv » (Caisses magasins)');
     expect(describeAudit(e, 'Alice Admin', t.en, names)).toBe('Alice Admin started the sales import of the file “ventes.csv” (Caisses magasins)');
+  });
+
+  it('tells the gestures granted and the approvals decided, with their cost in the reader’s money', () => {
+    const granted = entry('gesture.granted', { targetType: 'gesture', targetId: 'g-1', details: { cost: 2_500, currency: 'EUR', kind: 'voucher' } });
+    expect(describeAudit(granted, 'Camille Agent', t.fr, names)).toBe('Camille Agent a accordé un geste commercial (25,00\u00a0€)');
+    expect(describeAudit(granted, 'Camille Agent', t.en, names)).toBe('Camille Agent granted a goodwill gesture (€25.00)');
+    expect(describeAudit(entry('approval.escalated'), 'Dominique Lead', t.en, names)).toBe('Dominique Lead sent a request up to the admins');
+    expect(describeAudit(entry('gestures.limits.saved', { targetId: '3' }), 'Alice Admin', t.fr, names)).toBe('Alice Admin a enregistré la version 3 des marges');
   });
 });
 

@@ -45,6 +45,14 @@ export const auditActions = [
   'phone.extension_set',
   'order_import.started',
   'store_stock.updated',
+  'gestures.limits.saved',
+  'gestures.scale.saved',
+  'gesture.granted',
+  'approval.requested',
+  'approval.approved',
+  'approval.refused',
+  'approval.cancelled',
+  'approval.escalated',
 ] as const;
 
 const verbs = ['created', 'updated', 'deleted'] as const;
@@ -53,6 +61,13 @@ type Verb = (typeof verbs)[number];
 const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v : null);
 
 export type NameOf = (targetType: string, id: string) => string | null;
+
+/** A cost kept in minor units with its currency, in the reader's language ("25,00 €"). */
+function amountOf(amount: unknown, currency: unknown, t: TFunction): string {
+  if (typeof amount !== 'number' || typeof currency !== 'string') return '';
+  const format = new Intl.NumberFormat(t('language.locale'), { style: 'currency', currency });
+  return format.format(amount / 10 ** (format.resolvedOptions().maximumFractionDigits ?? 2));
+}
 
 function subjectOf(entry: AuditEntryDto): Subject | null {
   const prefix = entry.action.split('.')[0];
@@ -149,6 +164,22 @@ export function describeAudit(entry: AuditEntryDto, actor: string, t: TFunction,
       return t('admin.audit.says.reassigned', { actor, count: typeof d.moved === 'number' ? d.moved : 0 });
     case 'policy.saved':
       return t('admin.audit.says.policySaved', { actor, version: entry.targetId ?? '' }) + (text(d.comment) ? ` (${text(d.comment)})` : '');
+    case 'gestures.limits.saved':
+      return t('admin.audit.says.gesturesLimitsSaved', { actor, version: entry.targetId ?? '' });
+    case 'gestures.scale.saved':
+      return t('admin.audit.says.gesturesScaleSaved', { actor, version: entry.targetId ?? '' });
+    case 'gesture.granted':
+      return t('admin.audit.says.gestureGranted', { actor, cost: amountOf(d.cost, d.currency, t) });
+    case 'approval.requested':
+      return t('admin.audit.says.approvalRequested', { actor, cost: amountOf(d.amount, d.currency, t) });
+    case 'approval.approved':
+      return t('admin.audit.says.approvalApproved', { actor });
+    case 'approval.refused':
+      return t('admin.audit.says.approvalRefused', { actor });
+    case 'approval.cancelled':
+      return t('admin.audit.says.approvalCancelled', { actor });
+    case 'approval.escalated':
+      return t('admin.audit.says.approvalEscalated', { actor });
     case 'phone.extension_set':
       return d.extension ? t('admin.audit.says.extensionSet', { actor, what, extension: String(d.extension) }) : t('admin.audit.says.extensionRemoved', { actor, what });
   }
