@@ -161,10 +161,26 @@ export function checkDraft(draft: WorkflowDraft, lines: readonly PurchaseLine[])
 
 export type Step = WorkflowDto['steps'][number];
 
+export type ActionId =
+  | 'parcelReceived'
+  | 'inspectedOk'
+  | 'inspectedRefused'
+  | 'dispatched'
+  | 'diagnosedNoPart'
+  | 'diagnosedNeedsPart'
+  | 'partReceived'
+  | 'repairDone'
+  | 'repairFailedReplace'
+  | 'repairFailedRefund'
+  | 'replacementDelivered'
+  | 'returnedToCustomer'
+  | 'handedOver'
+  | 'handoverCancelled';
+
 /** What an action button does: its event, whether it undoes the workflow (confirm first), and what it asks for. */
 export interface EventAction {
   /** Names the button in the catalog (workflows.action.<id>). */
-  id: string;
+  id: ActionId;
   event: WorkflowEventInput;
   /** Refuses or cancels: the workflow's done steps are undone, so the agent confirms it. */
   undoes: boolean;

@@ -1,0 +1,226 @@
+// One workflow of the case: its kind and number (RMA, credit note), where it stands, its steps
+// as a vertical list with their state and dates, the documents to download, the buttons for
+// what the current step waits for, and cancel. An action that undoes the workflow (a refused
+// inspection, a cancelled handover, cancel itself) asks for a confirmation first.
+import { Badge, Button, Group, List, Modal, Paper, Stack, Text, TextInput, Title, Anchor } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { newIdempotencyKey } from '../../api/http.ts';
+import { formatDay, formatMoney } from '../../customers/orders.api.ts';
+import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
+import { actionsOf, currencyOf, eventWith, shownState, stepMoment, type EventAction, type ShownState, type Step } from './workflow-draft.ts';
+import { cancelWorkflow, documentHref, postWorkflowEvent, refreshCaseWorkflows, type WorkflowDto } from './workflows.api.ts';
+
+const stateColor: Record<ShownState, string> = { done: 'green', running: 'blue', waiting: 'orange', failed: 'red', undone: 'gray', pending: 'gray', skipped: 'gray' };
+const workflowColor: Record<WorkflowDto['state'], string> = { running: 'blue', completed: 'green', failed: 'red', cancelled: 'gray' };
+
+interface WorkflowCardProps {
+  wf: WorkflowDto;
+  writable: boolean;
+  /** Says in the panel's live region what was just done. */
+  announce: (text: string) => void;
+}
+
+export function WorkflowCard({ wf, writable, announce }: WorkflowCardProps) {
+  const { t, i18n } = useTranslation();
+  const queryClient = useQueryClient();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const [asking, setAsking] = useState<EventAction | null>(null);
+  const [value, setValue] = useState('');
+  const [confirming, setConfirming] = useState<EventAction | 'cancel' | null>(null);
+  const currency = currencyOf(wf);
+  const title = t(`workflows.kind.${wf.kind}`);
+  const number = wf.rma?.number ?? wf.refund?.number ?? null;
+  const titleId = `workflow-${wf.id}`;
+
+  const done = async (text: string) => {
+    await refreshCaseWorkflows(queryClient, wf.caseId);
+    setAsking(null);
+    setConfirming(null);
+    setValue('');
+    announce(text);
+    // The buttons just pressed may be gone: the workflow's heading keeps the focus in the card.
+    headingRef.current?.focus();
+  };
+  const send = useMutation({
+    mutationFn: ({ event, key }: { action: EventAction; event: NonNullable<ReturnType<typeof eventWith>>; key: string }) => postWorkflowEvent(wf.id, event, key),
+    onSuccess: (_wf, { action }) => done(t('workflows.panel.recorded', { action: t(`workflows.action.${action.id}`), workflow: title })),
+  });
+  const cancel = useMutation({
+    mutationFn: () => cancelWorkflow(wf.id),
+    onSuccess: () => done(t('workflows.panel.cancelled', { workflow: title })),
+  });
+  const run = (action: EventAction, given = '') => {
+    const event = eventWith(action, given, currency);
+    if (!event) return;
+    // One key per press: a replay of a lost answer is taken once (and the server takes the same event twice once).
+    send.mutate({ action, event, key: newIdempotencyKey() });
+  };
+  const press = (action: EventAction) => {
+    send.reset();
+    if (action.asks) {
+      setAsking(action);
+      setValue('');
+    } else if (action.undoes) setConfirming(action);
+    else run(action);
+  };
+  const actions = writable ? actionsOf(wf) : [];
+  const amountMissing = asking?.asks === 'amount' && eventWith(asking, value, currency) === null;
+
+  return (
+    <Paper component="article" withBorder p="sm" aria-labelledby={titleId} data-workflow={wf.id} data-workflow-state={wf.state}>
+      <Stack gap="xs">
+        <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
+          <Title order={3} size="h5" id={titleId} ref={headingRef} tabIndex={-1}>
+            {number ? t('workflows.panel.titleNumber', { kind: title, number }) : title}
+          </Title>
+          <Badge color={workflowColor[wf.state]} variant="light">
+            {t(`workflows.state.${wf.state === 'running' ? 'current' : wf.state}`)}
+          </Badge>
+        </Group>
+        <Text size="xs" c="dimmed">
+          {t('workflows.panel.startedOn', { date: formatDay(wf.createdAt, i18n.language) })}
+          {wf.rma?.mode === 'drop_off' && wf.rma.storeName && ` · ${t('workflows.panel.dropOffAt', { store: wf.rma.storeName })}`}
+        </Text>
+        {wf.failure && (
+          <Text size="sm" c={wf.state === 'failed' ? 'red' : 'dimmed'}>
+            {t(wf.state === 'cancelled' ? 'workflows.panel.cancelReason' : 'workflows.panel.failure', { reason: wf.failure })}
+          </Text>
+        )}
+        <List component="ol" listStyleType="none" spacing={4} aria-label={t('workflows.panel.steps', { workflow: title })}>
+          {wf.steps.map((s) => (
+            <StepItem key={s.position} step={s} />
+          ))}
+        </List>
+        {wf.refund && (
+          <Text size="sm" data-testid="workflow-refund">
+            {t(`workflows.refund.${wf.refund.kind}`, { amount: formatMoney(wf.refund.amount, wf.refund.currency, i18n.language), number: wf.refund.number ?? '' })}
+            {' — '}
+            {t(`workflows.refundState.${wf.refund.state}`)}
+            {wf.refund.dueBy && ` · ${t('workflows.refund.dueBy', { date: formatDay(wf.refund.dueBy, i18n.language) })}`}
+          </Text>
+        )}
+        {(wf.rma?.labelUrl || wf.refund?.creditNoteUrl) && (
+          <Group gap="md">
+            {wf.rma?.labelUrl && (
+              <Anchor size="sm" href={documentHref(wf.rma.labelUrl, i18n.language)} download>
+                {t('workflows.panel.label', { number: wf.rma.number })}
+              </Anchor>
+            )}
+            {wf.refund?.creditNoteUrl && (
+              <Anchor size="sm" href={documentHref(wf.refund.creditNoteUrl, i18n.language)} download>
+                {t('workflows.panel.creditNote', { number: wf.refund.number ?? '' })}
+              </Anchor>
+            )}
+          </Group>
+        )}
+        {asking ? (
+          <Stack
+            component="form"
+            gap="xs"
+            aria-label={t(`workflows.action.${asking.id}`)}
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (!amountMissing) run(asking, value);
+            }}
+          >
+            <TextInput
+              label={asking.asks === 'amount' ? t('workflows.form.amount', { currency }) : t('workflows.panel.trackingNumber')}
+              inputMode={asking.asks === 'amount' ? 'decimal' : undefined}
+              value={value}
+              onChange={(e) => setValue(e.currentTarget.value)}
+              error={asking.asks === 'amount' && value.trim() && amountMissing ? t('workflows.form.error.amountInvalid') : undefined}
+              data-autofocus
+              autoFocus
+            />
+            <Group gap="xs" justify="flex-end">
+              <Button size="xs" variant="default" onClick={() => setAsking(null)}>
+                {t('workflows.form.close')}
+              </Button>
+              <Button size="xs" type="submit" disabled={amountMissing} loading={send.isPending}>
+                {t(`workflows.action.${asking.id}`)}
+              </Button>
+            </Group>
+          </Stack>
+        ) : (
+          (actions.length > 0 || (writable && wf.state === 'running')) && (
+            <Group gap="xs">
+              {actions.map((a) => (
+                <Button key={a.id} size="xs" variant={a.undoes ? 'outline' : 'filled'} color={a.undoes ? 'red' : undefined} loading={send.isPending && send.variables?.action.id === a.id} onClick={() => press(a)}>
+                  {t(`workflows.action.${a.id}`)}
+                </Button>
+              ))}
+              {writable && wf.state === 'running' && (
+                <Button size="xs" variant="subtle" color="red" onClick={() => setConfirming('cancel')}>
+                  {t('workflows.panel.cancel')}
+                </Button>
+              )}
+            </Group>
+          )
+        )}
+        {send.isError && <ProblemAlert error={send.error} title={t('workflows.panel.actionFailed')} />}
+      </Stack>
+      <Modal
+        opened={confirming !== null}
+        onClose={() => {
+          cancel.reset();
+          setConfirming(null);
+        }}
+        title={confirming === 'cancel' ? t('workflows.confirm.cancelTitle', { workflow: number ?? title }) : confirming ? t(`workflows.action.${confirming.id}`) : ''}
+        closeButtonProps={{ 'aria-label': t('workflows.form.close') }}
+      >
+        <Stack gap="md">
+          <Text>{t('workflows.confirm.body')}</Text>
+          {cancel.isError && <ProblemAlert error={cancel.error} title={t('workflows.panel.actionFailed')} />}
+          {send.isError && confirming !== 'cancel' && <ProblemAlert error={send.error} title={t('workflows.panel.actionFailed')} />}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setConfirming(null)} data-autofocus>
+              {t('workflows.confirm.keep')}
+            </Button>
+            <Button
+              color="red"
+              loading={confirming === 'cancel' ? cancel.isPending : send.isPending}
+              onClick={() => (confirming === 'cancel' ? cancel.mutate() : confirming && run(confirming))}
+            >
+              {confirming === 'cancel' ? t('workflows.confirm.cancel') : confirming ? t(`workflows.action.${confirming.id}`) : ''}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Paper>
+  );
+}
+
+function StepItem({ step }: { step: Step }) {
+  const { t, i18n } = useTranslation();
+  const shown = shownState(step);
+  const moment = stepMoment(step);
+  const when = moment && new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(moment.at));
+  return (
+    <List.Item data-step={step.key} data-step-state={shown} aria-current={step.state === 'current' ? 'step' : undefined}>
+      <Group gap="xs" wrap="nowrap" align="baseline">
+        <Badge size="sm" variant={shown === 'pending' || shown === 'skipped' ? 'outline' : 'light'} color={stateColor[shown]} style={{ flexShrink: 0 }}>
+          {t(`workflows.shown.${shown}`)}
+        </Badge>
+        <Stack gap={0}>
+          <Text size="sm" td={shown === 'undone' || shown === 'skipped' ? 'line-through' : undefined}>
+            {t(`workflows.step.${step.key as 'refund'}`)}
+          </Text>
+          {(when || (shown === 'waiting' && step.waitsFor.length > 0)) && (
+            <Text size="xs" c="dimmed">
+              {when && t(`workflows.moment.${moment.what}`, { when })}
+              {when && shown === 'waiting' && ' · '}
+              {shown === 'waiting' && t('workflows.panel.waitsFor', { events: step.waitsFor.map((e) => t(`workflows.event.${e}`)).join(t('workflows.panel.or')) })}
+            </Text>
+          )}
+          {step.detail && (shown === 'failed' || shown === 'undone') && (
+            <Text size="xs" c="dimmed">
+              {step.detail}
+            </Text>
+          )}
+        </Stack>
+      </Group>
+    </List.Item>
+  );
+}
