@@ -20,18 +20,17 @@ export function CaseWorkflows({ c }: { c: CaseDto }) {
   const [starting, setStarting] = useState(false);
   const [status, setStatus] = useState('');
   const startButton = useRef<HTMLButtonElement>(null);
-  const focusAfterStart = useRef<string | null>(null);
+  // The workflow just started: its heading takes the focus once its card is on screen.
+  const [focusAfterStart, setFocusAfterStart] = useState<string | null>(null);
   const writable = c.access === 'full' && c.status !== 'closed';
   const running = workflows.data?.some((w) => w.state === 'running') ?? false;
   const titleId = `workflows-${c.id}`;
 
-  // The new workflow's heading takes the focus once its card is on screen.
   useEffect(() => {
-    const id = focusAfterStart.current;
-    if (!id || !workflows.data?.some((w) => w.id === id)) return;
-    focusAfterStart.current = null;
-    document.getElementById(`workflow-${id}`)?.focus();
-  }, [workflows.data]);
+    if (!focusAfterStart || !workflows.data?.some((w) => w.id === focusAfterStart)) return;
+    setFocusAfterStart(null);
+    document.getElementById(`workflow-${focusAfterStart}`)?.focus();
+  }, [workflows.data, focusAfterStart]);
 
   return (
     <Paper component="section" withBorder p="md" aria-labelledby={titleId} data-testid="case-workflows">
@@ -63,7 +62,7 @@ export function CaseWorkflows({ c }: { c: CaseDto }) {
             }}
             onStarted={(wf) => {
               setStarting(false);
-              focusAfterStart.current = wf.id;
+              setFocusAfterStart(wf.id);
               setStatus(t('workflows.panel.started', { workflow: t(`workflows.kind.${wf.kind}`) }));
             }}
           />

@@ -2,18 +2,19 @@
 // as a vertical list with their state and dates, the documents to download, the buttons for
 // what the current step waits for, and cancel. An action that undoes the workflow (a refused
 // inspection, a cancelled handover, cancel itself) asks for a confirmation first.
-import { Badge, Button, Group, List, Modal, Paper, Stack, Text, TextInput, Title, Anchor } from '@mantine/core';
+import { Anchor, Button, Group, List, Modal, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { newIdempotencyKey } from '../../api/http.ts';
+import { ToneBadge, type Tone } from '../../admin/ui/ToneBadge.tsx';
 import { formatDay, formatMoney } from '../../customers/orders.api.ts';
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
 import { actionsOf, currencyOf, eventWith, shownState, stepMoment, type EventAction, type ShownState, type Step } from './workflow-draft.ts';
 import { cancelWorkflow, documentHref, postWorkflowEvent, refreshCaseWorkflows, type WorkflowDto } from './workflows.api.ts';
 
-const stateColor: Record<ShownState, string> = { done: 'green', running: 'blue', waiting: 'orange', failed: 'red', undone: 'gray', pending: 'gray', skipped: 'gray' };
-const workflowColor: Record<WorkflowDto['state'], string> = { running: 'blue', completed: 'green', failed: 'red', cancelled: 'gray' };
+const stepTone: Record<ShownState, Tone> = { done: 'positive', running: 'info', waiting: 'warning', failed: 'negative', undone: 'neutral', pending: 'neutral', skipped: 'neutral' };
+const workflowTone: Record<WorkflowDto['state'], Tone> = { running: 'info', completed: 'positive', failed: 'negative', cancelled: 'neutral' };
 
 interface WorkflowCardProps {
   wf: WorkflowDto;
@@ -75,9 +76,7 @@ export function WorkflowCard({ wf, writable, announce }: WorkflowCardProps) {
           <Title order={3} size="h5" id={titleId} ref={headingRef} tabIndex={-1}>
             {number ? t('workflows.panel.titleNumber', { kind: title, number }) : title}
           </Title>
-          <Badge color={workflowColor[wf.state]} variant="light">
-            {t(`workflows.state.${wf.state === 'running' ? 'current' : wf.state}`)}
-          </Badge>
+          <ToneBadge tone={workflowTone[wf.state]}>{t(`workflows.state.${wf.state === 'running' ? 'current' : wf.state}`)}</ToneBadge>
         </Group>
         <Text size="xs" c="dimmed">
           {t('workflows.panel.startedOn', { date: formatDay(wf.createdAt, i18n.language) })}
@@ -200,9 +199,9 @@ function StepItem({ step }: { step: Step }) {
   return (
     <List.Item data-step={step.key} data-step-state={shown} aria-current={step.state === 'current' ? 'step' : undefined}>
       <Group gap="xs" wrap="nowrap" align="baseline">
-        <Badge size="sm" variant={shown === 'pending' || shown === 'skipped' ? 'outline' : 'light'} color={stateColor[shown]} style={{ flexShrink: 0 }}>
+        <ToneBadge size="sm" tone={stepTone[shown]}>
           {t(`workflows.shown.${shown}`)}
-        </Badge>
+        </ToneBadge>
         <Stack gap={0}>
           <Text size="sm" td={shown === 'undone' || shown === 'skipped' ? 'line-through' : undefined}>
             {t(`workflows.step.${step.key as 'refund'}`)}
