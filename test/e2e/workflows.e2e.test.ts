@@ -154,10 +154,12 @@ describe('returns, exchanges, repairs and refunds on the case workspace', () => 
 
     await second.getByRole('button', { name: 'Annuler…' }).click();
     const dialog = page.getByRole('dialog', { name: `Annuler ${secondRma} ?` });
+    await dialog.getByLabel('Pourquoi (facultatif, écrit sur l’historique)').fill('La cliente garde finalement la lame');
     await dialog.getByRole('button', { name: 'Oui, annuler' }).click();
     await page.getByTestId('workflows-status').getByText('Retour annulé : ses étapes faites ont été défaites').waitFor();
     const cancelled = card('cancelled');
     await cancelled.waitFor();
+    await cancelled.getByText('Annulé : La cliente garde finalement la lame').waitFor();
     expect(await cancelled.locator('li[data-step="authorise"]').getAttribute('data-step-state')).toBe('undone');
     expect(await cancelled.locator('li[data-step="label"]').getAttribute('data-step-state')).toBe('undone');
     expect(await cancelled.getByRole('link').count()).toBe(0);

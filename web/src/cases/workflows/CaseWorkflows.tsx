@@ -12,6 +12,7 @@ import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
 import { StartWorkflowForm } from './StartWorkflowForm.tsx';
 import { WorkflowCard } from './WorkflowCard.tsx';
 import { caseWorkflowsQuery } from './workflows.api.ts';
+import './workflows.i18n.ts';
 
 export function CaseWorkflows({ c }: { c: CaseDto }) {
   const { t } = useTranslation();
@@ -36,20 +37,20 @@ export function CaseWorkflows({ c }: { c: CaseDto }) {
     <Paper component="section" withBorder p="md" aria-labelledby={titleId} data-testid="case-workflows">
       <Stack gap="sm">
         <Title order={2} size="h4" id={titleId}>
-          {t('workflows.panel.title')}
+          {t('workflowPanel.panel.title')}
         </Title>
         <Text role="status" size="sm" c="dimmed" aria-live="polite" data-testid="workflows-status">
           {status}
         </Text>
-        {workflows.isError && <ProblemAlert error={workflows.error} title={t('workflows.panel.loadFailed')} onRetry={() => void workflows.refetch()} />}
+        {workflows.isError && <ProblemAlert error={workflows.error} title={t('workflowPanel.panel.loadFailed')} onRetry={() => void workflows.refetch()} />}
         {writable && !starting && (
           <Button ref={startButton} variant="light" size="xs" disabled={running || workflows.isPending} onClick={() => setStarting(true)}>
-            {t('workflows.panel.start')}
+            {t('workflowPanel.panel.start')}
           </Button>
         )}
         {writable && running && !starting && (
           <Text size="xs" c="dimmed">
-            {t('workflows.panel.oneAtATime')}
+            {t('workflowPanel.panel.oneAtATime')}
           </Text>
         )}
         {starting && (
@@ -63,13 +64,13 @@ export function CaseWorkflows({ c }: { c: CaseDto }) {
             onStarted={(wf) => {
               setStarting(false);
               setFocusAfterStart(wf.id);
-              setStatus(t('workflows.panel.started', { workflow: t(`workflows.kind.${wf.kind}`) }));
+              setStatus(t('workflowPanel.panel.started', { workflow: t(`workflows.kind.${wf.kind}`) }));
             }}
           />
         )}
         {workflows.isSuccess && workflows.data.length === 0 && !starting && (
           <Text size="sm" c="dimmed">
-            {t('workflows.panel.none')}
+            {t('workflowPanel.panel.none')}
           </Text>
         )}
         {workflows.isSuccess && workflows.data.map((wf) => <WorkflowCard key={wf.id} wf={wf} writable={writable} announce={setStatus} />)}

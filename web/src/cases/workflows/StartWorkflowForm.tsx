@@ -56,11 +56,11 @@ export function StartWorkflowForm({ c, lines, onStarted, onCancel }: StartWorkfl
     setErrors(checked.ok ? {} : checked.errors);
     if (checked.ok) start.mutate(checked.body);
   };
-  const error = (field: keyof DraftErrors) => (errors[field] ? t(`workflows.form.error.${errors[field]}`) : undefined);
+  const error = (field: keyof DraftErrors) => (errors[field] ? t(`workflowPanel.form.error.${errors[field]}`) : undefined);
 
   return (
     <form
-      aria-label={t('workflows.form.title')}
+      aria-label={t('workflowPanel.form.title')}
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
@@ -69,45 +69,45 @@ export function StartWorkflowForm({ c, lines, onStarted, onCancel }: StartWorkfl
     >
       <Stack gap="sm">
       <NativeSelect
-        label={t('workflows.form.kind')}
+        label={t('workflowPanel.form.kind')}
         value={draft.kind ?? ''}
         onChange={(e) => set('kind', (e.currentTarget.value || null) as WorkflowKind | null)}
-        data={[{ value: '', label: t('workflows.form.chooseKind') }, ...workflowKinds.map((k) => ({ value: k, label: t(`workflows.kind.${k}`) }))]}
+        data={[{ value: '', label: t('workflowPanel.form.chooseKind') }, ...workflowKinds.map((k) => ({ value: k, label: t(`workflows.kind.${k}`) }))]}
         error={error('kind')}
         data-autofocus
       />
       {draft.kind === 'return' && (
-        <Radio.Group label={t('workflows.form.mode')} value={draft.mode} onChange={(v) => set('mode', v as WorkflowDraft['mode'])}>
+        <Radio.Group label={t('workflowPanel.form.mode')} value={draft.mode} onChange={(v) => set('mode', v as WorkflowDraft['mode'])}>
           <Stack gap={4} mt={4}>
-            <Radio value="drop_off" label={t('workflows.form.modeDropOff')} />
-            <Radio value="label" label={t('workflows.form.modeLabel')} />
+            <Radio value="drop_off" label={t('workflowPanel.form.modeDropOff')} />
+            <Radio value="label" label={t('workflowPanel.form.modeLabel')} />
           </Stack>
         </Radio.Group>
       )}
       {needs.line && purchase.length > 0 && (
         <NativeSelect
-          label={t('workflows.form.line')}
+          label={t('workflowPanel.form.line')}
           value={draft.lineId ?? ''}
           onChange={(e) => change(withLine(draft, purchase.find((l) => l.id === e.currentTarget.value) ?? null))}
           data={[
-            { value: '', label: t('workflows.form.chooseLine') },
-            ...lines.map(({ line, order }) => ({ value: line.id, label: t('workflows.form.lineOption', { name: line.name, number: order.number, price: formatMoney(line.totalAmount, order.currency, i18n.language) }) })),
+            { value: '', label: t('workflowPanel.form.chooseLine') },
+            ...lines.map(({ line, order }) => ({ value: line.id, label: t('workflowPanel.form.lineOption', { name: line.name, number: order.number, price: formatMoney(line.totalAmount, order.currency, i18n.language) }) })),
           ]}
           error={error('lineId')}
         />
       )}
       {needs.store && (
         <NativeSelect
-          label={draft.kind === 'exchange_in_store' ? t('workflows.form.exchangeStore') : t('workflows.form.dropOffStore')}
+          label={draft.kind === 'exchange_in_store' ? t('workflowPanel.form.exchangeStore') : t('workflowPanel.form.dropOffStore')}
           value={draft.storeId ?? ''}
           onChange={(e) => set('storeId', e.currentTarget.value || null)}
-          data={[{ value: '', label: walkIn.length ? t('workflows.form.chooseStore') : t('workflows.form.noStore') }, ...walkIn.map((s) => ({ value: s.id, label: s.city ? `${s.name} — ${s.city}` : s.name }))]}
+          data={[{ value: '', label: walkIn.length ? t('workflowPanel.form.chooseStore') : t('workflowPanel.form.noStore') }, ...walkIn.map((s) => ({ value: s.id, label: s.city ? `${s.name} — ${s.city}` : s.name }))]}
           error={error('storeId')}
         />
       )}
-      {needs.sku && <TextInput label={t('workflows.form.sku')} description={t('workflows.form.skuHelp')} value={draft.sku} onChange={(e) => set('sku', e.currentTarget.value)} error={error('sku')} />}
+      {needs.sku && <TextInput label={t('workflowPanel.form.sku')} description={t('workflowPanel.form.skuHelp')} value={draft.sku} onChange={(e) => set('sku', e.currentTarget.value)} error={error('sku')} />}
       {draft.kind === 'return' && (
-        <Radio.Group label={t('workflows.form.settlement')} value={draft.settlement} onChange={(v) => set('settlement', v as WorkflowDraft['settlement'])}>
+        <Radio.Group label={t('workflowPanel.form.settlement')} value={draft.settlement} onChange={(v) => set('settlement', v as WorkflowDraft['settlement'])}>
           <Group gap="md" mt={4}>
             <Radio value="refund" label={t('workflows.kind.refund')} />
             <Radio value="credit_note" label={t('workflows.kind.credit_note')} />
@@ -116,8 +116,8 @@ export function StartWorkflowForm({ c, lines, onStarted, onCancel }: StartWorkfl
       )}
       {needs.amount && (
         <TextInput
-          label={t('workflows.form.amount', { currency: draft.currency })}
-          description={draft.lineId ? t('workflows.form.amountFromLine') : undefined}
+          label={t('workflowPanel.form.amount', { currency: draft.currency })}
+          description={draft.lineId ? t('workflowPanel.form.amountFromLine') : undefined}
           inputMode="decimal"
           value={draft.amount}
           onChange={(e) => set('amount', e.currentTarget.value)}
@@ -126,33 +126,33 @@ export function StartWorkflowForm({ c, lines, onStarted, onCancel }: StartWorkfl
       )}
       {needs.request && (
         <NativeSelect
-          label={t('workflows.form.request')}
-          description={t('workflows.form.requestHelp')}
+          label={t('workflowPanel.form.request')}
+          description={t('workflowPanel.form.requestHelp')}
           value={draft.request ?? ''}
           onChange={(e) => set('request', (e.currentTarget.value || null) as WorkflowDraft['request'])}
           data={[
-            { value: '', label: t('workflows.form.requestFromReason') },
-            { value: 'defect', label: t('workflows.form.requestDefect') },
-            { value: 'withdrawal', label: t('workflows.form.requestWithdrawal') },
+            { value: '', label: t('workflowPanel.form.requestFromReason') },
+            { value: 'defect', label: t('workflowPanel.form.requestDefect') },
+            { value: 'withdrawal', label: t('workflowPanel.form.requestWithdrawal') },
           ]}
         />
       )}
       {needs.repairer && (
-        <Radio.Group label={t('workflows.form.repairer')} value={draft.repairer} onChange={(v) => set('repairer', v as WorkflowDraft['repairer'])}>
+        <Radio.Group label={t('workflowPanel.form.repairer')} value={draft.repairer} onChange={(v) => set('repairer', v as WorkflowDraft['repairer'])}>
           <Stack gap={4} mt={4}>
-            <Radio value="technical_sav" label={t('workflows.form.repairerTechnicalSav')} />
-            <Radio value="manufacturer" label={t('workflows.form.repairerManufacturer')} />
+            <Radio value="technical_sav" label={t('workflowPanel.form.repairerTechnicalSav')} />
+            <Radio value="manufacturer" label={t('workflowPanel.form.repairerManufacturer')} />
           </Stack>
         </Radio.Group>
       )}
-      {errors._ && <ProblemAlert error={new Error(t(`workflows.form.error.${errors._}`))} title={t('workflows.form.failed')} />}
-      {start.isError && <ProblemAlert error={start.error} title={t('workflows.form.failed')} />}
+      {errors._ && <ProblemAlert error={new Error(t(`workflowPanel.form.error.${errors._}`))} title={t('workflowPanel.form.failed')} />}
+      {start.isError && <ProblemAlert error={start.error} title={t('workflowPanel.form.failed')} />}
       <Group justify="flex-end" gap="xs">
         <Button variant="default" onClick={onCancel}>
-          {t('workflows.form.close')}
+          {t('workflowPanel.form.close')}
         </Button>
         <Button type="submit" loading={start.isPending}>
-          {t('workflows.form.submit')}
+          {t('workflowPanel.form.submit')}
         </Button>
       </Group>
       </Stack>

@@ -30,6 +30,8 @@ export function WorkflowCard({ wf, writable, announce }: WorkflowCardProps) {
   const [asking, setAsking] = useState<EventAction | null>(null);
   const [value, setValue] = useState('');
   const [confirming, setConfirming] = useState<EventAction | 'cancel' | null>(null);
+  // Why it is cancelled or refused, in the agent's words: kept on the workflow and the timeline.
+  const [why, setWhy] = useState('');
   const currency = currencyOf(wf);
   const title = t(`workflows.kind.${wf.kind}`);
   const number = wf.rma?.number ?? wf.refund?.number ?? null;
@@ -40,21 +42,23 @@ export function WorkflowCard({ wf, writable, announce }: WorkflowCardProps) {
     setAsking(null);
     setConfirming(null);
     setValue('');
+    setWhy('');
     announce(text);
     // The buttons just pressed may be gone: the workflow's heading keeps the focus in the card.
     headingRef.current?.focus();
   };
   const send = useMutation({
     mutationFn: ({ event, key }: { action: EventAction; event: NonNullable<ReturnType<typeof eventWith>>; key: string }) => postWorkflowEvent(wf.id, event, key),
-    onSuccess: (_wf, { action }) => done(t('workflows.panel.recorded', { action: t(`workflows.action.${action.id}`), workflow: title })),
+    onSuccess: (_wf, { action }) => done(t('workflowPanel.panel.recorded', { action: t(`workflowPanel.action.${action.id}`), workflow: title })),
   });
   const cancel = useMutation({
-    mutationFn: () => cancelWorkflow(wf.id),
-    onSuccess: () => done(t('workflows.panel.cancelled', { workflow: title })),
+    mutationFn: () => cancelWorkflow(wf.id, why.trim() || undefined),
+    onSuccess: () => done(t('workflowPanel.panel.cancelled', { workflow: title })),
   });
-  const run = (action: EventAction, given = '') => {
-    const event = eventWith(action, given, currency);
-    if (!event) return;
+  const run = (action: EventAction, given = '', note = '') => {
+    const withValue = eventWith(action, given, currency);
+    if (!withValue) return;
+    const event = note.trim() ? { ...withValue, note: note.trim() } : withValue;
     // One key per press: a replay of a lost answer is taken once (and the server takes the same event twice once).
     send.mutate({ action, event, key: newIdempotencyKey() });
   };
@@ -74,42 +78,42 @@ export function WorkflowCard({ wf, writable, announce }: WorkflowCardProps) {
       <Stack gap="xs">
         <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
           <Title order={3} size="h5" id={titleId} ref={headingRef} tabIndex={-1}>
-            {number ? t('workflows.panel.titleNumber', { kind: title, number }) : title}
+            {number ? t('workflowPanel.panel.titleNumber', { kind: title, number }) : title}
           </Title>
           <ToneBadge tone={workflowTone[wf.state]}>{t(`workflows.state.${wf.state === 'running' ? 'current' : wf.state}`)}</ToneBadge>
         </Group>
         <Text size="xs" c="dimmed">
-          {t('workflows.panel.startedOn', { date: formatDay(wf.createdAt, i18n.language) })}
-          {wf.rma?.mode === 'drop_off' && wf.rma.storeName && ` · ${t('workflows.panel.dropOffAt', { store: wf.rma.storeName })}`}
+          {t('workflowPanel.panel.startedOn', { date: formatDay(wf.createdAt, i18n.language) })}
+          {wf.rma?.mode === 'drop_off' && wf.rma.storeName && ` · ${t('workflowPanel.panel.dropOffAt', { store: wf.rma.storeName })}`}
         </Text>
         {wf.failure && (
           <Text size="sm" c={wf.state === 'failed' ? 'red' : 'dimmed'}>
-            {t(wf.state === 'cancelled' ? 'workflows.panel.cancelReason' : 'workflows.panel.failure', { reason: wf.failure })}
+            {t(wf.state === 'cancelled' ? 'workflowPanel.panel.cancelReason' : 'workflowPanel.panel.failure', { reason: wf.failure })}
           </Text>
         )}
-        <List component="ol" listStyleType="none" spacing={4} aria-label={t('workflows.panel.steps', { workflow: title })}>
+        <List component="ol" listStyleType="none" spacing={4} aria-label={t('workflowPanel.panel.steps', { workflow: title })}>
           {wf.steps.map((s) => (
             <StepItem key={s.position} step={s} />
           ))}
         </List>
         {wf.refund && (
           <Text size="sm" data-testid="workflow-refund">
-            {t(`workflows.refund.${wf.refund.kind}`, { amount: formatMoney(wf.refund.amount, wf.refund.currency, i18n.language), number: wf.refund.number ?? '' })}
+            {t(`workflowPanel.refund.${wf.refund.kind}`, { amount: formatMoney(wf.refund.amount, wf.refund.currency, i18n.language), number: wf.refund.number ?? '' })}
             {' — '}
-            {t(`workflows.refundState.${wf.refund.state}`)}
-            {wf.refund.dueBy && ` · ${t('workflows.refund.dueBy', { date: formatDay(wf.refund.dueBy, i18n.language) })}`}
+            {t(`workflowPanel.refundState.${wf.refund.state}`)}
+            {wf.refund.dueBy && ` · ${t('workflowPanel.refund.dueBy', { date: formatDay(wf.refund.dueBy, i18n.language) })}`}
           </Text>
         )}
         {(wf.rma?.labelUrl || wf.refund?.creditNoteUrl) && (
           <Group gap="md">
             {wf.rma?.labelUrl && (
               <Anchor size="sm" href={documentHref(wf.rma.labelUrl, i18n.language)} download>
-                {t('workflows.panel.label', { number: wf.rma.number })}
+                {t('workflowPanel.panel.label', { number: wf.rma.number })}
               </Anchor>
             )}
             {wf.refund?.creditNoteUrl && (
               <Anchor size="sm" href={documentHref(wf.refund.creditNoteUrl, i18n.language)} download>
-                {t('workflows.panel.creditNote', { number: wf.refund.number ?? '' })}
+                {t('workflowPanel.panel.creditNote', { number: wf.refund.number ?? '' })}
               </Anchor>
             )}
           </Group>
@@ -118,27 +122,27 @@ export function WorkflowCard({ wf, writable, announce }: WorkflowCardProps) {
           <Stack
             component="form"
             gap="xs"
-            aria-label={t(`workflows.action.${asking.id}`)}
+            aria-label={t(`workflowPanel.action.${asking.id}`)}
             onSubmit={(e) => {
               e.preventDefault();
               if (!amountMissing) run(asking, value);
             }}
           >
             <TextInput
-              label={asking.asks === 'amount' ? t('workflows.form.amount', { currency }) : t('workflows.panel.trackingNumber')}
+              label={asking.asks === 'amount' ? t('workflowPanel.form.amount', { currency }) : t('workflowPanel.panel.trackingNumber')}
               inputMode={asking.asks === 'amount' ? 'decimal' : undefined}
               value={value}
               onChange={(e) => setValue(e.currentTarget.value)}
-              error={asking.asks === 'amount' && value.trim() && amountMissing ? t('workflows.form.error.amountInvalid') : undefined}
+              error={asking.asks === 'amount' && value.trim() && amountMissing ? t('workflowPanel.form.error.amountInvalid') : undefined}
               data-autofocus
               autoFocus
             />
             <Group gap="xs" justify="flex-end">
               <Button size="xs" variant="default" onClick={() => setAsking(null)}>
-                {t('workflows.form.close')}
+                {t('workflowPanel.form.close')}
               </Button>
               <Button size="xs" type="submit" disabled={amountMissing} loading={send.isPending}>
-                {t(`workflows.action.${asking.id}`)}
+                {t(`workflowPanel.action.${asking.id}`)}
               </Button>
             </Group>
           </Stack>
@@ -147,42 +151,51 @@ export function WorkflowCard({ wf, writable, announce }: WorkflowCardProps) {
             <Group gap="xs">
               {actions.map((a) => (
                 <Button key={a.id} size="xs" variant={a.undoes ? 'outline' : 'filled'} color={a.undoes ? 'red' : undefined} loading={send.isPending && send.variables?.action.id === a.id} onClick={() => press(a)}>
-                  {t(`workflows.action.${a.id}`)}
+                  {t(`workflowPanel.action.${a.id}`)}
                 </Button>
               ))}
               {writable && wf.state === 'running' && (
                 <Button size="xs" variant="subtle" color="red" onClick={() => setConfirming('cancel')}>
-                  {t('workflows.panel.cancel')}
+                  {t('workflowPanel.panel.cancel')}
                 </Button>
               )}
             </Group>
           )
         )}
-        {send.isError && <ProblemAlert error={send.error} title={t('workflows.panel.actionFailed')} />}
+        {send.isError && <ProblemAlert error={send.error} title={t('workflowPanel.panel.actionFailed')} />}
       </Stack>
       <Modal
         opened={confirming !== null}
         onClose={() => {
           cancel.reset();
           setConfirming(null);
+          setWhy('');
         }}
-        title={confirming === 'cancel' ? t('workflows.confirm.cancelTitle', { workflow: number ?? title }) : confirming ? t(`workflows.action.${confirming.id}`) : ''}
-        closeButtonProps={{ 'aria-label': t('workflows.form.close') }}
+        title={confirming === 'cancel' ? t('workflowPanel.confirm.cancelTitle', { workflow: number ?? title }) : confirming ? t(`workflowPanel.action.${confirming.id}`) : ''}
+        closeButtonProps={{ 'aria-label': t('workflowPanel.form.close') }}
       >
         <Stack gap="md">
-          <Text>{t('workflows.confirm.body')}</Text>
-          {cancel.isError && <ProblemAlert error={cancel.error} title={t('workflows.panel.actionFailed')} />}
-          {send.isError && confirming !== 'cancel' && <ProblemAlert error={send.error} title={t('workflows.panel.actionFailed')} />}
+          <Text>{t('workflowPanel.confirm.body')}</Text>
+          <TextInput label={t('workflowPanel.confirm.why')} value={why} maxLength={2000} onChange={(e) => setWhy(e.currentTarget.value)} />
+          {cancel.isError && <ProblemAlert error={cancel.error} title={t('workflowPanel.panel.actionFailed')} />}
+          {send.isError && confirming !== 'cancel' && <ProblemAlert error={send.error} title={t('workflowPanel.panel.actionFailed')} />}
           <Group justify="flex-end">
-            <Button variant="default" onClick={() => setConfirming(null)} data-autofocus>
-              {t('workflows.confirm.keep')}
+            <Button
+              variant="default"
+              onClick={() => {
+                setConfirming(null);
+                setWhy('');
+              }}
+              data-autofocus
+            >
+              {t('workflowPanel.confirm.keep')}
             </Button>
             <Button
               color="red"
               loading={confirming === 'cancel' ? cancel.isPending : send.isPending}
-              onClick={() => (confirming === 'cancel' ? cancel.mutate() : confirming && run(confirming))}
+              onClick={() => (confirming === 'cancel' ? cancel.mutate() : confirming && run(confirming, '', why))}
             >
-              {confirming === 'cancel' ? t('workflows.confirm.cancel') : confirming ? t(`workflows.action.${confirming.id}`) : ''}
+              {confirming === 'cancel' ? t('workflowPanel.confirm.cancel') : confirming ? t(`workflowPanel.action.${confirming.id}`) : ''}
             </Button>
           </Group>
         </Stack>
@@ -200,7 +213,7 @@ function StepItem({ step }: { step: Step }) {
     <List.Item data-step={step.key} data-step-state={shown} aria-current={step.state === 'current' ? 'step' : undefined}>
       <Group gap="xs" wrap="nowrap" align="baseline">
         <ToneBadge size="sm" tone={stepTone[shown]}>
-          {t(`workflows.shown.${shown}`)}
+          {t(`workflowPanel.shown.${shown}`)}
         </ToneBadge>
         <Stack gap={0}>
           <Text size="sm" td={shown === 'undone' || shown === 'skipped' ? 'line-through' : undefined}>
@@ -208,9 +221,9 @@ function StepItem({ step }: { step: Step }) {
           </Text>
           {(when || (shown === 'waiting' && step.waitsFor.length > 0)) && (
             <Text size="xs" c="dimmed">
-              {when && t(`workflows.moment.${moment.what}`, { when })}
+              {when && t(`workflowPanel.moment.${moment.what}`, { when })}
               {when && shown === 'waiting' && ' · '}
-              {shown === 'waiting' && t('workflows.panel.waitsFor', { events: step.waitsFor.map((e) => t(`workflows.event.${e}`)).join(t('workflows.panel.or')) })}
+              {shown === 'waiting' && t('workflowPanel.panel.waitsFor', { events: step.waitsFor.map((e) => t(`workflowPanel.event.${e}`)).join(t('workflowPanel.panel.or')) })}
             </Text>
           )}
           {step.detail && (shown === 'failed' || shown === 'undone') && (
