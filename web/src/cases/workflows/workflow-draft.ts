@@ -4,6 +4,7 @@
 // the buttons a waiting step offers (the events it waits for, with what each one carries); and
 // how a step is shown (waiting for someone, running by itself, done…) with the date that goes
 // with it. No React, no I/O: the panel renders what this decides.
+import { currencyDigits } from '../../../../src/modules/commerce/money.ts';
 import {
   workflowStartBody,
   type WorkflowDto,
@@ -46,15 +47,6 @@ export type DraftErrors = Partial<Record<'kind' | 'storeId' | 'lineId' | 'amount
 export type DraftError = 'kindRequired' | 'storeRequired' | 'lineRequired' | 'amountRequired' | 'amountInvalid' | 'skuRequired' | 'invalid';
 
 const DEFAULT_CURRENCY = 'EUR';
-
-/** Digits after the decimal point in `currency` (2 for EUR, 0 for JPY). */
-export function currencyDigits(currency: string): number {
-  try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    return 2;
-  }
-}
 
 /** An amount in the smallest unit as the agent edits it: 19900 EUR → "199.00" (no grouping, no symbol). */
 export function amountText(minor: number, currency: string): string {
