@@ -151,6 +151,12 @@ describe('returns, exchanges, repairs and refunds on the case workspace', () => 
     const secondRma = (await second.getByRole('heading', { level: 3 }).textContent())!.replace('Retour ', '');
     expect(secondRma).not.toBe(rma);
     await second.getByRole('link', { name: `Étiquette de retour ${secondRma} (PDF)` }).waitFor();
+    // The warehouse records the parcel through the API: the live stream refreshes the panel, no reload.
+    const warehouse = await server.apiAs(server.admin.email);
+    const secondId = (await second.getAttribute('data-workflow'))!;
+    expect((await warehouse.request('POST', `/api/v1/workflows/${secondId}/events`, { type: 'parcel_received' })).status).toBe(200);
+    await second.locator('li[data-step="inspect"][data-step-state="waiting"]').waitFor();
+    await page.getByText('Étape : Contrôle du retour', { exact: true }).waitFor();
 
     await second.getByRole('button', { name: 'Annuler…' }).click();
     const dialog = page.getByRole('dialog', { name: `Annuler ${secondRma} ?` });
@@ -162,12 +168,22 @@ describe('returns, exchanges, repairs and refunds on the case workspace', () => 
     await cancelled.getByText('Annulé : La cliente garde finalement la lame').waitFor();
     expect(await cancelled.locator('li[data-step="authorise"]').getAttribute('data-step-state')).toBe('undone');
     expect(await cancelled.locator('li[data-step="label"]').getAttribute('data-step-state')).toBe('undone');
+    expect(await cancelled.locator('li[data-step="inspect"]').getAttribute('data-step-state')).toBe('failed');
     expect(await cancelled.getByRole('link').count()).toBe(0);
     // The first return stays as it was, and the case is back on its step before the cancelled one.
     await card('completed').waitFor();
     await page.getByText('Étape : Remboursement', { exact: true }).waitFor();
     expect(await seriousA11yViolations(page), 'serious axe violations with a completed and a cancelled workflow').toEqual([]);
     await saveScreenshot(page, 'workflows-cancelled');
+  });
+
+  it('speaks English when switched (the panel’s words come with the case page)', async () => {
+    await page.getByRole('radiogroup', { name: 'Langue de l’interface' }).getByText('EN').click();
+    await panel().getByRole('heading', { level: 2, name: 'Return, exchange, repair' }).waitFor();
+    expect(await text(card('completed').getByTestId('workflow-refund'))).toMatch(/^Refund of €199\.00 — to be paid by finance/);
+    await card('cancelled').getByText('Cancelled: La cliente garde finalement la lame').waitFor();
+    await page.getByRole('radiogroup', { name: 'Interface language' }).getByText('FR').click();
+    await panel().getByRole('heading', { level: 2, name: 'Retour, échange, réparation' }).waitFor();
     expect(pageErrors).toEqual([]);
   });
 });
