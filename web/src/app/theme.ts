@@ -13,7 +13,8 @@ export const theme = createTheme({
 
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
-  // Mantine's dimmed grey (gray.6) is 3.3:1 on white; gray.7 is 8:1.
-  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' },
+  // Mantine's dimmed grey (gray.6) is 3.3:1 on white; gray.7 is 8:1. Its field-error red
+  // (red.6, on the message and the invalid field's text) is 3.3:1 too; red.9 is 5.6:1.
+  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)', '--mantine-color-error': 'var(--mantine-color-red-9)' },
   dark: {},
 });

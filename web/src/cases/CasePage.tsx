@@ -1,7 +1,8 @@
 // One case: who and what (header), its timeline, the reply / note form, and the controls
 // to move it on (status, step, reason, priority, team, assignee). Live events refresh it
 // while it is open; the keyboard works it (useCaseHotkeys); who else is on it shows above,
-// and merge, split and related cases beside (collab/), with the purchase the case is about.
+// and merge, split and related cases beside (collab/), with the purchase the case is about and
+// its returns, exchanges, repairs and refunds (workflows/).
 import { Grid, Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
@@ -29,6 +30,7 @@ import { SplitBar } from './collab/SplitBar.tsx';
 import { CustomerPanel } from '../customers/CustomerPanel.tsx';
 import { CasePurchase } from './CasePurchase.tsx';
 import { GesturePanel } from './gestures/GesturePanel.tsx';
+import { CaseWorkflows } from './workflows/CaseWorkflows.tsx';
 
 const route = getRouteApi('/signed-in/cases/$caseId');
 
@@ -97,6 +99,7 @@ export function CasePage() {
             <CollabPanel c={c} />
             <CasePurchase c={c} />
             {!readOnly && <GesturePanel c={c} />}
+            <CaseWorkflows c={c} />
             <CustomerPanel key={c.customer.id} customerId={c.customer.id} currentCaseId={c.id} caseWritable={!readOnly} variant="beside-case" />
           </Stack>
         </Grid.Col>
