@@ -7,6 +7,7 @@ import { createLink, Outlet } from '@tanstack/react-router';
 import type { ComponentPropsWithRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeading } from '../ui/PageHeading.tsx';
+import './admin.i18n.ts';
 import { useAdminAccess, type AdminAccess } from './admin-access.ts';
 
 function NavLinkAnchor(props: NavLinkProps & Omit<ComponentPropsWithRef<'a'>, keyof NavLinkProps>) {

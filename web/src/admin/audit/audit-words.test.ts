@@ -5,12 +5,14 @@ import i18next, { type TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import en from '../../i18n/en.json';
 import fr from '../../i18n/fr.json';
+import adminEn from '../admin.en.json';
+import adminFr from '../admin.fr.json';
 import { auditActions, describeAudit, type AuditEntryDto, type NameOf } from './audit-words.ts';
 
 let t: { fr: TFunction; en: TFunction };
 beforeAll(async () => {
   const i18n = i18next.createInstance();
-  await i18n.init({ resources: { fr: { translation: fr }, en: { translation: en } }, lng: 'fr', initAsync: false, interpolation: { escapeValue: false } });
+  await i18n.init({ resources: { fr: { translation: { ...fr, admin: { ...fr.admin, ...adminFr.admin } } }, en: { translation: { ...en, admin: { ...en.admin, ...adminEn.admin } } } }, lng: 'fr', initAsync: false, interpolation: { escapeValue: false } });
   t = { fr: i18n.getFixedT('fr'), en: i18n.getFixedT('en') };
 });
 
