@@ -9,6 +9,7 @@ import { once } from 'node:events';
 import { createReadStream, rmSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { request } from 'node:http';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { signIn } from '../bootstrap.ts';
 import type { EngineName } from '../engine.ts';
@@ -58,6 +59,8 @@ export interface OrderImportResult {
   /** VmHWM before the first upload (server started, organisation created). */
   rssBeforeKiB: number;
   peakRssKiB: number;
+  /** The machine's 1-minute load average when the first import started and when the second ended (others' work slows the lines/s). */
+  loadAverage: [number, number];
 }
 
 export async function measureOrderImport(
@@ -107,6 +110,7 @@ export async function measureOrderImport(
         result,
       };
     };
+    const loadAtStart = loadavg()[0]!;
     const first = await importOnce();
     const again = await importOnce();
     return {
@@ -120,6 +124,7 @@ export async function measureOrderImport(
       again,
       rssBeforeKiB,
       peakRssKiB: server.peakRssKiB(),
+      loadAverage: [round(loadAtStart), round(loadavg()[0]!)],
     };
   } finally {
     http.close();

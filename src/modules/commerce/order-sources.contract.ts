@@ -60,3 +60,36 @@ export type UpdateOrderSourceInput = z.infer<typeof updateOrderSourceBody>;
 
 /** What a webhook answers the shop: received, and whether this delivery had come already. */
 export const webhookAnswer = z.object({ received: z.literal(true), duplicate: z.boolean(), ping: z.boolean().optional() });
+
+/** What a source has been doing, for the admin list: its last webhook, its recent failures, its last read. */
+export const orderSourceActivitySchema = z
+  .object({
+    lastWebhookAt: instant.nullable().describe('When the shop last sent a webhook (Shopify, WooCommerce)'),
+    webhooksLastDay: z.int().describe('Webhooks received in the last 24 hours'),
+    failedLastWeek: z.int().describe('Webhooks that failed in the last 7 days'),
+    lastReadUpTo: z.string().nullable().describe('PrestaShop: the last date_upd read (the shop’s local time)'),
+  })
+  .meta({ id: 'OrderSourceActivity' });
+export type OrderSourceActivityDto = z.infer<typeof orderSourceActivitySchema>;
+
+export const orderSourceListItemSchema = orderSourceSchema.extend({ activity: orderSourceActivitySchema }).meta({ id: 'OrderSourceListItem' });
+export type OrderSourceListItemDto = z.infer<typeof orderSourceListItemSchema>;
+
+export const orderWebhookDeliverySchema = z
+  .object({
+    id,
+    topic: z.string().describe('orders/create, order.updated… as the shop named it'),
+    receivedAt: instant,
+    state: z.enum(['received', 'processed', 'ignored', 'failed']).describe('received: waiting to be read; processed; ignored (a topic not read); failed'),
+    detail: z.string().nullable().describe('Why it was ignored or failed'),
+    orderId: id.nullable(),
+    processedAt: instant.nullable(),
+  })
+  .meta({ id: 'OrderWebhookDelivery' });
+export type OrderWebhookDeliveryDto = z.infer<typeof orderWebhookDeliverySchema>;
+
+export const recentWebhooksQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) });
+
+export const recentWebhooksSchema = z.object({ activity: orderSourceActivitySchema, items: z.array(orderWebhookDeliverySchema) });
+
+export const syncAnswerSchema = z.object({ queued: z.boolean().describe('false: a read of this shop is already waiting or running') });

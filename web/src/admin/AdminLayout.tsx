@@ -30,6 +30,7 @@ type AdminPath =
   | '/admin/reasons'
   | '/admin/steps'
   | '/admin/order-imports'
+  | '/admin/order-sources'
   | '/admin/audit';
 
 interface NavGroup {
@@ -43,7 +44,13 @@ const groups: NavGroup[] = [
   { label: 'service', items: [{ to: '/admin/calendars', label: 'calendars' }, { to: '/admin/sla-policies', label: 'slaPolicies' }, { to: '/admin/policies', label: 'policies' }, { to: '/admin/gestures', label: 'gestures' }] },
   { label: 'messages', items: [{ to: '/admin/templates', label: 'templates', shown: (a) => a.templates }, { to: '/admin/channels', label: 'channels' }] },
   { label: 'cases', items: [{ to: '/admin/reasons', label: 'reasons' }, { to: '/admin/steps', label: 'steps' }] },
-  { label: 'commerce', items: [{ to: '/admin/order-imports', label: 'orderImports', shown: (a) => a.manage }] },
+  {
+    label: 'commerce',
+    items: [
+      { to: '/admin/order-sources', label: 'orderSources', shown: (a) => a.manage },
+      { to: '/admin/order-imports', label: 'orderImports', shown: (a) => a.manage },
+    ],
+  },
   { label: 'security', items: [{ to: '/admin/audit', label: 'audit', shown: (a) => a.audit }] },
 ];
 

@@ -37,5 +37,7 @@ export const adminRouteTree = admin.addChildren([
   page('reasons', lazyRouteComponent(() => import('./reference/ReferencePage.tsx'), 'ReasonsPage')),
   page('steps', lazyRouteComponent(() => import('./reference/ReferencePage.tsx'), 'StepsPage')),
   page('order-imports', lazyRouteComponent(() => import('./imports/OrderImportsPage.tsx'), 'OrderImportsPage')),
+  page('order-sources', lazyRouteComponent(() => import('./order-sources/OrderSourcesPage.tsx'), 'OrderSourcesPage')),
+  page('order-sources/$sourceId', lazyRouteComponent(() => import('./order-sources/OrderSourcePage.tsx'), 'OrderSourcePage')),
   page('audit', lazyRouteComponent(() => import('./audit/AuditPage.tsx'), 'AuditPage')),
 ]);

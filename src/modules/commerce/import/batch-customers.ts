@@ -9,6 +9,7 @@ import { param, prepared } from '../../../platform/db/prepared.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
 import { newCustomerRow } from '../../customers/customers.service.ts';
 import type { NormalisedIdentity } from '../../customers/identities.ts';
+import { detachedText } from './detached-text.ts';
 import type { PendingOrder } from './order-batches.ts';
 
 type Kind = 'email' | 'phone';
@@ -135,7 +136,8 @@ export async function resolveBatchCustomers(
 
 function remember(known: Map<string, string>, owners: Map<string, string>, result: BatchCustomers): BatchCustomers {
   if (known.size + owners.size > MAX_KNOWN_IDENTITIES) known.clear();
-  for (const [key, id] of owners) known.set(key, id);
+  // Kept across batches: an address sliced from the file would keep its whole chunk of text.
+  for (const [key, id] of owners) known.set(detachedText(key), id);
   return result;
 }
 

@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import type { Ctx } from '../../../context.ts';
 import { param, prepared } from '../../../platform/db/prepared.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
+import { detachedText } from './detached-text.ts';
 import type { PendingLine, PendingOrder } from './order-batches.ts';
 
 const NO_BRAND = '00000000-0000-0000-0000-000000000000';
@@ -96,7 +97,8 @@ export async function resolveBatchProducts(
   const found = (key: string, id: string) => {
     byKey.set(key, id);
     if (known.size >= MAX_KNOWN_PRODUCTS) known.clear();
-    known.set(key, id);
+    // Kept for the whole run: a key made of a SKU or EAN sliced from the file would keep its chunk.
+    known.set(detachedText(key), id);
     wanted.delete(key);
   };
   if (wanted.size === 0) return { byKey, created: 0 };

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { normalisePhone } from '../../customers/identities.ts';
 import type { CsvRecord } from './csv-parser.ts';
+import { detachedText } from './detached-text.ts';
 import { ImportFileError } from './import-errors.ts';
 import type { BadRow, BadRowCode, ColumnMapping, ImportField } from './import.contract.ts';
 import { parseCondition, parseMinorUnits, parseMoment, parseQuantity, type DateOrder, type LocalMoment } from './local-values.ts';
@@ -179,7 +180,10 @@ function normaliseEmail(text: string): string | null {
   return value.length <= 320 && email.safeParse(value).success ? value : null;
 }
 
-/** A map that forgets everything when full: enough for values that repeat close together. */
+/**
+ * A map that forgets everything when full: enough for values that repeat close together. Keys
+ * are copied (detachedText): a slice of the file's text kept as a key would keep its chunk.
+ */
 class BoundedCache<V> {
   private readonly map = new Map<string, V>();
   private readonly max: number;
@@ -190,8 +194,9 @@ class BoundedCache<V> {
     const known = this.map.get(key);
     if (known !== undefined || this.map.has(key)) return known as V;
     if (this.map.size >= this.max) this.map.clear();
-    const value = compute(key);
-    this.map.set(key, value);
+    const own = detachedText(key);
+    const value = compute(own);
+    this.map.set(own, value);
     return value;
   }
 }

@@ -5,13 +5,22 @@ import { Button, Group, List, Paper, Stack, Text, ThemeIcon, Title } from '@mant
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
-import { testConnection } from './channels.api.ts';
+import { testConnection, type ConnectionTestDto } from './channels.api.ts';
 
-export function ConnectionTest({ accountId, enabled }: { accountId: string; enabled: boolean }) {
+interface ConnectionTestProps {
+  accountId: string;
+  enabled: boolean;
+  /** Another thing's test with the same answer (an order source's); a channel account's by default. */
+  run?: (id: string) => Promise<ConnectionTestDto>;
+  /** What is checked, when it is not a channel account. */
+  help?: string;
+}
+
+export function ConnectionTest({ accountId, enabled, run = testConnection, help }: ConnectionTestProps) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const test = useMutation({
-    mutationFn: () => testConnection(accountId),
+    mutationFn: () => run(accountId),
     // The test is in the audit log.
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['admin', 'audit'] }),
   });
@@ -31,7 +40,7 @@ export function ConnectionTest({ accountId, enabled }: { accountId: string; enab
           )}
         </Group>
         <Text size="sm" c="dimmed">
-          {t('admin.channels.test.help')}
+          {help ?? t('admin.channels.test.help')}
         </Text>
         <div aria-live="polite">
           {test.isError && <ProblemAlert error={test.error} title={t('admin.channels.test.failed')} />}

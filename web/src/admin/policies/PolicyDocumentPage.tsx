@@ -131,7 +131,8 @@ export function PolicyDocumentPage() {
                   <Table.Td>{describe(v)}</Table.Td>
                   <Table.Td>{v.comment ?? ''}</Table.Td>
                   <Table.Td>
-                    <Button variant="subtle" size="xs" onClick={() => policyVersion(v.version).then(reset)} aria-label={t('admin.policies.openVersion', { version: v.version })}>
+                    {/* The name starts with the visible words (what a voice user says); a plain button keeps its contrast when hovered. */}
+                    <Button variant="default" size="xs" onClick={() => policyVersion(v.version).then(reset)} aria-label={t('admin.policies.openVersion', { version: v.version })}>
                       {t('admin.policies.open')}
                     </Button>
                   </Table.Td>

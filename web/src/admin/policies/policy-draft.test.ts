@@ -20,7 +20,12 @@ describe('checkDraft', () => {
   it('names each field that breaks the schema', () => {
     const bad = { ...builtInDocument, returns: { ...builtInDocument.returns, windowDays: { ...builtInDocument.returns.windowDays, online: -1 } }, extra: true };
     const check = checkDraft(JSON.stringify(bad), t);
-    expect(check).toEqual({ ok: false, errors: { 'returns.windowDays.online': 'admin.validation.min {"min":0}', _: 'admin.validation.invalid' } });
+    expect(check).toEqual({ ok: false, errors: { 'returns.windowDays.online': 'admin.validation.min {"min":0}', _: 'admin.policies.rules.unknownKeys {"keys":"extra","count":1}' } });
+  });
+
+  it('says in words that an exchange turned on needs its price cap', () => {
+    const bad = { ...builtInDocument, storeExchange: { ...builtInDocument.storeExchange, enabled: true, maxPrice: {} } };
+    expect(checkDraft(JSON.stringify(bad), t)).toEqual({ ok: false, errors: { 'storeExchange.maxPrice': 'admin.policies.rules.maxPrice' } });
   });
 });
 
