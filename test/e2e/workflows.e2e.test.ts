@@ -17,6 +17,7 @@ import { seriousA11yViolations } from '../support/a11y.ts';
 import { launchBrowser, type TestBrowser } from '../support/browser.ts';
 import { saveScreenshot, watchPageErrors } from '../support/page-watch.ts';
 import { startE2eServer, PASSWORD, type E2eServer } from '../support/e2e-server.ts';
+import { agentsRefund } from '../support/latitude.ts';
 import { buildStore, buildTrackedCase } from '../support/factories.ts';
 
 let relay: SmtpRelay;
@@ -34,6 +35,8 @@ beforeAll(async () => {
   [server, browser] = await Promise.all([startE2eServer({ mailRelay: relay.url }), launchBrowser({ viewport: { width: 1280, height: 1200 } })]);
   browser.context.setDefaultTimeout(15_000);
   await buildStore(server.ctx, server.brandId, { code: 'LYON', name: 'Jardins & Co Lyon', city: 'Lyon' });
+  // Refunds within the agent's latitude here (the approval path is the gestures' browser test's).
+  await agentsRefund(server.ctx);
   const sourceId = uuidv7();
   await server.ctx.db.insert(orderSource).values({ id: sourceId, kind: 'file_import', name: 'Boutique en ligne', brandId: server.brandId, salesChannel: 'online', settings: {} });
   await ingestOrders(server.ctx, await loadSource(server.ctx, sourceId), [

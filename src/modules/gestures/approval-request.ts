@@ -165,3 +165,9 @@ export async function loadApproval(ctx: Ctx, id: string): Promise<{ a: ApprovalR
     .where(eq(approvalRequest.id, id));
   return row;
 }
+
+/** The 202 answer of whatever was sent for approval instead of done (a gesture, a workflow). */
+export async function approvalRequestedReply(ctx: Ctx, actor: Actor, approvalId: string): Promise<{ statusCode: 202; body: { outcome: 'approval_requested'; approval: ApprovalDto } }> {
+  const found = (await loadApproval(ctx, approvalId))!;
+  return { statusCode: 202, body: { outcome: 'approval_requested', approval: (await presentApprovals(ctx, actor, [found]))[0]! } };
+}

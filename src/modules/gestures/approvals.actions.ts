@@ -9,6 +9,7 @@ import type { Ctx } from '../../context.ts';
 import type { Actor } from '../access/actor.ts';
 import type { CaseListRow } from '../cases/cases.read.ts';
 import type { AuthorityVerdict } from './authority.ts';
+import { workflowExecutor } from '../workflows/workflow-authority.ts';
 import { gestureExecutor } from './gesture-grant.ts';
 import type { ApprovalRow } from './approval-request.ts';
 
@@ -46,3 +47,4 @@ export function executorFor(action: string): ApprovalExecutor<unknown> | undefin
 
 // The executors, one line each.
 registerApprovalExecutor(gestureExecutor);
+registerApprovalExecutor(workflowExecutor);

@@ -125,7 +125,8 @@ export const saveScaleBody = z.strictObject({
   basedOnVersion: z.int().min(0).optional(),
 });
 
-export const authorityReasons = ['kind_not_allowed', 'over_kind_limit', 'over_case_limit', 'over_month_limit'] as const;
+/** other_currency: a remedy in another currency than the limits' (src/modules/workflows/workflow-authority.ts). */
+export const authorityReasons = ['kind_not_allowed', 'over_kind_limit', 'over_case_limit', 'over_month_limit', 'other_currency'] as const;
 export type AuthorityReason = (typeof authorityReasons)[number];
 
 const money = z.object({ amount: z.int(), currency });

@@ -3,12 +3,11 @@
 import { z } from 'zod';
 import type { Api } from '../../platform/http/api.ts';
 import { idParams, problems } from '../../platform/http/api.ts';
-import type { Db } from '../../platform/db/database.ts';
-import { checkKey, requestHash, runIdempotent, type StoredResponse } from '../../platform/http/idempotency.ts';
+import { replyIdempotentlyAs } from '../../platform/http/idempotency.ts';
 import { pageOf } from '../../platform/http/pagination.ts';
 import { principalOf } from '../access/access.http.ts';
 import { idempotencyHeaders } from '../cases/cases.routes.ts';
-import { loadApproval, presentApprovals } from './approval-request.ts';
+import { approvalRequestedReply } from './approval-request.ts';
 import { cancelApproval, decideApproval, listApprovals } from './approvals.service.ts';
 import { grantGesture, setCaseSeverity } from './gesture-grant.ts';
 import { gesturePanel, presentGestures } from './gesture-panel.ts';
@@ -59,20 +58,12 @@ export function registerGestureRoutes(app: Api): void {
     async (req, reply) => {
       const principal = principalOf(req);
       // 201 or 202 depends on the outcome, so the idempotent replay stores the status with the body.
-      const grant = async (db: Db): Promise<StoredResponse> => {
+      return replyIdempotentlyAs(req, reply, { db: req.ctx.db, principalId: principal.userId, now: req.ctx.clock.now() }, async (db) => {
         const ctx = { ...req.ctx, db };
         const outcome = await grantGesture(ctx, principal, req.params.id, req.body);
         if (outcome.outcome === 'granted') return { statusCode: 201, body: { outcome: outcome.outcome, gesture: (await presentGestures(ctx, [outcome.gesture]))[0]! } };
-        const found = (await loadApproval(ctx, outcome.approval.id))!;
-        return { statusCode: 202, body: { outcome: outcome.outcome, approval: (await presentApprovals(ctx, principal, [found]))[0]! } };
-      };
-      const key = req.headers['idempotency-key'];
-      const result =
-        typeof key === 'string'
-          ? await runIdempotent(req.ctx.db, principal.userId, checkKey(key), requestHash(req.method, req.url, req.body), req.ctx.clock.now(), grant)
-          : { ...(await grant(req.ctx.db)), replayed: false };
-      if (result.replayed) reply.header('idempotent-replayed', 'true');
-      return reply.code(result.statusCode as 201 | 202).send(result.body as never);
+        return approvalRequestedReply(ctx, principal, outcome.approval.id);
+      });
     },
   );
 

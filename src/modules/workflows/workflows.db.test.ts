@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBrand, buildCase, buildStore, buildTrackedCase } from '../../../test/support/factories.ts';
+import { agentsRefund } from '../../../test/support/latitude.ts';
 import { startHarness, type Client, type Harness } from '../../../test/support/harness.ts';
 import { readTicket } from '../../../test/support/pdf-ticket.ts';
 import { ManualClock } from '../../platform/clock.ts';
@@ -27,6 +28,8 @@ beforeAll(async () => {
   h = await startHarness({ clock });
   admin = await h.userClient('admin');
   agent = await h.userClient('agent', { name: 'Camille Martin' });
+  // Not a test of authority (workflow-authority.db.test.ts is): the agent refunds without asking.
+  await agentsRefund(h.ctx);
   brandId = (await buildBrand(h.ctx, { name: 'Jardin & Maison' })).id;
   storeId = (await buildStore(h.ctx, brandId, { name: 'Jardin & Maison Grigny', city: 'Grigny', postalCode: '91350', addressLine1: '2 rue des Lilas' })).id;
   warehouseId = (await buildStore(h.ctx, brandId, { name: 'Entrepôt SAV', kind: 'warehouse', addressLine1: '10 avenue du Fret', postalCode: '94150', city: 'Rungis' })).id;

@@ -5,14 +5,18 @@ import { z } from 'zod';
 import type { Api } from '../../platform/http/api.ts';
 import { idParams, problems } from '../../platform/http/api.ts';
 import { contentDisposition } from '../../platform/http/download.ts';
-import { replyIdempotently } from '../../platform/http/idempotency.ts';
+import { replyIdempotently, replyIdempotentlyAs } from '../../platform/http/idempotency.ts';
 import { principalOf } from '../access/access.http.ts';
+import { approvalRequestedReply } from '../gestures/approval-request.ts';
+import { approvalSchema } from '../gestures/gestures.contract.ts';
+import { startOrAskApproval } from './workflow-authority.ts';
 import { getStoreStock, setStoreStock } from './store-stock.service.ts';
 import { renderCreditNote, renderReturnLabel, renderTrackedReturnLabel } from './workflow-documents.ts';
 import { stockBody, stockParams, stockSchema, workflowCancelBody, workflowEventBody, workflowListSchema, workflowSchema, workflowStartBody } from './workflows.contract.ts';
-import { cancelWorkflow, getWorkflow, listWorkflows, postWorkflowEvent, startWorkflow } from './workflows.service.ts';
+import { cancelWorkflow, getWorkflow, listWorkflows, postWorkflowEvent } from './workflows.service.ts';
 
 const tags = ['workflows'];
+const workflowApprovalSchema = z.object({ outcome: z.literal('approval_requested'), approval: approvalSchema }).meta({ id: 'WorkflowApprovalRequested' });
 const langQuery = z.strictObject({ lang: z.enum(['fr', 'en']).optional().describe('Language of the document (default: the case’s)') });
 
 export function registerWorkflowRoutes(app: Api): void {
@@ -21,19 +25,23 @@ export function registerWorkflowRoutes(app: Api): void {
     {
       schema: {
         tags,
-        summary: 'Start a workflow on the case: return (RMA, label or drop-off, receipt, inspection, refund or credit note), exchange in store, repair, refund, credit note',
+        summary: 'Start a workflow on the case (201), or ask a manager when its refund or exchange is beyond the agent’s authority (202): return (RMA, label or drop-off, receipt, inspection, refund or credit note), exchange in store, repair, refund, credit note',
         description:
           'The steps run by themselves or wait for events; each moves the case’s SAV step. One workflow runs per case at a time (409 otherwise). Send an Idempotency-Key to make a retry safe.',
         params: idParams,
         body: workflowStartBody,
-        response: { 201: workflowSchema, ...problems(400, 401, 403, 404, 409, 422) },
+        response: { 201: workflowSchema, 202: workflowApprovalSchema, ...problems(400, 401, 403, 404, 409, 422) },
       },
     },
     async (req, reply) => {
       const principal = principalOf(req);
-      return replyIdempotently(req, reply, { db: req.ctx.db, principalId: principal.userId, now: req.ctx.clock.now(), status: 201 }, (db) =>
-        startWorkflow({ ...req.ctx, db }, principal, req.params.id, req.body),
-      );
+      // 201 or 202 depends on the granter's authority, so the idempotent replay stores the status with the body.
+      return replyIdempotentlyAs(req, reply, { db: req.ctx.db, principalId: principal.userId, now: req.ctx.clock.now() }, async (db) => {
+        const ctx = { ...req.ctx, db };
+        const outcome = await startOrAskApproval(ctx, principal, req.params.id, req.body);
+        if (outcome.outcome === 'started') return { statusCode: 201, body: outcome.workflow };
+        return approvalRequestedReply(ctx, principal, outcome.approval.id);
+      });
     },
   );
 

@@ -7,6 +7,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeShopify, asInjection, type FakeShopify, type FakeShopifyOrder } from '../../../test/fakes/shopify.ts';
 import { buildBrand } from '../../../test/support/factories.ts';
+import { agentsRefund } from '../../../test/support/latitude.ts';
 import { startHarness, type Client, type Harness } from '../../../test/support/harness.ts';
 import { ManualClock } from '../../platform/clock.ts';
 import { queryRows } from '../../platform/db/database.ts';
@@ -27,6 +28,8 @@ beforeAll(async () => {
   shop = await startFakeShopify({ bucket: { maximumAvailable: 1000, restoreRate: 0.01 } });
   admin = await h.userClient('admin');
   agent = await h.userClient('agent', { name: 'Camille Martin' });
+  // Not a test of authority (workflow-authority.db.test.ts is): the agent refunds without asking.
+  await agentsRefund(h.ctx);
   brandId = (await buildBrand(h.ctx, { name: 'Garden World' })).id;
   const res = await admin.post('/api/v1/order-sources', {
     kind: 'shopify',

@@ -91,13 +91,26 @@ export async function replyIdempotently(
   options: { db: Db; principalId: string; now: Date; status: number },
   work: (db: Db) => Promise<unknown>,
 ): Promise<FastifyReply> {
+  return replyIdempotentlyAs(request, reply, options, async (db) => ({ statusCode: options.status, body: await work(db) }));
+}
+
+/**
+ * The same, when the work decides the status (201 done at once, 202 sent for approval): the
+ * status is stored with the body, so a replay answers both as the first time.
+ */
+export async function replyIdempotentlyAs(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  options: { db: Db; principalId: string; now: Date },
+  work: (db: Db) => Promise<StoredResponse>,
+): Promise<FastifyReply> {
   const header = request.headers['idempotency-key'];
-  if (typeof header !== 'string') return reply.code(options.status).send(await work(options.db));
+  if (typeof header !== 'string') {
+    const done = await work(options.db);
+    return reply.code(done.statusCode).send(done.body);
+  }
   const hash = requestHash(request.method, request.url, request.body);
-  const result = await runIdempotent(options.db, options.principalId, checkKey(header), hash, options.now, async (tx) => ({
-    statusCode: options.status,
-    body: await work(tx),
-  }));
+  const result = await runIdempotent(options.db, options.principalId, checkKey(header), hash, options.now, work);
   if (result.replayed) reply.header('idempotent-replayed', 'true');
   return reply.code(result.statusCode).send(result.body);
 }

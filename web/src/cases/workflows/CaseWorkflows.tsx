@@ -15,7 +15,7 @@ import { caseWorkflowsQuery } from './workflows.api.ts';
 import './workflows.i18n.ts';
 
 export function CaseWorkflows({ c }: { c: CaseDto }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const workflows = useQuery(caseWorkflowsQuery(c.id));
   const lines = useQuery(caseOrderLinesQuery(c.id));
   const [starting, setStarting] = useState(false);
@@ -61,10 +61,16 @@ export function CaseWorkflows({ c }: { c: CaseDto }) {
               setStarting(false);
               requestAnimationFrame(() => startButton.current?.focus());
             }}
-            onStarted={(wf) => {
+            onStarted={(started) => {
               setStarting(false);
-              setFocusAfterStart(wf.id);
-              setStatus(t('workflowPanel.panel.started', { workflow: t(`workflows.kind.${wf.kind}`) }));
+              if (started.outcome === 'approval_requested') {
+                // Nothing started yet: a manager decides (the gesture panel and the bell show the request).
+                setStatus(t('workflowPanel.panel.approvalRequested', { what: started.approval.summary[i18n.language === 'en' ? 'en' : 'fr'] }));
+                requestAnimationFrame(() => startButton.current?.focus());
+                return;
+              }
+              setFocusAfterStart(started.workflow.id);
+              setStatus(t('workflowPanel.panel.started', { workflow: t(`workflows.kind.${started.workflow.kind}`) }));
             }}
           />
         )}

@@ -15,12 +15,12 @@ import { useStores } from '../../reference/stores.api.ts';
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
 import { workflowKinds, type WorkflowKind } from '../../../../src/modules/workflows/workflows.contract.ts';
 import { checkDraft, initialDraft, needsOf, withLine, type DraftErrors, type PurchaseLine, type WorkflowDraft } from './workflow-draft.ts';
-import { refreshCaseWorkflows, startWorkflow, type WorkflowDto } from './workflows.api.ts';
+import { refreshCaseWorkflows, startWorkflow, type StartOutcome } from './workflows.api.ts';
 
 interface StartWorkflowFormProps {
   c: CaseDto;
   lines: readonly CaseOrderLineDto[];
-  onStarted: (wf: WorkflowDto) => void;
+  onStarted: (started: StartOutcome) => void;
   onCancel: () => void;
 }
 
@@ -38,9 +38,9 @@ export function StartWorkflowForm({ c, lines, onStarted, onCancel }: StartWorkfl
 
   const start = useMutation({
     mutationFn: (body: Parameters<typeof startWorkflow>[1]) => startWorkflow(c.id, body, idempotencyKey.current),
-    onSuccess: async (wf) => {
+    onSuccess: async (outcome) => {
       await refreshCaseWorkflows(queryClient, c.id);
-      onStarted(wf);
+      onStarted(outcome);
     },
   });
 

@@ -4,7 +4,10 @@
 // detail, so the live stream's "this case changed" refreshes it like the rest of the case.
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import { workflowListSchema, workflowSchema, type WorkflowDto, type WorkflowEventInput, type WorkflowStartInput } from '../../../../src/modules/workflows/workflows.contract.ts';
+import { z } from 'zod';
+import { approvalSchema, type ApprovalDto } from '../../../../src/modules/gestures/gestures.contract.ts';
 import { api } from '../../api/http.ts';
+import { approvalKeys } from '../gestures/gestures.api.ts';
 import { caseKeys } from '../cases.keys.ts';
 
 export type { WorkflowDto, WorkflowEventInput, WorkflowStartInput };
@@ -23,9 +26,18 @@ export function caseWorkflowsQuery(caseId: string) {
   });
 }
 
+/** Started at once (201), or sent to a manager because its refund or exchange is beyond the agent's authority (202). */
+export type StartOutcome = { outcome: 'started'; workflow: WorkflowDto } | { outcome: 'approval_requested'; approval: ApprovalDto };
+const approvalRequested = z.object({ outcome: z.literal('approval_requested'), approval: approvalSchema });
+
 /** `idempotencyKey`: one per form submission, so a retry after a lost answer does not start a second workflow. */
-export function startWorkflow(caseId: string, body: WorkflowStartInput, idempotencyKey: string): Promise<WorkflowDto> {
-  return api(`/api/v1/cases/${encodeURIComponent(caseId)}/workflows`, { method: 'POST', body, headers: { 'idempotency-key': idempotencyKey }, parse: (j) => workflowSchema.parse(j) });
+export function startWorkflow(caseId: string, body: WorkflowStartInput, idempotencyKey: string): Promise<StartOutcome> {
+  return api(`/api/v1/cases/${encodeURIComponent(caseId)}/workflows`, {
+    method: 'POST',
+    body,
+    headers: { 'idempotency-key': idempotencyKey },
+    parse: (j) => ((j as { outcome?: unknown }).outcome === 'approval_requested' ? approvalRequested.parse(j) : { outcome: 'started' as const, workflow: workflowSchema.parse(j) }),
+  });
 }
 
 export function postWorkflowEvent(workflowId: string, event: WorkflowEventInput, idempotencyKey: string): Promise<WorkflowDto> {
@@ -50,5 +62,6 @@ export async function refreshCaseWorkflows(queryClient: QueryClient, caseId: str
     queryClient.invalidateQueries({ queryKey: caseKeys.detail(caseId) }),
     queryClient.invalidateQueries({ queryKey: caseKeys.events(caseId) }),
     queryClient.invalidateQueries({ queryKey: caseKeys.lists() }),
+    queryClient.invalidateQueries({ queryKey: approvalKeys.all }),
   ]);
 }
