@@ -77,9 +77,14 @@ beforeAll(async () => {
     lines: [{ id: '9234567890123450401', title: 'Carte contrôleur moteur BLDC 48 V', sku: 'CTRL-BLDC-48', quantity: 1, price: '400.00', vendor: 'Pacifique' }],
     fulfillments: [{ createdAt: '2026-05-05T09:00:00-04:00', updatedAt: '2026-05-07T16:05:00-04:00', shipmentStatus: 'delivered', lineIds: ['9234567890123450401'] }],
   };
+  shop.orders.push(order);
   const received = await h.app.inject(asInjection(shop.webhook(source.json().webhookUrl, 'orders/fulfilled', shop.orderBody(order))));
   expect(received.statusCode, received.body).toBe(200);
   await h.worker.drain();
+  // A Canadian shop: its authority limits count in Canadian dollars (the built-in ones are in euros).
+  const limits = (await admin.get('/api/v1/gestures/limits')).json();
+  const saved = await admin.request({ method: 'PUT', url: '/api/v1/gestures/limits', payload: { document: { ...limits.document, currency: 'CAD' }, comment: 'Limites en dollars canadiens', basedOnVersion: limits.version } });
+  expect(saved.statusCode, saved.body).toBe(201);
 });
 afterAll(async () => {
   await smtp?.stop();
@@ -204,5 +209,56 @@ describe('seed 004: a defective 400 $ part bought online, in Québec', () => {
     expect(alerts.dispute.routedTo).toEqual({ teamId: disputesTeamId, teamName: 'Litiges' });
     expect(c.tags).toEqual(expect.arrayContaining([expect.stringMatching(/litige|dispute/i)]));
   });
-});
 
+  let approvalId = '';
+
+  it('sends the 400 $ refund, beyond the agent’s latitude, to the disputes team’s lead with the verdict and the customer’s value', async () => {
+    const asked = await agent.post(`/api/v1/cases/${caseId}/workflows`, { kind: 'refund', amount: { amount: 40000, currency: 'CAD' }, request: 'defect' });
+    expect(asked.statusCode, asked.body).toBe(202);
+    const approval = asked.json().approval;
+    approvalId = approval.id;
+    expect(approval).toMatchObject({ action: 'workflow', status: 'pending', reasons: expect.arrayContaining(['kind_not_allowed']) });
+    expect(approval.summary.fr).toMatch(/^Remboursement de 400,00\s\$/);
+    expect(approval.policyVerdict).toMatchObject({ eligible: true, presumptionUntil: '2028-05-07' });
+    expect(approval.customerValue).toMatchObject({ orderCount: 1 });
+    expect(await bell(disputesLead)).toContainEqual(expect.objectContaining({ kind: 'approval_requested' }));
+    expect((await agent.get(`/api/v1/cases/${caseId}/workflows`)).json().items).toEqual([]);
+  });
+
+  it('refunds the order on Shopify once the lead approves in one click, and tells the customer', async () => {
+    const mailsBefore = out.mailsTo(CUSTOMER).length;
+    const decided = await disputesLead.post(`/api/v1/approvals/${approvalId}/decision`, { decision: 'approve', comment: 'Garantie légale : on rembourse.' });
+    expect(decided.statusCode, decided.body).toBe(200);
+    expect(decided.json()).toMatchObject({ status: 'approved' });
+    await h.worker.drain();
+    expect(shop.refunds).toEqual([expect.objectContaining({ orderId: '5678901234567890401', amount: 40000, gateway: 'shopify_payments' })]);
+    const [refund] = (await agent.get(`/api/v1/cases/${caseId}/workflows`)).json().items;
+    expect(refund).toMatchObject({ kind: 'refund', state: 'completed', refund: { method: 'shopify', state: 'refunded', amount: 40000, currency: 'CAD' } });
+    expect((await caseNow()).step?.key).toBe('refund');
+    // The step news reach the customer, and the tracking page says it.
+    const news = out.mailsTo(CUSTOMER).slice(mailsBefore);
+    expect(news.length, 'the customer hears of the refund').toBeGreaterThan(0);
+    const tracked = (await h.app.inject({ method: 'GET', url: `/api/v1/track/${trackingToken}` })).json();
+    expect(tracked.workflow).toMatchObject({ kind: 'refund' });
+    await agentReplies('Bonjour,\nvous aviez raison et nous vous présentons nos excuses : nous vous avons remboursé les 400 $ sur votre carte. Vous pouvez annuler la contestation auprès de votre banque.\nJulie');
+  });
+
+  it('closes with thanks and a survey that the customer answers in one click', async () => {
+    clock.advance(HOUR);
+    expect((await agent.patch(`/api/v1/cases/${caseId}`, { status: 'solved' })).statusCode).toBe(200);
+    await h.worker.drain();
+    const closing = out.mailsTo(CUSTOMER).find((m) => m.mail.subject === `[${caseNumber}] Votre demande est résolue : merci !`);
+    expect(closing, out.mailsTo(CUSTOMER).map((m) => m.mail.subject).join(' | ')).toBeDefined();
+    const link = new RegExp(`${PUBLIC_URL.replace(/\./g, '\\.')}/s/([\\w-]+\\.[\\w-]{43})`).exec(closing!.mail.text!);
+    expect(link).not.toBeNull();
+    const answered = await h.app.inject({
+      method: 'POST',
+      url: `/s/${link![1]}?lang=fr`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ csat: '4', nps: '8', comment: 'Réglé vite une fois la bonne personne trouvée.' }).toString(),
+    });
+    expect(answered.statusCode).toBe(303);
+    expect((await eventsOf()).filter((e) => e.type === 'survey_answered')).toHaveLength(1);
+    expect((await admin.get(`/api/v1/cases/${caseId}/survey`)).json().items[0].answer).toMatchObject({ csat: 4, nps: 8 });
+  });
+});
