@@ -13,6 +13,7 @@ import { brand, store } from '../org/org.schema.ts';
 import { clocksOf } from '../sla/clocks.read.ts';
 import { formatDateTime } from '../sla/deadline-text.ts';
 import type { ClockDto } from '../sla/sla.contract.ts';
+import { plannedNextStep } from '../workflows/workflow.next-step.ts';
 import { nextStepSentence, promiseSentence, stepSentence } from './notifications.catalog.ts';
 
 interface StepFacts {
@@ -59,14 +60,16 @@ export async function loadCaseFacts(ctx: Ctx, caseId: string, options: { lock?: 
   const [row] = await prepared.execute({ caseId });
   if (!row) return null;
   const step = row.step?.key ? row.step : null;
-  const [next] = step && options.nextStep !== false
-    ? await ctx.db
+  // A running workflow knows what comes next; otherwise the steps list's order is the guess.
+  const planned = step && options.nextStep !== false ? await plannedNextStep(ctx, caseId, step.key) : undefined;
+  const [next] = !step || options.nextStep === false || planned === null
+    ? []
+    : await ctx.db
         .select({ key: caseStep.key, labelFr: caseStep.labelFr, labelEn: caseStep.labelEn })
         .from(caseStep)
-        .where(and(eq(caseStep.active, true), gt(caseStep.position, step.position)))
+        .where(and(eq(caseStep.active, true), planned === undefined ? gt(caseStep.position, step.position) : eq(caseStep.key, planned)))
         .orderBy(asc(caseStep.position))
-        .limit(1)
-    : [];
+        .limit(1);
   const clocks = (await clocksOf(ctx, [caseId])).get(caseId) ?? [];
   return {
     c: row.c,

@@ -20,6 +20,7 @@ import { caseAttachment, caseEvent, caseStep, savCase } from '../cases/cases.sch
 import { customerIdentity } from '../customers/customers.schema.ts';
 import { brand, store } from '../org/org.schema.ts';
 import { verdictOfTrackedCase } from '../policies/evaluate-case.ts';
+import { plannedNextStep } from '../workflows/workflow.next-step.ts';
 import { clocksOf } from '../sla/clocks.read.ts';
 import type { ClockDto } from '../sla/sla.contract.ts';
 import type { TrackedAttachment, TrackedCase } from './tracking.contract.ts';
@@ -104,6 +105,7 @@ async function presentTracking(ctx: Ctx, row: CaseListRow, token: string, lang: 
       createdAt: c.createdAt,
       closedAt: c.closedAt,
       changes,
+      plannedNext: await plannedNextStep(ctx, c.id, row.stepKey),
     }).map((s) => ({ key: s.key, label: s.label[lang], state: s.state, at: s.at?.toISOString() ?? null })),
     holder: { kind: holder, label: holderWords(lang, holder, where ?? null) },
     nextDeadline: running ? { metric: running.metric, label: metricWords(lang, running.metric), deadline: running.deadline, promise: running.promise[lang] } : null,

@@ -23,6 +23,12 @@ describe('journey', () => {
     expect(summary({})).toEqual(['intake:current@04-06T09:00', 'diagnosis:upcoming', 'closed:upcoming']);
   });
 
+  it('shows next what a running workflow plans, not the next step by position, and nothing when it plans none', () => {
+    const changes = [{ at: at('07T10:00'), from: 'intake', to: 'diagnosis' }];
+    expect(summary({ currentKey: 'diagnosis', status: 'open', changes, plannedNext: 'repair' })).toEqual(['intake:done@04-06T09:00', 'diagnosis:current@04-07T10:00', 'repair:upcoming', 'closed:upcoming']);
+    expect(summary({ currentKey: 'diagnosis', status: 'open', changes, plannedNext: null })).toEqual(['intake:done@04-06T09:00', 'diagnosis:current@04-07T10:00', 'closed:upcoming']);
+  });
+
   it('shows the steps reached with their dates, the current one and what follows', () => {
     const changes = [
       { at: at('07T10:00'), from: 'intake', to: 'diagnosis' },

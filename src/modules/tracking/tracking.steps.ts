@@ -2,7 +2,7 @@
 // each was reached, from the step_changed events), the one it is at, and what comes next —
 // the following step and the final "clôturé". Steps are alternatives as much as a path
 // (repair, exchange, refund…), so only steps the case really reached are shown as done,
-// and only one step ahead is guessed. Pure.
+// and only one step ahead is shown: the one a running workflow plans, else the next by position. Pure.
 import type { CaseStatus } from '../cases/cases.contract.ts';
 
 export interface StepDef {
@@ -37,6 +37,8 @@ export interface JourneyInput {
   closedAt: Date | null;
   /** The case's step_changed events, oldest first. */
   changes: StepChange[];
+  /** What a running workflow plans next (null: nothing before the end); absent: guessed by position. */
+  plannedNext?: string | null | undefined;
 }
 
 /** Each step the case stood at, in order, with when it got there (a step may come back). */
@@ -80,7 +82,9 @@ export function journey(input: JourneyInput): JourneyStep[] {
   }
   const shown = new Set(out.map((s) => s.key));
   const from = current?.position ?? -Infinity;
-  const next = sorted.find((s) => !s.final && s.position > from && !shown.has(s.key));
+  const planned = input.plannedNext;
+  const next =
+    planned === undefined ? sorted.find((s) => !s.final && s.position > from && !shown.has(s.key)) : planned === null ? undefined : sorted.find((s) => s.key === planned && !s.final && !shown.has(s.key));
   if (next) out.push({ key: next.key, label: next.label, state: 'upcoming', at: null });
   if (finalStep && !shown.has(finalStep.key)) out.push({ key: finalStep.key, label: finalStep.label, state: 'upcoming', at: null });
   return out;

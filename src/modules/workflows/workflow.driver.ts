@@ -8,6 +8,7 @@ import { asc, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { inTransaction, type Ctx } from '../../context.ts';
 import { asProviderError } from '../../channels/provider-errors.ts';
+import { t } from '../../platform/i18n/i18n.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { jobType } from '../../platform/jobs/job-types.ts';
 import type { JobRun } from '../../platform/jobs/registry.ts';
@@ -77,7 +78,7 @@ export async function progress(
 ): Promise<void> {
   const now = tx.clock.now();
   let next = list.map((s) => (s.position === position ? { ...s, output: { ...s.output, ...output }, doneAt: now } : s));
-  if (branch.skip) next = next.map((s) => (s.position > position && s.state === 'pending' && branch.skip!.includes(s.key) ? { ...s, state: 'skipped' as const, detail: 'Not needed' } : s));
+  if (branch.skip) next = next.map((s) => (s.position > position && s.state === 'pending' && branch.skip!.includes(s.key) ? { ...s, state: 'skipped' as const, detail: t(actor.language, 'workflows.skip.notNeeded') } : s));
   if (branch.replaceRest) {
     next = branchSteps(next, position, branch.replaceRest, (key, p) => ({ workflowId: wf.id, position: p, key, state: 'pending', output: {}, detail: null, startedAt: null, doneAt: null, undoneAt: null }));
   }
@@ -112,11 +113,11 @@ export async function unwind(tx: Ctx, actor: Actor, wf: WorkflowRow, list: StepR
   const failed = after.find((s) => s.position === failedPosition);
   if (failed) changes.push(change(wf, failed, 'failed', reason));
   for (const s of compensationOrder(after)) {
-    const said = await undoStep(tx, wf, s.key);
+    const said = await undoStep(tx, wf, s.key, actor.language);
     after = after.map((x) => (x.position === s.position ? { ...x, state: 'undone' as const, undoneAt: now, detail: said } : x));
     changes.push(change(wf, { ...s, state: 'undone' }, 'undone', said));
   }
-  after = after.map((s) => (s.state === 'pending' || s.state === 'current' ? { ...s, state: 'skipped' as const, detail: end === 'cancelled' ? 'Cancelled' : 'Not reached' } : s));
+  after = after.map((s) => (s.state === 'pending' || s.state === 'current' ? { ...s, state: 'skipped' as const, detail: t(actor.language, end === 'cancelled' ? 'workflows.skip.cancelled' : 'workflows.skip.notReached') } : s));
   await saveSteps(tx, list, after);
   await saveWorkflow(tx, wf, { state: end, failure: reason }, now);
   if (end === 'cancelled') changes.push({ workflowId: wf.id, kind: wf.kind, position: failedPosition ?? 0, step: (failed ?? list[0]!).key, state: 'cancelled', detail: reason });

@@ -1,6 +1,8 @@
 // What each step does to the world, and how it is undone. Every effect is written so that
 // running it twice leaves one result (the rows are unique per workflow), because a job may run
 // again after a crash between the effect and the commit of the step.
+import { t, type Language } from '../../platform/i18n/i18n.ts';
+import './workflow.words.ts';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Ctx } from '../../context.ts';
 import { uuidv7 } from '../../platform/ids.ts';
@@ -127,22 +129,22 @@ export async function recordFinanceRefund(tx: Ctx, wf: WorkflowRow, outputs: Ste
 }
 
 /** Reverses a done step's effect; returns what the timeline says about it. */
-export async function undoStep(tx: Ctx, wf: WorkflowRow, key: StepKey): Promise<string> {
+export async function undoStep(tx: Ctx, wf: WorkflowRow, key: StepKey, lang: Language): Promise<string> {
   const now = tx.clock.now();
   switch (key) {
     case 'authorise':
       await tx.db.update(returnAuthorisation).set({ state: 'cancelled', updatedAt: now }).where(eq(returnAuthorisation.workflowId, wf.id));
-      return 'RMA cancelled';
+      return t(lang, 'workflows.undo.rma');
     case 'label':
       await tx.db.update(returnAuthorisation).set({ labelVoidedAt: now, updatedAt: now }).where(eq(returnAuthorisation.workflowId, wf.id));
-      return 'Return label voided';
+      return t(lang, 'workflows.undo.label');
     case 'refund':
     case 'credit_note': {
       const [r] = await tx.db.select().from(refund).where(eq(refund.workflowId, wf.id));
       // Money already sent back through Shopify cannot be called back from here.
-      if (r?.state === 'refunded') return 'Refund already made on Shopify: not reversed';
+      if (r?.state === 'refunded') return t(lang, 'workflows.undo.refundMade');
       await tx.db.update(refund).set({ state: 'cancelled', updatedAt: now }).where(eq(refund.workflowId, wf.id));
-      return key === 'refund' ? 'Refund cancelled' : 'Credit note cancelled';
+      return t(lang, key === 'refund' ? 'workflows.undo.refund' : 'workflows.undo.creditNote');
     }
     case 'reserve': {
       const released = await tx.db
@@ -156,10 +158,10 @@ export async function undoStep(tx: Ctx, wf: WorkflowRow, key: StepKey): Promise<
           .set({ reserved: sql`greatest(0, ${storeStock.reserved} - ${r.quantity})`, updatedAt: now })
           .where(and(eq(storeStock.storeId, r.storeId), eq(storeStock.sku, r.sku)));
       }
-      return 'Reservation released';
+      return t(lang, 'workflows.undo.reservation');
     }
     default:
-      return 'Nothing to undo';
+      return t(lang, 'workflows.undo.nothing');
   }
 }
 

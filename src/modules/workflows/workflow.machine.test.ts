@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyEvent, branchSteps, completeStep, compensationOrder, currentStep, planSteps, workflowCost, type StepKey, type StepView } from './workflow.machine.ts';
+import type { StepState } from './workflows.contract.ts';
+import { applyEvent, branchSteps, completeStep, compensationOrder, currentStep, nextCaseStep, planSteps, workflowCost, type StepKey, type StepView } from './workflow.machine.ts';
 
 const eur = (amount: number) => ({ amount, currency: 'EUR' });
 const view = (keys: StepKey[], states: StepView['state'][]): StepView[] => keys.map((key, i) => ({ position: i + 1, key, state: states[i] ?? 'pending' }));
@@ -104,5 +105,21 @@ describe('applyEvent', () => {
       [6, 'refund', 'pending'],
     ]);
     expect(currentStep(completeStep(branched, 4).steps)?.key).toBe('refund');
+  });
+});
+
+describe('the case step a running workflow goes to next', () => {
+  const at = (states: Record<string, StepState>) => (Object.entries(states) as [StepKey, StepState][]).map(([key, state], i) => ({ position: i + 1, key, state }));
+  it('is the refund a return was started with, not the next step by position', () => {
+    expect(nextCaseStep(at({ authorise: 'done', drop_off: 'done', receive: 'current', inspect: 'pending', refund: 'pending' }), 'return_authorised')).toBe('inspection');
+    expect(nextCaseStep(at({ authorise: 'done', drop_off: 'done', receive: 'done', inspect: 'current', refund: 'pending' }), 'inspection')).toBe('refund');
+    expect(nextCaseStep(at({ authorise: 'done', label: 'done', receive: 'done', inspect: 'current', credit_note: 'pending' }), 'inspection')).toBe('credit_note');
+  });
+  it('skips the steps that leave the case where it is, and those skipped', () => {
+    expect(nextCaseStep(at({ check_stock: 'current', reserve: 'pending', handover: 'pending' }), 'exchange')).toBeNull();
+    expect(nextCaseStep(at({ dispatch: 'done', diagnosis: 'current', awaiting_part: 'skipped', repair: 'pending', return_to_customer: 'pending' }), 'diagnosis')).toBe('repair');
+  });
+  it('is none at the last step', () => {
+    expect(nextCaseStep(at({ refund: 'current' }), 'refund')).toBeNull();
   });
 });

@@ -169,3 +169,18 @@ export function branchSteps<S extends StepView>(list: readonly S[], position: nu
   const start = Math.max(...list.map((s) => s.position)) + 1;
   return [...kept, ...rest.map((key, i) => make(key, start + i))];
 }
+
+/**
+ * The case step a running workflow goes to next (what "next step" means to the customer): the
+ * SAV step of its first step still to come that moves the case elsewhere. Null: none — the
+ * workflow ends on the step the case is at.
+ */
+export function nextCaseStep(list: readonly StepView[], caseStepNow: string | null): string | null {
+  const at = list.findIndex((s) => s.state === 'current');
+  for (const s of list.slice(at + 1)) {
+    if (s.state !== 'pending') continue;
+    const caseStep = steps[s.key].caseStep;
+    if (caseStep !== caseStepNow) return caseStep;
+  }
+  return null;
+}

@@ -115,7 +115,11 @@ describe('a return dropped off at a store and refunded by finance', () => {
     expect(page.body).toContain('Votre retour');
     expect(page.body).toMatch(/Numéro de retour : RMA-2026-\d{6}/);
     expect(page.body).toContain('Déposez le produit au magasin Jardin &amp; Maison Grigny (2 rue des Lilas, 91350 Grigny)');
+    // What comes next is the workflow's plan: the inspection, then the refund it was started with (not a credit note).
+    const upcoming = async () => ((await h.app.inject({ method: 'GET', url: `/api/v1/track/${trackingToken}` })).json().steps as { key: string; state: string }[]).filter((s) => s.state === 'upcoming').map((s) => s.key);
+    expect((await upcoming())[0]).toBe('inspection');
     await event(id, { type: 'parcel_received' });
+    expect((await upcoming())[0]).toBe('refund');
     await event(id, { type: 'inspected', accepted: true });
     await h.worker.drain();
     const tracked = (await h.app.inject({ method: 'GET', url: `/api/v1/track/${trackingToken}?lang=en` })).json();
@@ -191,8 +195,8 @@ describe('a return refused at inspection', () => {
     expect(await caseStep(caseId)).toBe('diagnosis');
     const undone = (await workflowEvents(caseId)).filter((e) => e.data.state === 'undone').map((e) => [e.data.step, e.body]);
     expect(undone).toEqual([
-      ['label', 'Return label voided'],
-      ['authorise', 'RMA cancelled'],
+      ['label', 'Étiquette de retour annulée'],
+      ['authorise', 'Autorisation de retour annulée'],
     ]);
     expect((await agent.get(`/api/v1/workflows/${id}/return-label.pdf`)).statusCode).toBe(409);
     const bell = (await agent.get('/api/v1/me/notifications')).json().items as { kind: string; case: { id: string }; excerpt: string }[];

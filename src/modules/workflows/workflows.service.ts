@@ -5,7 +5,9 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { inTransaction, type Ctx } from '../../context.ts';
 import { AppError, conflict, forbidden, invalid, isUniqueViolation, notFound } from '../../platform/errors.ts';
+import { t } from '../../platform/i18n/i18n.ts';
 import { uuidv7 } from '../../platform/ids.ts';
+import './workflow.words.ts';
 import { caseAccess } from '../access/access.policy.ts';
 import { requirePermission, type Actor } from '../access/actor.ts';
 import { loadVisibleCase } from '../cases/cases.read.ts';
@@ -122,7 +124,7 @@ export async function cancelWorkflow(ctx: Ctx, actor: Actor, id: string, reason:
     if (!loaded) throw notFound('workflow', id);
     if (loaded.wf.state !== 'running') throw conflict(`The workflow is ${loaded.wf.state}: there is nothing to cancel`);
     const current = loaded.steps.find((s) => s.state === 'current') ?? null;
-    await unwind(tx, actor, loaded.wf, loaded.steps, current?.position ?? null, reason ?? `Cancelled by ${actor.label}`, 'cancelled');
+    await unwind(tx, actor, loaded.wf, loaded.steps, current?.position ?? null, reason ?? t(actor.language, 'workflows.cancelledBy', { who: actor.label }), 'cancelled');
   });
   return getWorkflow(ctx, actor, id);
 }

@@ -24,6 +24,7 @@ export const auditActions = [
   'order_source.created',
   'order_source.updated',
   'order_source.tested',
+  'order_source.sync_requested',
   'policy.saved',
   'template.updated',
   'template.reset',
@@ -162,6 +163,8 @@ export function describeAudit(entry: AuditEntryDto, actor: string, t: TFunction,
       return t('admin.audit.says.socialHandedOver', { actor, number: caseNumber(entry, nameOf) });
     case 'workload.reassigned':
       return t('admin.audit.says.reassigned', { actor, count: typeof d.moved === 'number' ? d.moved : 0 });
+    case 'order_source.sync_requested':
+      return t('admin.audit.says.orderSourceSync', { actor, what });
     case 'policy.saved':
       return t('admin.audit.says.policySaved', { actor, version: entry.targetId ?? '' }) + (text(d.comment) ? ` (${text(d.comment)})` : '');
     case 'gestures.limits.saved':
