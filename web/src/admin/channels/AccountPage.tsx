@@ -1,12 +1,13 @@
 // One channel account (the address the admins' "channel down" e-mail links to): its state and
 // why it fails, the connection test, its settings to change (secrets write-only), and
 // disabling, reactivating or removing it.
-import { Alert, Button, Grid, Group, Paper, Stack, Text } from '@mantine/core';
+import { Button, Grid, Group, Paper, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
+import { ConnectionSettings } from '../ui/ConnectionSettings.tsx';
 import { RouterAnchor } from '../../ui/RouterAnchor.tsx';
 import { useAdminAccess } from '../admin-access.ts';
 import { channelAccounts, type ChannelAccount } from '../admin.api.ts';
@@ -51,29 +52,14 @@ function AccountEditor({ account }: { account: ChannelAccount }) {
     <Grid gap="md">
       <Grid.Col span={{ base: 12, lg: 7 }}>
         <Stack gap="md">
-          {account.state === 'failing' && (
-            <Alert color="red" variant="light" title={t('admin.channels.failingTitle')}>
-              <Stack gap="xs">
-                <Text size="sm">{account.stateDetail}</Text>
-                <Text size="sm">{t('admin.channels.failingHelp')}</Text>
-              </Stack>
-            </Alert>
-          )}
-          <Paper withBorder p="md">
-            <form onSubmit={form.onSubmit} noValidate ref={form.formRef} aria-label={t('admin.channels.settings')}>
-              <Stack gap="sm">
-                {form.error ? <ProblemAlert error={form.error} title={t('admin.form.saveFailed')} /> : null}
-                <AccountFields values={form.values} set={form.set} errors={form.errors} existing={account} readOnly={!access.manage} />
-                {access.manage && (
-                  <Group>
-                    <Button type="submit" loading={form.saving}>
-                      {t('admin.form.save')}
-                    </Button>
-                  </Group>
-                )}
-              </Stack>
-            </form>
-          </Paper>
+          <ConnectionSettings
+            form={form}
+            label={t('admin.channels.settings')}
+            failing={account.state === 'failing' ? { title: t('admin.channels.failingTitle'), detail: account.stateDetail, help: t('admin.channels.failingHelp') } : null}
+            canSave={access.manage}
+          >
+            <AccountFields values={form.values} set={form.set} errors={form.errors} existing={account} readOnly={!access.manage} />
+          </ConnectionSettings>
         </Stack>
       </Grid.Col>
       <Grid.Col span={{ base: 12, lg: 5 }}>

@@ -1,11 +1,12 @@
 // One order source: its settings (secrets write-only), the webhook address and which secret
 // to paste into the shop, the connection test, reading a PrestaShop shop now, disabling or
 // reactivating it, and the webhooks it sent lately with what became of each.
-import { Alert, Button, CopyButton, Grid, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, CopyButton, Grid, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
+import { ConnectionSettings } from '../ui/ConnectionSettings.tsx';
 import { RouterAnchor } from '../../ui/RouterAnchor.tsx';
 import { useAdminAccess } from '../admin-access.ts';
 import { AccountStateBadge } from '../channels/AccountStateBadge.tsx';
@@ -104,29 +105,14 @@ function SourceEditor({ source }: { source: OrderSource }) {
     <Grid gap="md">
       <Grid.Col span={{ base: 12, lg: 7 }}>
         <Stack gap="md">
-          {source.state === 'failing' && (
-            <Alert color="red" variant="light" title={t('admin.orderSources.failingTitle')}>
-              <Stack gap="xs">
-                <Text size="sm">{source.stateDetail}</Text>
-                <Text size="sm">{t('admin.orderSources.failingHelp')}</Text>
-              </Stack>
-            </Alert>
-          )}
-          <Paper withBorder p="md">
-            <form onSubmit={form.onSubmit} noValidate ref={form.formRef} aria-label={t('admin.orderSources.settings')}>
-              <Stack gap="sm">
-                {form.error ? <ProblemAlert error={form.error} title={t('admin.form.saveFailed')} /> : null}
-                <SourceFields values={form.values} set={form.set} errors={form.errors} existing={source} readOnly={!access.manage} />
-                {access.manage && (
-                  <Group>
-                    <Button type="submit" loading={form.saving}>
-                      {t('admin.form.save')}
-                    </Button>
-                  </Group>
-                )}
-              </Stack>
-            </form>
-          </Paper>
+          <ConnectionSettings
+            form={form}
+            label={t('admin.orderSources.settings')}
+            failing={source.state === 'failing' ? { title: t('admin.orderSources.failingTitle'), detail: source.stateDetail, help: t('admin.orderSources.failingHelp') } : null}
+            canSave={access.manage}
+          >
+            <SourceFields values={form.values} set={form.set} errors={form.errors} existing={source} readOnly={!access.manage} />
+          </ConnectionSettings>
           <WebhookDeliveries sourceId={source.id} />
         </Stack>
       </Grid.Col>
