@@ -164,7 +164,7 @@ export async function advanceWorkflow(ctx: Ctx, payload: { workflowId: string; p
       if (target) return openShopifyRefund(tx, wf, list, target);
     }
     try {
-      const output = step.key === 'refund' ? await recordFinanceRefund(tx, wf, outputsOf(list)) : await runStep(tx, wf, step.key, outputsOf(list));
+      const output = step.key === 'refund' ? await recordFinanceRefund(tx, wf, outputsOf(list)) : await runStep(tx, wf, step.key, outputsOf(list), actor.language);
       await progress(tx, actor, wf, list, step.position, output);
     } catch (error) {
       if (!(error instanceof StepFailure)) throw error;

@@ -56,7 +56,7 @@ async function refundDueBy(tx: Ctx, wf: WorkflowRow): Promise<string | null> {
 }
 
 /** Runs a step that needs no event; returns what it recorded. */
-export async function runStep(tx: Ctx, wf: WorkflowRow, key: StepKey, outputs: StepOutputs): Promise<Record<string, unknown>> {
+export async function runStep(tx: Ctx, wf: WorkflowRow, key: StepKey, outputs: StepOutputs, lang: Language): Promise<Record<string, unknown>> {
   const now = tx.clock.now();
   const input = wf.input;
   switch (key) {
@@ -92,7 +92,7 @@ export async function runStep(tx: Ctx, wf: WorkflowRow, key: StepKey, outputs: S
       if (input.kind !== 'exchange_in_store') throw new StepFailure('Only an exchange checks stock');
       const [row] = await tx.db.select().from(storeStock).where(and(eq(storeStock.storeId, input.storeId), eq(storeStock.sku, input.sku)));
       const available = row ? row.onHand - row.reserved : 0;
-      if (available < 1) throw new StepFailure(`${input.sku} is not in stock at this store`);
+      if (available < 1) throw new StepFailure(t(lang, 'workflows.fail.noStock', { sku: input.sku }));
       return { available };
     }
     case 'reserve': {
@@ -104,7 +104,7 @@ export async function runStep(tx: Ctx, wf: WorkflowRow, key: StepKey, outputs: S
         .set({ reserved: sql`${storeStock.reserved} + 1`, updatedAt: now })
         .where(and(eq(storeStock.storeId, input.storeId), eq(storeStock.sku, input.sku), sql`${storeStock.onHand} - ${storeStock.reserved} >= 1`))
         .returning({ sku: storeStock.sku });
-      if (!taken.length) throw new StepFailure(`${input.sku} was taken meanwhile: none left to reserve`);
+      if (!taken.length) throw new StepFailure(t(lang, 'workflows.fail.stockTaken', { sku: input.sku }));
       const id = uuidv7(now.getTime());
       await tx.db.insert(stockReservation).values({ id, workflowId: wf.id, storeId: input.storeId, sku: input.sku, quantity: 1, state: 'held', createdAt: now, updatedAt: now });
       return { reservationId: id };

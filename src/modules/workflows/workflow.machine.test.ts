@@ -78,9 +78,9 @@ describe('applyEvent', () => {
 
   it('fails the workflow on a refused inspection or a cancelled handover', () => {
     const inspecting = view(['authorise', 'label', 'receive', 'inspect'], ['done', 'done', 'done', 'current']);
-    expect(applyEvent(inspecting, { type: 'inspected', accepted: false, note: 'Produit utilisé' })).toEqual({ kind: 'fail', reason: 'Return refused at inspection: Produit utilisé' });
+    expect(applyEvent(inspecting, { type: 'inspected', accepted: false, note: 'Produit utilisé' })).toEqual({ kind: 'fail', because: 'refused_at_inspection', note: 'Produit utilisé' });
     expect(applyEvent(inspecting, { type: 'inspected' })).toEqual({ kind: 'refused', reason: 'inspected needs accepted: true or false' });
-    expect(applyEvent(view(['check_stock', 'reserve', 'handover'], ['done', 'done', 'current']), { type: 'handover_cancelled' })).toEqual({ kind: 'fail', reason: 'Handover cancelled' });
+    expect(applyEvent(view(['check_stock', 'reserve', 'handover'], ['done', 'done', 'current']), { type: 'handover_cancelled' })).toEqual({ kind: 'fail', because: 'handover_cancelled', note: null });
   });
 
   it('skips waiting for a part when the diagnosis needs none', () => {

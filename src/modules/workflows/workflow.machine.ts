@@ -109,7 +109,8 @@ export type EventOutcome =
   /** The current step is done with this output; `skip` steps are skipped, `replace` replaces what comes after. */
   | { kind: 'complete'; output: Record<string, unknown>; skip?: StepKey[]; replaceRest?: StepKey[] }
   /** The current step fails for good (a refused return, a cancelled handover): undo what was done. */
-  | { kind: 'fail'; reason: string }
+  /** `because`: which failure (said in the agent's words by the service); `note`: what the agent typed. */
+  | { kind: 'fail'; because: 'refused_at_inspection' | 'handover_cancelled'; note: string | null }
   /** The same event again (a double click): nothing to do. */
   | { kind: 'replayed' }
   | { kind: 'refused'; reason: string };
@@ -137,9 +138,9 @@ export function applyEvent(list: readonly (StepView & { output?: Record<string, 
   switch (event.type) {
     case 'inspected':
       if (event.accepted === undefined) return { kind: 'refused', reason: 'inspected needs accepted: true or false' };
-      return event.accepted ? { kind: 'complete', output: { ...base, accepted: true } } : { kind: 'fail', reason: event.note ? `Return refused at inspection: ${event.note}` : 'Return refused at inspection' };
+      return event.accepted ? { kind: 'complete', output: { ...base, accepted: true } } : { kind: 'fail', because: 'refused_at_inspection', note: event.note ?? null };
     case 'handover_cancelled':
-      return { kind: 'fail', reason: event.note ? `Handover cancelled: ${event.note}` : 'Handover cancelled' };
+      return { kind: 'fail', because: 'handover_cancelled', note: event.note ?? null };
     case 'dispatched':
     case 'returned_to_customer':
       return { kind: 'complete', output: { ...base, trackingNumber: event.trackingNumber ?? null } };

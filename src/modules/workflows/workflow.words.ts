@@ -1,4 +1,4 @@
-// What the timeline and the panel say of a workflow's undone and skipped steps, in the agent's
+// What the timeline and the panel say of a workflow's failures, undone and skipped steps, in the agent's
 // language (the timeline's internal events are read by the team, not the customer).
 import { registerCatalog } from '../../platform/i18n/i18n.ts';
 
@@ -15,6 +15,11 @@ registerCatalog({
     'workflows.skip.cancelled': 'Annulé',
     'workflows.skip.notReached': 'Pas atteint',
     'workflows.cancelledBy': 'Annulé par {who}',
+    'workflows.fail.refused_at_inspection': 'Retour refusé au contrôle',
+    'workflows.fail.handover_cancelled': 'Remise annulée',
+    'workflows.fail.withNote': '{what} : {note}',
+    'workflows.fail.noStock': '{sku} n’est pas en stock dans ce magasin',
+    'workflows.fail.stockTaken': '{sku} a été pris entre-temps : plus rien à réserver',
   },
   en: {
     'workflows.undo.rma': 'Return authorisation cancelled',
@@ -28,5 +33,10 @@ registerCatalog({
     'workflows.skip.cancelled': 'Cancelled',
     'workflows.skip.notReached': 'Not reached',
     'workflows.cancelledBy': 'Cancelled by {who}',
+    'workflows.fail.refused_at_inspection': 'Return refused at inspection',
+    'workflows.fail.handover_cancelled': 'Handover cancelled',
+    'workflows.fail.withNote': '{what}: {note}',
+    'workflows.fail.noStock': '{sku} is not in stock at this store',
+    'workflows.fail.stockTaken': '{sku} was taken meanwhile: none left to reserve',
   },
 });

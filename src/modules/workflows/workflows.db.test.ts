@@ -200,7 +200,7 @@ describe('a return refused at inspection', () => {
     ]);
     expect((await agent.get(`/api/v1/workflows/${id}/return-label.pdf`)).statusCode).toBe(409);
     const bell = (await agent.get('/api/v1/me/notifications')).json().items as { kind: string; case: { id: string }; excerpt: string }[];
-    expect(bell.find((n) => n.case.id === caseId)).toMatchObject({ kind: 'workflow', excerpt: 'Return refused at inspection: Produit utilisé hors garantie' });
+    expect(bell.find((n) => n.case.id === caseId)).toMatchObject({ kind: 'workflow', excerpt: 'Retour refusé au contrôle : Produit utilisé hors garantie' });
 
     // The next return draws the next number: a cancelled one is never given again.
     const next = await agent.post(`/api/v1/cases/${caseId}/workflows`, { kind: 'return', mode: 'label', settlement: 'refund', amount: eur(100) });
@@ -226,7 +226,7 @@ describe('an exchange in store', () => {
     const second = await agent.post(`/api/v1/cases/${other}/workflows`, { kind: 'exchange_in_store', storeId, sku: 'GAR-5041' });
     await h.worker.drain();
     const secondWf = (await agent.get(`/api/v1/workflows/${second.json().id}`)).json();
-    expect(secondWf).toMatchObject({ state: 'failed', failure: 'GAR-5041 is not in stock at this store' });
+    expect(secondWf).toMatchObject({ state: 'failed', failure: 'GAR-5041 n’est pas en stock dans ce magasin' });
 
     const cancelled = await event(res.json().id, { type: 'handover_cancelled', note: 'Le client préfère un remboursement' });
     expect(stepStates(cancelled.json())).toEqual(['check_stock:done', 'reserve:undone', 'handover:failed']);

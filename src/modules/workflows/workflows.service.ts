@@ -108,7 +108,8 @@ export async function postWorkflowEvent(ctx: Ctx, actor: Actor, id: string, even
     if (outcome.kind === 'refused') throw conflict(outcome.reason, { state: wf.state });
     const current = list.find((s) => s.state === 'current')!;
     if (outcome.kind === 'fail') {
-      await unwind(tx, actor, wf, list, current.position, outcome.reason, 'failed');
+      const said = t(actor.language, `workflows.fail.${outcome.because}`);
+      await unwind(tx, actor, wf, list, current.position, outcome.note ? t(actor.language, 'workflows.fail.withNote', { what: said, note: outcome.note }) : said, 'failed');
       return;
     }
     const effect = await applyEventEffect(tx, wf, current.key, event);
