@@ -455,3 +455,25 @@ function answerRefunds(query: string, variables: Record<string, unknown>, orders
   }
   return null;
 }
+
+/**
+ * Connects the fake shop as an order source through the admin API, the way an admin does
+ * (its token and webhook secret): the source's id and the webhook address Shopify posts to.
+ */
+export async function connectFakeShop(
+  admin: { post(url: string, body?: unknown): Promise<{ statusCode: number; body: string; json(): { id: string; webhookUrl: string } }> },
+  shop: FakeShopify,
+  over: { name?: string; brandId?: string | null; storeId?: string | null; timeZone?: string } = {},
+): Promise<{ sourceId: string; webhookUrl: string }> {
+  const res = await admin.post('/api/v1/order-sources', {
+    kind: 'shopify',
+    name: over.name ?? 'Boutique en ligne',
+    salesChannel: 'online',
+    ...(over.brandId ? { brandId: over.brandId } : {}),
+    ...(over.storeId ? { storeId: over.storeId } : {}),
+    settings: { shopDomain: shop.shopDomain, apiVersion: shop.apiVersion, apiBaseUrl: shop.url, timeZone: over.timeZone ?? 'Europe/Paris' },
+    secrets: { webhookSecret: shop.clientSecret, accessToken: shop.accessToken },
+  });
+  if (res.statusCode !== 201) throw new Error(`connecting the fake shop: ${res.statusCode} ${res.body}`);
+  return { sourceId: res.json().id, webhookUrl: res.json().webhookUrl };
+}

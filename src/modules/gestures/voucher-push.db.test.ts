@@ -4,7 +4,7 @@
 // once its bucket refills; a refused token failing the push with its reason.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asInjection, startFakeShopify, type FakeShopify, type FakeShopifyOrder } from '../../../test/fakes/shopify.ts';
+import { asInjection, connectFakeShop, startFakeShopify, type FakeShopify, type FakeShopifyOrder } from '../../../test/fakes/shopify.ts';
 import { buildCase } from '../../../test/support/factories.ts';
 import { startHarness, type Client, type Harness } from '../../../test/support/harness.ts';
 import { ManualClock } from '../../platform/clock.ts';
@@ -27,17 +27,7 @@ beforeAll(async () => {
   admin = await h.userClient('admin');
   agent = await h.userClient('agent', { name: 'Camille Agent' });
   brandId = (await admin.post('/api/v1/brands', { slug: 'jardin', name: 'Jardin & Co' })).json().id;
-  const res = await admin.post('/api/v1/order-sources', {
-    kind: 'shopify',
-    name: 'Boutique en ligne',
-    salesChannel: 'online',
-    brandId,
-    settings: { shopDomain: shop.shopDomain, apiVersion: shop.apiVersion, apiBaseUrl: shop.url, timeZone: 'Europe/Paris' },
-    secrets: { webhookSecret: shop.clientSecret, accessToken: shop.accessToken },
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  sourceId = res.json().id;
-  webhook = res.json().webhookUrl;
+  ({ sourceId, webhookUrl: webhook } = await connectFakeShop(admin, shop, { brandId }));
 });
 afterAll(async () => {
   expect(shop?.unexpected ?? []).toEqual([]);

@@ -5,7 +5,7 @@
 // Shopify retried by the job until it answers.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeShopify, asInjection, type FakeShopify, type FakeShopifyOrder } from '../../../test/fakes/shopify.ts';
+import { connectFakeShop, startFakeShopify, asInjection, type FakeShopify, type FakeShopifyOrder } from '../../../test/fakes/shopify.ts';
 import { buildBrand } from '../../../test/support/factories.ts';
 import { agentsRefund } from '../../../test/support/latitude.ts';
 import { startHarness, type Client, type Harness } from '../../../test/support/harness.ts';
@@ -31,17 +31,7 @@ beforeAll(async () => {
   // Not a test of authority (workflow-authority.db.test.ts is): the agent refunds without asking.
   await agentsRefund(h.ctx);
   brandId = (await buildBrand(h.ctx, { name: 'Garden World' })).id;
-  const res = await admin.post('/api/v1/order-sources', {
-    kind: 'shopify',
-    name: 'Boutique en ligne',
-    brandId,
-    salesChannel: 'online',
-    settings: { shopDomain: shop.shopDomain, apiVersion: shop.apiVersion, apiBaseUrl: shop.url, timeZone: 'Europe/Paris' },
-    secrets: { webhookSecret: shop.clientSecret, accessToken: shop.accessToken },
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  sourceId = res.json().id;
-  webhook = res.json().webhookUrl;
+  ({ sourceId, webhookUrl: webhook } = await connectFakeShop(admin, shop, { brandId }));
 });
 afterAll(async () => {
   expect(shop?.unexpected ?? []).toEqual([]);

@@ -5,7 +5,7 @@
 // customers topic, and the GraphQL lookup of a customer's past orders through the throttle.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asInjection, startFakeShopify, type FakeShopify, type FakeShopifyOrder } from '../../../../test/fakes/shopify.ts';
+import { asInjection, connectFakeShop, startFakeShopify, type FakeShopify, type FakeShopifyOrder } from '../../../../test/fakes/shopify.ts';
 import { startHarness, type Client, type Harness } from '../../../../test/support/harness.ts';
 import { queryRows } from '../../../platform/db/database.ts';
 
@@ -21,16 +21,7 @@ beforeAll(async () => {
   shop = await startFakeShopify({ bucket: { maximumAvailable: 120, restoreRate: 400 } });
   admin = await h.userClient('admin');
   agent = await h.userClient('agent');
-  const res = await admin.post('/api/v1/order-sources', {
-    kind: 'shopify',
-    name: 'Boutique en ligne',
-    salesChannel: 'online',
-    settings: { shopDomain: shop.shopDomain, apiVersion: shop.apiVersion, apiBaseUrl: shop.url, timeZone: 'Europe/Paris' },
-    secrets: { webhookSecret: shop.clientSecret, accessToken: shop.accessToken },
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  sourceId = res.json().id;
-  webhook = res.json().webhookUrl;
+  ({ sourceId, webhookUrl: webhook } = await connectFakeShop(admin, shop));
 });
 afterAll(async () => {
   expect(shop?.unexpected ?? []).toEqual([]);
