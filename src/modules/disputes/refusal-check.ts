@@ -3,10 +3,9 @@
 // applies until …: a refusal needs a manager's approval")? The answer the console shows under
 // the reply box. The verdict is the one every screen gets (src/modules/policies), for a defect.
 import type { Ctx } from '../../context.ts';
-import { AppError } from '../../platform/errors.ts';
 import type { Actor } from '../access/actor.ts';
 import { loadForWrite } from '../cases/case-changes.ts';
-import { evaluateForCase } from '../policies/evaluate-case.ts';
+import { evaluateForCaseIfAny } from '../policies/evaluate-case.ts';
 import type { RefusalCheckDto } from './disputes.contract.ts';
 import { detectRefusal, refusalWarning } from './refusal.ts';
 
@@ -14,13 +13,6 @@ export async function checkRefusal(ctx: Ctx, actor: Actor, caseId: string, text:
   await loadForWrite(ctx, actor, caseId, undefined);
   const found = detectRefusal(text);
   if (!found.refuses) return { ...found, warning: null };
-  const verdict = await evaluateForCase(ctx, actor, caseId, { request: 'defect' }).then(
-    (r) => r.verdict,
-    (error: unknown) => {
-      // No purchase linked, or a country the rulebook does not know: nothing to set it against.
-      if (error instanceof AppError && (error.code === 'conflict' || error.code === 'validation_failed')) return null;
-      throw error;
-    },
-  );
+  const verdict = (await evaluateForCaseIfAny(ctx, actor, caseId, { request: 'defect' }))?.verdict ?? null;
   return { ...found, warning: refusalWarning(true, verdict) };
 }

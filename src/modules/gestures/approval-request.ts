@@ -4,7 +4,6 @@
 // people who may decide (the bell). Also how requests are presented and who may decide them.
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Ctx } from '../../context.ts';
-import { AppError } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { caseAccess } from '../access/access.policy.ts';
 import { appUser } from '../access/access.schema.ts';
@@ -15,7 +14,7 @@ import { caseEvent, savCase } from '../cases/cases.schema.ts';
 import { actorColumns, appendEvents } from '../cases/timeline.ts';
 import { customerValue } from '../commerce/customer-360.ts';
 import { managersOf, tellUsers } from '../disputes/tell-managers.ts';
-import { evaluateForCase } from '../policies/evaluate-case.ts';
+import { evaluateForCaseIfAny } from '../policies/evaluate-case.ts';
 import type { PolicyRequestKind } from '../policies/law/verdict.ts';
 import { fullAccessTo } from '../user-notifications/mentions.ts';
 import type { ApprovalDto, AuthorityReason } from './gestures.contract.ts';
@@ -36,13 +35,8 @@ export interface NewApproval {
 
 /** The rulebook's verdict on the case's purchase; null when it has none linked or no law applies. */
 async function verdictFor(tx: Ctx, actor: Actor, caseId: string, request: PolicyRequestKind): Promise<Record<string, unknown> | null> {
-  try {
-    const { verdict } = await evaluateForCase(tx, actor, caseId, { request });
-    return verdict as unknown as Record<string, unknown>;
-  } catch (error) {
-    if (error instanceof AppError && (error.code === 'conflict' || error.code === 'validation_failed')) return null;
-    throw error;
-  }
+  const judged = await evaluateForCaseIfAny(tx, actor, caseId, { request });
+  return judged ? (judged.verdict as unknown as Record<string, unknown>) : null;
 }
 
 /**

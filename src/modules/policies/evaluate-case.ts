@@ -61,8 +61,18 @@ export async function evaluateForCase(ctx: Ctx, actor: Actor, caseId: string, op
  * page's, through the link's token. Null when no purchase is linked or Comptoir has no law
  * for its country: the page then says nothing rather than a guess.
  */
-export async function verdictOfTrackedCase(ctx: Ctx, row: CaseListRow): Promise<CaseVerdict | null> {
-  return evaluateCaseRow(ctx, row, {}).catch((error: unknown) => {
+export function verdictOfTrackedCase(ctx: Ctx, row: CaseListRow): Promise<CaseVerdict | null> {
+  return orNone(evaluateCaseRow(ctx, row, {}));
+}
+
+/** evaluateForCase, or null when the case has no purchase linked or Comptoir has no law for its country. */
+export function evaluateForCaseIfAny(ctx: Ctx, actor: Actor, caseId: string, options: CaseEvaluationOptions = {}): Promise<CaseVerdict | null> {
+  return orNone(evaluateForCase(ctx, actor, caseId, options));
+}
+
+/** No verdict, rather than an error, for a case with nothing to judge: no purchase linked (409), no law for its country (422). */
+function orNone(verdict: Promise<CaseVerdict>): Promise<CaseVerdict | null> {
+  return verdict.catch((error: unknown) => {
     if (error instanceof AppError && (error.code === 'conflict' || error.code === 'validation_failed')) return null;
     throw error;
   });
