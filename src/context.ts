@@ -6,7 +6,8 @@ import type { Clock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
 import type { SecretBox } from './platform/crypto/secrets.ts';
 import type { Database, Db } from './platform/db/database.ts';
-import { transaction, type TransactionOptions } from './platform/db/transaction.ts';
+import { groupCommitOf } from './platform/db/group-commit.ts';
+import { isTransaction, transaction, type TransactionOptions } from './platform/db/transaction.ts';
 import type { DomainEvents } from './platform/events/domain-events.ts';
 import type { RealtimeHub } from './platform/events/realtime.ts';
 import type { Notifier } from './platform/events/notifier.ts';
@@ -49,6 +50,25 @@ export interface Ctx extends Omit<Services, 'database'> {
 export function ctxOf(services: Services, db: Db = services.database.db): Ctx {
   const { database, ...rest } = services;
   return { ...rest, db, engine: database.engine };
+}
+
+/**
+ * Runs `fn` in a transaction shared with the other units of the same `kind` that arrive
+ * together (platform/db/group-commit.ts: one round trip per statement for all of them, one
+ * commit); inside a transaction already, in that one. For the hottest writes only (opening a
+ * case, processing an inbound message): `fn` may run twice, its first run rolled back, when
+ * another unit of its group fails.
+ */
+export function inSharedTransaction<T>(ctx: Ctx, kind: string, fn: (tx: Ctx) => Promise<T>): Promise<T> {
+  if (isTransaction(ctx.db)) return fn(ctx);
+  // One group at a time: two groups, each holding the rows of many cases, could wait for each
+  // other (a deadlock PostgreSQL breaks only after a second); the next group gathers meanwhile.
+  const group = groupCommitOf(ctx.db, kind, {
+    maxGroup: 32,
+    maxInFlight: 1,
+    onGroupFailed: (error, units) => ctx.log.info({ err: error, kind, units }, 'a shared transaction failed: its units run again one by one'),
+  });
+  return group.run((tx) => fn({ ...ctx, db: tx }));
 }
 
 /** Runs `fn` in a transaction (a savepoint when already inside one). */

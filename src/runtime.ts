@@ -28,6 +28,7 @@ import { createLogger, type Logger } from './platform/log.ts';
 import { PolicyBook } from './modules/sla/policy-book.ts';
 import { TemplateBook } from './modules/notifications/templates.service.ts';
 import { AccountBook } from './channels/accounts/account-book.ts';
+import { coalesceOn } from './platform/db/coalescing.ts';
 
 export function createServices(config: Config, database: Database, options: { clock?: Clock; log?: Logger } = {}): Services {
   const clock = options.clock ?? systemClock;
@@ -36,6 +37,9 @@ export function createServices(config: Config, database: Database, options: { cl
   const jobs = new JobQueue(clock, notifier);
   const realtime = new RealtimeHub(database, notifier, log);
   const events = new DomainEvents<DomainEvent>(jobs, realtime);
+  // Concurrent requests' credential checks, the delivery jobs' reads…: one round trip for the
+  // calls of one turn of the event loop (platform/db/coalescing.ts).
+  coalesceOn(database.db, { autocommit: true });
   const services: Services = {
     config,
     clock,
@@ -102,6 +106,7 @@ export async function startRoles(services: Services, role: Role): Promise<Runnin
     const db = config.database;
     if (db.engine === 'postgres') {
       jobPool = await openPostgres({ url: db.url, poolSize: db.workerPoolSize, parallelWorkers: db.parallelWorkers });
+      coalesceOn(jobPool.db, { autocommit: true });
     }
     const jobDatabase: Database = jobPool ? { ...services.database, db: jobPool.db, listen: services.database.listen.bind(services.database) } : services.database;
     worker = new JobWorker<Ctx>({

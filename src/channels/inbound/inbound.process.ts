@@ -7,9 +7,10 @@
 // message on one case.
 import { Readable } from 'node:stream';
 import { sql } from 'drizzle-orm';
-import { inTransaction, type Ctx } from '../../context.ts';
+import { inSharedTransaction, type Ctx } from '../../context.ts';
 import { fixedClock } from '../../platform/clock.ts';
 import { queryRows } from '../../platform/db/database.ts';
+import { txLocal } from '../../platform/db/transaction.ts';
 import { PermanentJobError } from '../../platform/jobs/job-types.ts';
 import type { JobRun } from '../../platform/jobs/registry.ts';
 import { systemActor } from '../../modules/access/actor.ts';
@@ -73,7 +74,14 @@ async function storeFiles(ctx: Ctx, message: CommonInbound): Promise<{ uploads: 
 }
 
 export async function processInbound(ctx: Ctx, id: string, run?: JobRun): Promise<Outcome | null> {
-  return inTransaction(ctx, async (tx) => {
+  // Messages processed at the same moment (a burst of mail) share a transaction and a round
+  // trip per statement (platform/db/group-commit.ts).
+  return inSharedTransaction(ctx, 'inbound-processing', async (tx) => {
+    // The row lock below does not keep out a second run of the same message in this very
+    // transaction (the same job twice in one group): the first one takes it.
+    const key = `inbound-processing:${id}`;
+    if (txLocal.get(tx.db, key)) return null;
+    txLocal.set(tx.db, key, true);
     const [row] = await queryRows<InboundRow>(tx.db, sql`SELECT id, account_id, channel, raw, state, received_at FROM inbound_message WHERE id = ${id} FOR UPDATE`);
     if (!row || row.state === 'processed' || row.state === 'ignored') return null;
     const account = await tx.accounts.account(tx.db, row.account_id);

@@ -7,7 +7,7 @@ import { inTransaction, type Ctx } from '../../context.ts';
 import { decoyHash, verifyPassword, hashPassword, type Argon2Params } from '../../platform/crypto/password.ts';
 import { digest, newSecretToken } from '../../platform/crypto/tokens.ts';
 import { queryRows } from '../../platform/db/database.ts';
-import { param, prepared } from '../../platform/db/prepared.ts';
+import { callValue, eachCall, preparedEach } from '../../platform/db/prepared.ts';
 import { AppError } from '../../platform/errors.ts';
 import { hit, peek, reset, tooMany } from '../../platform/http/rate-limit.ts';
 import { uuidv7 } from '../../platform/ids.ts';
@@ -135,21 +135,24 @@ interface CredentialRow {
 const principalColumns = sql`c.credential_id, c.csrf_token, c.last_seen_at, u.id, u.email, u.name, u.role, u.language,
   (SELECT array_agg(brand_id) FROM user_brand WHERE user_id = u.id) AS brand_ids,
   (SELECT array_agg(store_id) FROM user_store WHERE user_id = u.id) AS store_ids`;
+// For any number of concurrent requests at once (platform/db/coalescing.ts).
 const credentialBy = {
-  session: prepared<{ hash: string; now: string }, CredentialRow>(
+  session: preparedEach<{ hash: string; now: string }, CredentialRow>(
     'comptoir_session_principal',
-    sql`SELECT ${principalColumns}
-        FROM (SELECT id AS credential_id, user_id, csrf_token, last_seen_at FROM auth_session
-              WHERE token_hash = ${param('hash')} AND revoked_at IS NULL AND expires_at > ${param('now')}::timestamptz) c
+    sql`SELECT a.call, ${principalColumns}
+        FROM ${eachCall} JOIN LATERAL (
+          SELECT id AS credential_id, user_id, csrf_token, last_seen_at FROM auth_session
+          WHERE token_hash = ${callValue('hash')} AND revoked_at IS NULL AND expires_at > ${callValue('now')}::timestamptz OFFSET 0) c ON true
         JOIN app_user u ON u.id = c.user_id
         WHERE u.active`,
   ),
-  token: prepared<{ hash: string; now: string }, CredentialRow>(
+  token: preparedEach<{ hash: string; now: string }, CredentialRow>(
     'comptoir_token_principal',
-    sql`SELECT ${principalColumns}
-        FROM (SELECT id AS credential_id, user_id, NULL::text AS csrf_token, last_used_at AS last_seen_at FROM api_token
-              WHERE token_hash = ${param('hash')} AND revoked_at IS NULL
-                AND (expires_at IS NULL OR expires_at > ${param('now')}::timestamptz)) c
+    sql`SELECT a.call, ${principalColumns}
+        FROM ${eachCall} JOIN LATERAL (
+          SELECT id AS credential_id, user_id, NULL::text AS csrf_token, last_used_at AS last_seen_at FROM api_token
+          WHERE token_hash = ${callValue('hash')} AND revoked_at IS NULL
+            AND (expires_at IS NULL OR expires_at > ${callValue('now')}::timestamptz) OFFSET 0) c ON true
         JOIN app_user u ON u.id = c.user_id
         WHERE u.active`,
   ),

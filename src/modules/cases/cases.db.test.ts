@@ -71,6 +71,38 @@ describe('opening a case', () => {
     expect(row!.n).toBe(2);
   });
 
+  it('opens cases that arrive together in shared transactions, each whole (platform/db/group-commit.ts)', async () => {
+    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => admin.post('/api/v1/cases', newCase({ customer: { email: `ensemble${i}@exemple.fr` } }))));
+    expect(results.map((r) => r.statusCode)).toEqual(Array(12).fill(201));
+    const ids = results.map((r) => r.json().id as string);
+    // Rows written by one transaction share its xmin: fewer transactions than cases.
+    const [tx] = await queryRows<{ n: number }>(h.ctx.db, sql`SELECT count(DISTINCT xmin::text)::int AS n FROM sav_case WHERE id = ANY(${sql.param(ids)}::uuid[])`);
+    expect(tx!.n).toBeLessThan(12);
+    const rows = await queryRows<{ id: string; events: string[]; deliveries: number; clocks: number }>(
+      h.ctx.db,
+      sql`SELECT c.id, ARRAY(SELECT type FROM case_event WHERE case_id = c.id ORDER BY id) AS events,
+            (SELECT count(*)::int FROM message_delivery WHERE case_id = c.id) AS deliveries,
+            (SELECT count(*)::int FROM sla_clock WHERE case_id = c.id) AS clocks
+          FROM sav_case c WHERE c.id = ANY(${sql.param(ids)}::uuid[])`,
+    );
+    expect(rows).toHaveLength(12);
+    for (const r of rows) expect(r).toMatchObject({ events: ['case_created', 'message_in', 'sla_clock', 'sla_clock', 'message_out'], deliveries: 1, clocks: 2 });
+  });
+
+  it('fails a bad opening alone when it arrives with good ones', async () => {
+    const before = await countCases();
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        admin.post('/api/v1/cases', newCase({ customer: { email: `melange${i}@exemple.fr` }, ...(i === 4 ? { reason: 'nope' } : {}), ...(i === 7 ? { teamId: '01900000-0000-7000-8000-000000000000' } : {}) })),
+      ),
+    );
+    expect(results.map((r) => r.statusCode)).toEqual([201, 201, 201, 201, 422, 201, 201, 422, 201, 201]);
+    expect(results[4]!.json().errors).toEqual([{ field: 'reason', message: 'unknown contact reason "nope"' }]);
+    expect(results[7]!.json().errors[0].field).toBe('teamId');
+    expect(await countCases()).toBe(before + 8);
+    expect(new Set(results.filter((r) => r.statusCode === 201).map((r) => r.json().number)).size).toBe(8);
+  });
+
   it('refuses bad input with problem details and changes nothing', async () => {
     const before = await countCases();
     const unknownField = await admin.post('/api/v1/cases', { ...newCase(), colour: 'red' });

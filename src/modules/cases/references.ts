@@ -2,7 +2,7 @@
 // in one round trip, and turning bad ones into field errors.
 import { sql } from 'drizzle-orm';
 import type { Ctx } from '../../context.ts';
-import { param, prepared } from '../../platform/db/prepared.ts';
+import { callValue, eachCall, preparedEach } from '../../platform/db/prepared.ts';
 import { AppError, type FieldError } from '../../platform/errors.ts';
 import type { Holder } from './cases.contract.ts';
 
@@ -51,21 +51,25 @@ interface RefsRow {
   initial_step: Labelled | null;
 }
 
-// Every case creation and change runs this: a prepared statement (see platform/db/prepared.ts).
-const refsStatement = prepared<Record<'brandId' | 'storeId' | 'teamId' | 'assigneeId' | 'reason' | 'step', string | null>, RefsRow>(
+// Every case creation and change runs this: a prepared statement (see platform/db/prepared.ts),
+// written for any number of callers so concurrent openings check theirs in one round trip.
+const refsStatement = preparedEach<Record<'brandId' | 'storeId' | 'teamId' | 'assigneeId' | 'reason' | 'step', string | null>, RefsRow>(
   'comptoir_case_refs',
-  sql`SELECT
-      (SELECT id FROM brand WHERE id = ${param('brandId')}::uuid) AS brand_id,
-      (SELECT brand_id FROM store WHERE id = ${param('storeId')}::uuid) AS store_brand_id,
-      (SELECT name FROM brand WHERE id = coalesce(${param('brandId')}::uuid, (SELECT brand_id FROM store WHERE id = ${param('storeId')}::uuid),
-        (SELECT CASE WHEN count(*) = 1 THEN min(id::text)::uuid END FROM brand WHERE active))) AS brand_name,
-      (SELECT name FROM store WHERE id = ${param('storeId')}::uuid) AS store_name,
-      (SELECT CASE WHEN count(*) = 1 THEN min(id::text)::uuid END FROM brand WHERE active) AS only_brand_id,
-      (SELECT id FROM team WHERE id = ${param('teamId')}::uuid) AS team_id,
-      (SELECT id FROM app_user WHERE id = ${param('assigneeId')}::uuid AND active) AS assignee_id,
-      (SELECT row_to_json(r) FROM (SELECT id, key, label_fr, label_en FROM contact_reason WHERE key = ${param('reason')}::text AND active) r) AS reason,
-      (SELECT row_to_json(s) FROM (SELECT id, key, label_fr, label_en, holder FROM case_step WHERE key = ${param('step')}::text AND active) s) AS step,
-      (SELECT row_to_json(s) FROM (SELECT id, key, label_fr, label_en, holder FROM case_step WHERE active ORDER BY position LIMIT 1) s) AS initial_step`,
+  sql`SELECT a.call,
+      (SELECT id FROM brand WHERE id = ${callValue('brandId')}::uuid) AS brand_id,
+      (SELECT brand_id FROM store WHERE id = ${callValue('storeId')}::uuid) AS store_brand_id,
+      (SELECT name FROM brand WHERE id = coalesce(${callValue('brandId')}::uuid, (SELECT brand_id FROM store WHERE id = ${callValue('storeId')}::uuid),
+        o.only_brand_id)) AS brand_name,
+      (SELECT name FROM store WHERE id = ${callValue('storeId')}::uuid) AS store_name,
+      o.only_brand_id,
+      (SELECT id FROM team WHERE id = ${callValue('teamId')}::uuid) AS team_id,
+      (SELECT id FROM app_user WHERE id = ${callValue('assigneeId')}::uuid AND active) AS assignee_id,
+      (SELECT row_to_json(r) FROM (SELECT id, key, label_fr, label_en FROM contact_reason WHERE key = ${callValue('reason')} AND active) r) AS reason,
+      (SELECT row_to_json(s) FROM (SELECT id, key, label_fr, label_en, holder FROM case_step WHERE key = ${callValue('step')} AND active) s) AS step,
+      i.initial_step
+    FROM ${eachCall},
+      (SELECT CASE WHEN count(*) = 1 THEN min(id::text)::uuid END AS only_brand_id FROM brand WHERE active) o,
+      (SELECT (SELECT row_to_json(s) FROM (SELECT id, key, label_fr, label_en, holder FROM case_step WHERE active ORDER BY position LIMIT 1) s) AS initial_step) i`,
 );
 
 export async function resolveRefs(ctx: Ctx, q: RefQuery): Promise<ResolvedRefs> {

@@ -2,7 +2,7 @@
 // events announcing them go out in the caller's transaction; the table refuses updates.
 import { sql } from 'drizzle-orm';
 import type { Ctx } from '../../context.ts';
-import { param, prepared, rowJson, writtenColumns } from '../../platform/db/prepared.ts';
+import { param, preparedRows, rowJson, writtenColumns } from '../../platform/db/prepared.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import type { ActorType, Channel, EventType } from './cases.contract.ts';
 import { caseEvent } from './cases.schema.ts';
@@ -29,8 +29,9 @@ export interface CaseRouting {
   assigneeId: string | null;
 }
 
-// Every change writes here: one prepared statement for any number of events.
-const insertEvents = prepared<{ rows: string }, never>(
+// Every change writes here: one prepared statement for any number of events (of any number of
+// cases, when concurrent openings share a transaction: platform/db/coalescing.ts).
+const insertEvents = preparedRows(
   'comptoir_append_events',
   sql`INSERT INTO case_event (${writtenColumns(caseEvent)})
       SELECT ${writtenColumns(caseEvent)}

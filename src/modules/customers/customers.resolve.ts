@@ -5,7 +5,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Ctx } from '../../context.ts';
 import { queryRows } from '../../platform/db/database.ts';
-import { param, prepared } from '../../platform/db/prepared.ts';
+import { callValue, eachCall, preparedEach } from '../../platform/db/prepared.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { customer, customerIdentity } from './customers.schema.ts';
 import { newCustomerRow, normaliseAll, refreshSearchText } from './customers.service.ts';
@@ -51,34 +51,44 @@ interface OwnerRow {
 }
 
 // Opening a case for someone runs these two on every creation: prepared statements
-// (platform/db/prepared.ts), one round trip each.
-const ownerStatement = prepared<{ email: string | null; phone: string | null }, OwnerRow>(
+// (platform/db/prepared.ts), one round trip each, for any number of concurrent openings.
+const ownerStatement = preparedEach<{ email: string | null; phone: string | null }, OwnerRow>(
   'comptoir_identity_owner',
-  sql`SELECT c.id, c.display_name, c.language,
-        ARRAY(SELECT kind || '|' || value FROM customer_identity
-              WHERE customer_id = c.id AND kind IN ('email', 'phone')) AS owned
-      FROM customer_identity i JOIN customer c ON c.id = i.customer_id
-      WHERE i.system = '' AND ((i.kind = 'email' AND i.value = ${param('email')}::text)
-                            OR (i.kind = 'phone' AND i.value = ${param('phone')}::text))
-      ORDER BY (i.kind = 'email') DESC
-      LIMIT 1`,
+  sql`SELECT a.call, o.*
+      FROM ${eachCall}, LATERAL (
+        SELECT c.id, c.display_name, c.language,
+          ARRAY(SELECT kind || '|' || value FROM customer_identity
+                WHERE customer_id = c.id AND kind IN ('email', 'phone')) AS owned
+        FROM customer_identity i JOIN customer c ON c.id = i.customer_id
+        WHERE i.system = '' AND ((i.kind = 'email' AND i.value = ${callValue('email')})
+                              OR (i.kind = 'phone' AND i.value = ${callValue('phone')}))
+        ORDER BY (i.kind = 'email') DESC
+        LIMIT 1) o`,
 );
 
-/** A new customer and its identities in one statement; returns the identities it could claim. */
-const newCustomerStatement = prepared<{ customer: string; identities: string }, { kind: string; value: string }>(
+/**
+ * A new customer and its identities in one statement; returns the identities it could claim
+ * (an identity two calls of one statement give is claimed by one of them only).
+ */
+const newCustomerStatement = preparedEach<{ customer: Record<string, unknown>; identities: Record<string, unknown>[] }, { kind: string; value: string }>(
   'comptoir_new_customer',
-  sql`WITH c AS (
+  sql`WITH given AS (SELECT a.call, a.p FROM ${eachCall}),
+      c AS (
         INSERT INTO customer (id, display_name, first_name, last_name, language, company, notes, search_text, attributes, created_at, updated_at)
-        SELECT id, display_name, first_name, last_name, language, company, notes, search_text, '{}'::jsonb, created_at, created_at
-        FROM jsonb_to_record(${param('customer')}::jsonb) AS x(id uuid, display_name text, first_name text, last_name text,
+        SELECT x.id, x.display_name, x.first_name, x.last_name, x.language, x.company, x.notes, x.search_text, '{}'::jsonb, x.created_at, x.created_at
+        FROM given, jsonb_to_record(given.p -> 'customer') AS x(id uuid, display_name text, first_name text, last_name text,
           language text, company text, notes text, search_text text, created_at timestamptz)
         RETURNING id, created_at
+      ), claimed AS (
+        INSERT INTO customer_identity (id, customer_id, kind, system, value, display_value, created_at)
+        SELECT i.id, c.id, i.kind, i.system, i.value, i.display_value, c.created_at
+        FROM given JOIN c ON c.id = (given.p -> 'customer' ->> 'id')::uuid,
+          jsonb_to_recordset(given.p -> 'identities') AS i(id uuid, kind text, system text, value text, display_value text)
+        ON CONFLICT DO NOTHING
+        RETURNING customer_id, kind, value
       )
-      INSERT INTO customer_identity (id, customer_id, kind, system, value, display_value, created_at)
-      SELECT i.id, c.id, i.kind, i.system, i.value, i.display_value, c.created_at
-      FROM c, jsonb_to_recordset(${param('identities')}::jsonb) AS i(id uuid, kind text, system text, value text, display_value text)
-      ON CONFLICT DO NOTHING
-      RETURNING kind, value`,
+      SELECT given.call, claimed.kind, claimed.value
+      FROM claimed JOIN given ON (given.p -> 'customer' ->> 'id')::uuid = claimed.customer_id`,
 );
 
 /** Call inside the transaction that will use the customer. */
@@ -112,7 +122,7 @@ async function createCustomerWith(
   const row = newCustomerRow(ctx, contact, identities);
   const now = ctx.clock.now();
   const claimed = await newCustomerStatement.rows(ctx.db, {
-    customer: JSON.stringify({
+    customer: {
       id: row.id,
       display_name: row.displayName,
       first_name: row.firstName,
@@ -122,8 +132,8 @@ async function createCustomerWith(
       notes: row.notes,
       search_text: row.searchText,
       created_at: row.createdAt,
-    }),
-    identities: JSON.stringify(identities.map((i) => ({ id: uuidv7(now.getTime()), ...i, display_value: i.displayValue }))),
+    },
+    identities: identities.map((i) => ({ id: uuidv7(now.getTime()), ...i, display_value: i.displayValue })),
   });
   if (claimed.length < identities.length) {
     await ctx.db.delete(customerIdentity).where(eq(customerIdentity.customerId, row.id));

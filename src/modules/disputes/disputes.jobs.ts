@@ -6,7 +6,8 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Ctx } from '../../context.ts';
-import { queryRows, type Db } from '../../platform/db/database.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { eachCall, preparedEach } from '../../platform/db/prepared.ts';
 import type { DomainEvent } from '../../domain-events.ts';
 import type { DomainEvents } from '../../platform/events/domain-events.ts';
 import { jobType } from '../../platform/jobs/job-types.ts';
@@ -29,15 +30,20 @@ type TimelineEvent = Extract<DomainEvent, { type: 'case.timeline' }>;
 const isCustomerMessage = (e: TimelineEvent) => e.eventType === 'message_in' && e.actorType === 'customer';
 const isAgentReply = (e: TimelineEvent) => e.eventType === 'message_out' && e.actorType === 'user' && e.visibility === 'public';
 
+// One read per message, for any number of openings sharing a transaction (platform/db/coalescing.ts).
+// OFFSET 0 keeps the lookup per call, by primary key (platform/db/prepared.ts, eachCall).
+const turnStatement = preparedEach<{ eventId: string }, { body_text: string | null; data: Record<string, unknown>; language: 'fr' | 'en'; messages: number }>(
+  'comptoir_dispute_turn',
+  sql`SELECT a.call, t.* FROM ${eachCall}, LATERAL (
+        SELECT e.body_text, e.data, c.language, c.customer_message_count + c.agent_message_count AS messages
+        FROM case_event e JOIN sav_case c ON c.id = e.case_id WHERE e.id = (a.p ->> 'eventId')::uuid OFFSET 0) t`,
+);
+
 /** Decides, in the message's own transaction, which checks it calls for. */
 export async function screenTurn(ctx: Ctx, e: TimelineEvent): Promise<void> {
   const customer = isCustomerMessage(e);
   if (!customer && !isAgentReply(e)) return;
-  const [row] = await queryRows<{ body_text: string | null; data: Record<string, unknown>; language: 'fr' | 'en'; messages: number }>(
-    ctx.db,
-    sql`SELECT e.body_text, e.data, c.language, c.customer_message_count + c.agent_message_count AS messages
-        FROM case_event e JOIN sav_case c ON c.id = e.case_id WHERE e.id = ${e.eventId}`,
-  );
+  const [row] = await turnStatement.rows(ctx.db, { eventId: e.eventId });
   if (!row) return;
   if (customer && detectDisputeSignals(messageText({ bodyText: row.body_text, data: row.data }), row.language).length > 0) {
     await ctx.jobs.enqueue(ctx.db, disputeFlagJob, { caseId: e.caseId, eventId: e.eventId });

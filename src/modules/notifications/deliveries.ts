@@ -5,7 +5,8 @@
 // is suppressed, with the reason.
 import { sql } from 'drizzle-orm';
 import type { Ctx } from '../../context.ts';
-import { queryRows } from '../../platform/db/database.ts';
+import { eachCall, preparedEach } from '../../platform/db/prepared.ts';
+import { insertJobsFrom } from '../../platform/jobs/queue.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { optOutDetail, optOutOf } from '../../channels/sms/opt-out.ts';
 import type { Language } from '../../platform/i18n/i18n.ts';
@@ -27,6 +28,22 @@ export interface DeliveryRequest {
   automatic: boolean;
 }
 
+// The delivery and its job in one prepared statement, for any number of concurrent callers
+// (platform/db/coalescing.ts): each call's job is written only along with its delivery.
+const queueStatement = preparedEach<{ delivery: Record<string, unknown>; job: Record<string, unknown> | null }, { delivery_id: string }>(
+  'comptoir_queue_delivery',
+  sql`WITH given AS (SELECT a.call, a.p, (a.p -> 'delivery' ->> 'id')::uuid AS delivery_id FROM ${eachCall}),
+      d AS (
+        INSERT INTO message_delivery (id, event_id, case_id, channel, recipient, status, attempts, detail, not_before, created_at, updated_at)
+        SELECT x.id, x.event_id, x.case_id, x.channel, x.recipient, x.status, 0, x.detail, x.not_before, x.at, x.at
+        FROM given, jsonb_to_record(given.p -> 'delivery') AS x(id uuid, event_id uuid, case_id uuid, channel text, recipient text,
+          status text, detail text, not_before timestamptz, at timestamptz)
+        ON CONFLICT (event_id) DO NOTHING
+        RETURNING id
+      ), j AS (${insertJobsFrom(sql`given.p -> 'job'`, sql`given JOIN d ON d.id = given.delivery_id`, sql`jsonb_typeof(given.p -> 'job') = 'object'`)})
+      SELECT given.call, d.id AS delivery_id FROM given JOIN d ON d.id = given.delivery_id`,
+);
+
 /** Writes the delivery and its job (one statement); null when that event has a delivery already (a job run twice). */
 export async function queueDelivery(tx: Ctx, r: DeliveryRequest): Promise<string | null> {
   const now = tx.clock.now();
@@ -44,19 +61,20 @@ export async function queueDelivery(tx: Ctx, r: DeliveryRequest): Promise<string
         { deliveryId: id, subject: r.message.subject, text: r.message.text, language: r.language, automatic: r.automatic },
         held ? { runAt: held } : {},
       );
-  const at = now.toISOString();
-  const [row] = await queryRows<{ delivery_id: string | null }>(
-    tx.db,
-    sql`WITH d AS (
-          INSERT INTO message_delivery (id, event_id, case_id, channel, recipient, status, attempts, detail, not_before, created_at, updated_at)
-          VALUES (${id}::uuid, ${r.eventId}::uuid, ${r.caseId}::uuid, ${to.channel}, ${to.recipient}, ${suppressed ? 'suppressed' : 'queued'}, 0,
-                  ${suppressed ?? (held ? `quiet hours: held until ${isoWithOffset(zone, held.getTime())}` : null)},
-                  ${held?.toISOString() ?? null}::timestamptz, ${at}::timestamptz, ${at}::timestamptz)
-          ON CONFLICT (event_id) DO NOTHING
-          RETURNING id
-        )${job ? sql`, j AS (${job.insert(sql`SELECT ${job.values} WHERE EXISTS (SELECT 1 FROM d)`)})` : sql``}
-        SELECT (SELECT id FROM d) AS delivery_id`,
-  );
+  const [row] = await queueStatement.rows(tx.db, {
+    delivery: {
+      id,
+      event_id: r.eventId,
+      case_id: r.caseId,
+      channel: to.channel,
+      recipient: to.recipient,
+      status: suppressed ? 'suppressed' : 'queued',
+      detail: suppressed ?? (held ? `quiet hours: held until ${isoWithOffset(zone, held.getTime())}` : null),
+      not_before: held?.toISOString() ?? null,
+      at: now.toISOString(),
+    },
+    job: job?.row ?? null,
+  });
   if (!row?.delivery_id) return null;
   job?.written(tx.db);
   return row.delivery_id;

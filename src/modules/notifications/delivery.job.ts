@@ -6,7 +6,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { Ctx } from '../../context.ts';
-import { param, prepared } from '../../platform/db/prepared.ts';
+import { eachCall, preparedEach } from '../../platform/db/prepared.ts';
 import { messageIdDomain, type EmailAttachment } from '../../channels/email/email-sender.ts';
 import { asProviderError, decideAfterFailure, ProviderError } from '../../channels/provider-errors.ts';
 import { optOutDetail, recordOptOut, TWILIO_UNSUBSCRIBED, TWILIO_UNSUBSCRIBED_KEYWORD } from '../../channels/sms/opt-out.ts';
@@ -84,9 +84,10 @@ interface EmailThread {
 /**
  * The delivery, with — for e-mail — the case's thread as it stands, and this message's id
  * recorded at once: recorded before it leaves, so the customer's answer (In-Reply-To: this id)
- * finds its case. One statement: the thread is read from the snapshot before the new id.
+ * finds its case. One statement: the thread is read from the snapshot before the new id. For
+ * any number of deliveries running at once (platform/db/coalescing.ts).
  */
-const loadDelivery = prepared<
+const loadDelivery = preparedEach<
   { id: string; messageId: string; now: string },
   {
     id: string;
@@ -103,14 +104,17 @@ const loadDelivery = prepared<
 >(
   'comptoir_load_delivery',
   sql`WITH d AS (
-        SELECT id, event_id, case_id, channel, recipient, status, attempts FROM message_delivery WHERE id = ${param('id')}::uuid
+        SELECT a.call, a.p ->> 'messageId' AS message_id, (a.p ->> 'now')::timestamptz AS now,
+          m.id, m.event_id, m.case_id, m.channel, m.recipient, m.status, m.attempts
+        FROM ${eachCall}, LATERAL (SELECT * FROM message_delivery WHERE id = (a.p ->> 'id')::uuid OFFSET 0) m
       ), recorded AS (
         INSERT INTO message_ref (channel, ref, case_id, event_id, created_at)
-        SELECT 'email', ${param('messageId')}::text, d.case_id, d.event_id, ${param('now')}::timestamptz FROM d
+        SELECT 'email', d.message_id, d.case_id, d.event_id, d.now FROM d
         WHERE d.channel = 'email' AND d.status = 'queued'
         ON CONFLICT DO NOTHING
       )
-      SELECT d.*, CASE WHEN d.channel = 'email' THEN (
+      SELECT d.call, d.id, d.event_id, d.case_id, d.channel, d.recipient, d.status, d.attempts,
+        CASE WHEN d.channel = 'email' THEN (
           SELECT json_agg(json_build_object('ref', t.ref, 'inbound', t.inbound) ORDER BY t.created_at DESC) FROM (
             SELECT r.ref, r.created_at, (e.actor_type = 'customer') AS inbound
             FROM message_ref r LEFT JOIN case_event e ON e.id = r.event_id
@@ -124,6 +128,37 @@ const loadDelivery = prepared<
           SELECT json_build_object('phone', o.phone, 'keyword', o.keyword, 'optedOutAt', o.opted_out_at) FROM sms_opt_out o WHERE o.phone = d.recipient
         ) END AS opt_out
       FROM d`,
+);
+
+/**
+ * A delivery sent: recorded, its job ended in the same statement (JobRun.completionKey). A
+ * status callback may have moved it on already: never step back from delivered. A person's
+ * answer (not `automatic`) also marks the customer's social messages on the case as answered
+ * (the social inbox's response times).
+ */
+const recordSent = preparedEach<
+  { id: string; caseId: string; attempts: number; providerId: string; at: string; automatic: boolean; jobId: string; lockedBy: string },
+  never
+>(
+  'comptoir_delivery_sent',
+  // Each table is reached through its index (= ANY of the ids given): joined to the calls
+  // directly, the planner scans the whole table for what it takes for a hundred rows.
+  sql`WITH given AS (SELECT a.call, a.p, (a.p ->> 'id')::uuid AS id FROM ${eachCall}),
+      done AS (
+        DELETE FROM job j USING given
+        WHERE j.id = ANY(ARRAY(SELECT (p ->> 'jobId')::uuid FROM given)) AND j.id = (given.p ->> 'jobId')::uuid AND j.locked_by = given.p ->> 'lockedBy'
+      ), answered AS (
+        UPDATE social_message s SET responded_at = (given.p ->> 'at')::timestamptz FROM given
+        WHERE s.case_id = ANY(ARRAY(SELECT (p ->> 'caseId')::uuid FROM given WHERE NOT (p ->> 'automatic')::boolean))
+          AND NOT (given.p ->> 'automatic')::boolean AND s.case_id = (given.p ->> 'caseId')::uuid AND s.direction = 'in'
+          AND s.responded_at IS NULL AND s.posted_at <= (given.p ->> 'at')::timestamptz
+      ), sent AS (
+        UPDATE message_delivery m SET status = CASE WHEN m.status = 'queued' THEN 'sent' ELSE m.status END,
+          attempts = (given.p ->> 'attempts')::int, provider_id = given.p ->> 'providerId', sent_at = (given.p ->> 'at')::timestamptz,
+          not_before = NULL, detail = NULL, updated_at = (given.p ->> 'at')::timestamptz
+        FROM given WHERE m.id = ANY(ARRAY(SELECT id FROM given)) AND m.id = given.id
+      )
+      SELECT NULL::bigint AS call WHERE false`,
 );
 
 /** The message a delivery stands for, through the client of its channel. */
@@ -191,19 +226,15 @@ export async function runDelivery(ctx: Ctx, p: DeliverPayload, run: JobRun): Pro
   const attempts = d.attempts + 1;
   try {
     const providerId = await sendThrough(ctx, d, p, emailThreadOf(row.thread), messageId, row.files);
-    // A status callback may have moved it on already: never step back from delivered. The
-    // job ends in the same statement; a person's answer also marks the customer's social
-    // messages on the case as answered (the social inbox's response times).
-    const answered = p.automatic
-      ? sql``
-      : sql`, answered AS (UPDATE social_message SET responded_at = ${now.toISOString()}::timestamptz
-          WHERE case_id = ${d.caseId}::uuid AND direction = 'in' AND responded_at IS NULL AND posted_at <= ${now.toISOString()}::timestamptz)`;
-    await ctx.db.execute(sql`
-      WITH done AS (${run.completion()})${answered}
-      UPDATE message_delivery SET status = CASE WHEN status = 'queued' THEN 'sent' ELSE status END,
-        attempts = ${attempts}, provider_id = ${providerId}, sent_at = ${now.toISOString()}, not_before = NULL, detail = NULL,
-        updated_at = ${ctx.clock.now().toISOString()}
-      WHERE id = ${d.id}`);
+    await recordSent.rows(ctx.db, {
+      id: d.id,
+      caseId: d.caseId,
+      attempts,
+      providerId,
+      at: now.toISOString(),
+      automatic: p.automatic,
+      ...run.completionKey(),
+    });
   } catch (error) {
     const failure = asProviderError(error);
     // Twilio knows the number said STOP (to it, or to another of our senders): so do we now.

@@ -3,7 +3,7 @@
 // timeline event. The rules themselves are pure (clock-rules.ts).
 import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Ctx } from '../../context.ts';
-import { param, prepared, rowJson, writtenColumns } from '../../platform/db/prepared.ts';
+import { param, preparedRows, rowJson, writtenColumns } from '../../platform/db/prepared.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import type { NewEvent } from '../cases/timeline.ts';
 import { applyChange, breachedAt, dueAt, type CaseChange, type Clock, type ClockMove } from './clock-rules.ts';
@@ -17,7 +17,7 @@ const updatable = Object.values(getTableColumns(slaClock))
   .filter((name) => !['id', 'case_id', 'metric', 'created_at'].includes(name));
 
 // One statement writes every clock a change moved (new ones inserted, others updated).
-const saveStatement = prepared<{ rows: string }, never>(
+const saveStatement = preparedRows(
   'comptoir_save_clocks',
   sql`INSERT INTO sla_clock (${writtenColumns(slaClock)})
       SELECT ${writtenColumns(slaClock)} FROM jsonb_populate_recordset(NULL::sla_clock, ${param('rows')}::jsonb)

@@ -22,6 +22,10 @@ export async function openPostgres(options: PostgresOptions): Promise<Database &
     connectionString: options.url,
     max: options.poolSize,
     application_name: 'comptoir',
+    // Statements issued while others are still on the wire are sent at once, not after their
+    // answers: the units of a group commit (group-commit.ts) share one connection, and a
+    // flush of several coalesced statements then costs one round trip, not one each.
+    pipeline: true,
     ...(options.parallelWorkers !== undefined ? { options: `-c max_parallel_workers_per_gather=${options.parallelWorkers}` } : {}),
   });
   pool.on('error', (error) => options.onListenerError?.(error));

@@ -5,6 +5,7 @@
 // PGlite runs the same text with the same parameters (it has no use for the name).
 import { getTableColumns, sql, type SQL, type Table } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
+import { runCoalescable, type CoalescedForm } from './coalescing.ts';
 import type { Db } from './database.ts';
 
 const dialect = new PgDialect();
@@ -34,6 +35,62 @@ export function prepared<P extends Record<string, unknown>, R>(name: string, sta
       return result.rows;
     },
   };
+}
+
+/**
+ * In a `preparedEach` statement: the calls, one row each (`a.p` the call's values, `a.call` its
+ * position). PostgreSQL guesses a hundred of them (there are a few): a lookup joined to them
+ * may then be planned as a scan of the whole table, which on a table still small enough to make
+ * that cheaper grows slower with every row. Write lookups as `LATERAL (… WHERE id = … OFFSET 0)`
+ * (kept per call, by index) or `id = ANY(ARRAY(SELECT … FROM given))`.
+ */
+export const eachCall = sql`jsonb_array_elements(${param('calls')}::jsonb) WITH ORDINALITY AS a(p, call)`;
+
+/** In a `preparedEach` statement: the call's value `name`, as text (cast it as the column needs). */
+export function callValue(name: string): SQL {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`bad call value name ${name}`);
+  return sql.raw(`(a.p ->> '${name}')`);
+}
+
+/**
+ * A statement written for any number of callers at once: `statement` reads their values from
+ * `param('calls')`, a JSON array (`jsonb_array_elements(…) WITH ORDINALITY AS a(p, call)`), and
+ * returns a `call` column — the 1-based position of the call each row answers. Alone, a call is
+ * an array of one; in a group commit, the calls of concurrent units go as one (coalescing.ts).
+ * `keyOf`: calls that must not share a statement (an upsert of the same row) have the same key.
+ */
+export function preparedEach<P extends Record<string, unknown>, R>(
+  name: string,
+  statement: SQL,
+  options: { keyOf?: (values: P) => string } = {},
+): PreparedStatement<P, R> {
+  const many = prepared<{ calls: string }, R & { call: number | string }>(name, statement);
+  const form: CoalescedForm<P, R> = {
+    keyOf: options.keyOf,
+    async runMany(db, calls) {
+      const rows = await many.rows(db, { calls: JSON.stringify(calls) });
+      const answers: R[][] = calls.map(() => []);
+      for (const { call, ...row } of rows) answers[Number(call) - 1]?.push(row as unknown as R);
+      return answers;
+    },
+  };
+  return { name, rows: (db, values) => runCoalescable(db, form, values) };
+}
+
+/**
+ * A statement writing rows it returns nothing of, from `param('rows')`, a JSON array
+ * (`jsonb_populate_recordset`): several callers' rows go in one statement, their arrays joined.
+ */
+export function preparedRows(name: string, statement: SQL): PreparedStatement<{ rows: string }, never> {
+  const single = prepared<{ rows: string }, never>(name, statement);
+  const form: CoalescedForm<{ rows: string }, never> = {
+    async runMany(db, calls) {
+      const parts = calls.map((c) => c.rows.trim().slice(1, -1).trim()).filter((part) => part.length > 0);
+      if (parts.length) await single.rows(db, { rows: `[${parts.join(',')}]` });
+      return calls.map(() => []);
+    },
+  };
+  return { name, rows: (db, values) => runCoalescable(db, form, values) };
 }
 
 /**

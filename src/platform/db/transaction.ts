@@ -38,6 +38,11 @@ export async function transaction<T>(db: Db, fn: (tx: Db) => Promise<T>, options
   return result;
 }
 
+/** Whether `db` is a transaction opened by `transaction()` (else the database itself). */
+export function isTransaction(db: Db): boolean {
+  return states.has(db);
+}
+
 /** Runs `fn` once the transaction `db` belongs to commits; at once when `db` is not a transaction. */
 export function afterCommit(db: Db, fn: () => void): void {
   const state = states.get(db);

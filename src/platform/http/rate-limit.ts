@@ -2,6 +2,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import { queryRows } from '../db/database.ts';
+import { eachCall, preparedEach } from '../db/prepared.ts';
 import { AppError } from '../errors.ts';
 
 export interface Limit {
@@ -15,17 +16,26 @@ function windowStart(now: Date, windowMs: number): Date {
   return new Date(Math.floor(now.getTime() / windowMs) * windowMs);
 }
 
-/** Counts one hit; returns how many the window holds now, this one included. */
-export async function hit(db: Db, limit: Limit, now: Date): Promise<{ count: number; resetAt: Date }> {
-  const start = windowStart(now, limit.windowMs);
-  const [row] = await queryRows<{ count: number }>(
-    db,
-    sql`INSERT INTO rate_limit (key, window_start, count) VALUES (${limit.key}, ${start.toISOString()}, 1)
+// Counted on every login, every acknowledgment…: a prepared statement, for any number of
+// concurrent callers (platform/db/coalescing.ts); one key is counted once per statement.
+const hitStatement = preparedEach<{ key: string; start: string }, { count: number }>(
+  'comptoir_rate_limit_hit',
+  sql`WITH given AS (SELECT a.call, a.p ->> 'key' AS key, (a.p ->> 'start')::timestamptz AS start FROM ${eachCall}),
+      counted AS (
+        INSERT INTO rate_limit (key, window_start, count) SELECT key, start, 1 FROM given
         ON CONFLICT (key) DO UPDATE SET
           count = CASE WHEN rate_limit.window_start < EXCLUDED.window_start THEN 1 ELSE rate_limit.count + 1 END,
           window_start = GREATEST(rate_limit.window_start, EXCLUDED.window_start)
-        RETURNING count`,
-  );
+        RETURNING key, count
+      )
+      SELECT given.call, counted.count FROM counted JOIN given ON given.key = counted.key`,
+  { keyOf: (values) => values.key },
+);
+
+/** Counts one hit; returns how many the window holds now, this one included. */
+export async function hit(db: Db, limit: Limit, now: Date): Promise<{ count: number; resetAt: Date }> {
+  const start = windowStart(now, limit.windowMs);
+  const [row] = await hitStatement.rows(db, { key: limit.key, start: start.toISOString() });
   return { count: Number(row?.count ?? 1), resetAt: new Date(start.getTime() + limit.windowMs) };
 }
 

@@ -100,6 +100,20 @@ export class JobQueue {
     return {
       id,
       values,
+      row: {
+        id,
+        name: type.name,
+        payload: data,
+        priority: options.priority ?? 0,
+        run_at: runAt.toISOString(),
+        max_attempts: type.retry.maxAttempts,
+        singleton_key: options.singletonKey ?? null,
+        created_at: now.toISOString(),
+        state: lease ? 'active' : 'pending',
+        attempts: lease ? 1 : 0,
+        locked_by: lease?.by ?? null,
+        locked_until: lease?.until ?? null,
+      },
       insert: (source) => sql`
         INSERT INTO job (id, name, payload, priority, run_at, max_attempts, singleton_key, created_at, state, attempts, locked_by, locked_until)
         ${source}
@@ -121,6 +135,22 @@ export interface PreparedJob {
   id: string;
   /** The job's column values, in the order `insert` names the columns. */
   values: SQL;
+  /** The same values as JSON keyed by column, for prepared statements (`insertJobsFrom`). */
+  row: Record<string, unknown>;
   insert(source: SQL): SQL;
   written(db: Db): void;
+}
+
+/**
+ * In a prepared statement: the INSERT of jobs given as JSON (`PreparedJob.row`), `json` read
+ * for each row of `from` that `where` keeps. `RETURNING id` gives the jobs written.
+ */
+export function insertJobsFrom(json: SQL, from: SQL, where: SQL): SQL {
+  return sql`INSERT INTO job (id, name, payload, priority, run_at, max_attempts, singleton_key, created_at, state, attempts, locked_by, locked_until)
+    SELECT x.id, x.name, x.payload, x.priority, x.run_at, x.max_attempts, x.singleton_key, x.created_at, x.state, x.attempts, x.locked_by, x.locked_until
+    FROM ${from}, jsonb_to_record(${json}) AS x(id uuid, name text, payload jsonb, priority int, run_at timestamptz, max_attempts int,
+      singleton_key text, created_at timestamptz, state text, attempts int, locked_by text, locked_until timestamptz)
+    WHERE ${where}
+    ON CONFLICT (name, singleton_key) WHERE singleton_key IS NOT NULL AND state <> 'failed' DO NOTHING
+    RETURNING id`;
 }

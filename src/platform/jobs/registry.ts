@@ -13,6 +13,11 @@ export interface JobRun {
    * work, and the worker does not delete it again. Call it only for a statement that will run.
    */
   completion(): SQL;
+  /**
+   * The same for a prepared statement: the job's id and lease, to delete it with
+   * `DELETE FROM job WHERE id = jobId AND locked_by = lockedBy` in the handler's last statement.
+   */
+  completionKey(): { jobId: string; lockedBy: string };
 }
 
 export type JobHandler<P, C> = (payload: P, ctx: C, run: JobRun) => Promise<void>;

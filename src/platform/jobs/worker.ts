@@ -243,6 +243,10 @@ export class JobWorker<C> implements ImmediateRunner {
         completedByHandler = true;
         return done;
       },
+      completionKey: () => {
+        completedByHandler = true;
+        return { jobId: job.id, lockedBy: this.workerId };
+      },
     };
     try {
       if (!entry) throw new PermanentJobError(`no handler for job ${job.name}`);
