@@ -166,6 +166,8 @@ describe('returns, exchanges, repairs and refunds on the case workspace', () => 
     await dialog.getByLabel('Pourquoi (facultatif, écrit sur l’historique)').fill('La cliente garde finalement la lame');
     await dialog.getByRole('button', { name: 'Oui, annuler' }).click();
     await page.getByTestId('workflows-status').getByText('Retour annulé : ses étapes faites ont été défaites').waitFor();
+    // The dialog fades out: checked while fading, its half-gone title and buttons read as nameless.
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
     const cancelled = card('cancelled');
     await cancelled.waitFor();
     await cancelled.getByText('Annulé : La cliente garde finalement la lame').waitFor();
