@@ -1,14 +1,15 @@
 // Statement coalescing: several independent units of work sharing one transaction (a group
 // commit, group-commit.ts) run the same prepared statements in the same order at about the same
-// moment. Instead of one round trip each, the calls made while the event loop turns once are
-// sent as one statement doing them all, and each caller gets its own rows back. On this
+// moment. Instead of one round trip each, their calls of one statement are sent as one
+// statement doing them all, and each caller gets its own rows back. On this
 // 2-core machine a round trip costs the server and PostgreSQL together about as much CPU as
 // the row work of a small insert (measured, docs/benchmarks.md), so sixteen case openings in one
 // transaction cost a sixteenth of the round trips.
 //
 // Only statements declared coalescable (prepared.ts: `preparedEach`, `preparedRows`) are
-// held back; every other statement a unit runs goes at once, as it would alone. A caller waits
-// at most until the pending calls are flushed, at the next turn of the event loop.
+// held back; every other statement a unit runs goes at once, as it would alone. In a group
+// commit a call waits until every unit of the group has one pending (at most STRAGGLER_MS);
+// elsewhere (the pool, `autocommit`), until the event loop turns once.
 import type { Db } from './database.ts';
 
 /** How a coalescable statement runs the calls of several callers at once. */
