@@ -8,6 +8,7 @@ import { inTransaction, type Ctx } from '../../context.ts';
 import { queryRows } from '../../platform/db/database.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { jobType } from '../../platform/jobs/job-types.ts';
+import { insertJobsFrom } from '../../platform/jobs/queue.ts';
 
 // Immediate: the process that received the message processes it as soon as it is stored, so
 // the customer's acknowledgment does not wait for a worker's next look at the queue.
@@ -104,7 +105,7 @@ export async function storeInboundBatch(ctx: Ctx, messages: Received[]): Promise
     if (inserted.length) {
       // Their jobs in one statement too.
       const jobs = inserted.map((r) => tx.jobs.prepare(processInboundJob, { id: r.id }));
-      await tx.db.execute(jobs[0]!.insert(sql`VALUES ${sql.join(jobs.map((j) => sql`(${j.values})`), sql`, `)}`));
+      await tx.db.execute(insertJobsFrom(sql`${JSON.stringify(jobs.map((j) => j.row))}::jsonb`));
       for (const j of jobs) j.written(tx.db);
     }
     // The same event twice in one batch is one row too.

@@ -1,7 +1,7 @@
 // Opening a case and reading one. Changes to an existing case live in case-changes.ts.
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { inSharedTransaction, inTransaction, type Ctx } from '../../context.ts';
+import { inSharedTransaction, type Ctx } from '../../context.ts';
 import { digest } from '../../platform/crypto/tokens.ts';
 import { AppError, forbidden } from '../../platform/errors.ts';
 import { eachCall, preparedEach, rowJson, writtenColumns } from '../../platform/db/prepared.ts';
@@ -72,6 +72,10 @@ export async function openCase(
   return inSharedTransaction(ctx, 'case-opening', (tx) => openCaseIn(tx, actor, input, options));
 }
 
+/**
+ * Always inside a transaction (the caller's, else a shared one): the case is part of that work,
+ * and a savepoint of its own would cost two round trips and undo nothing alone.
+ */
 async function openCaseIn(
   ctx: Ctx,
   actor: Actor,
@@ -109,116 +113,115 @@ async function openCaseIn(
     now,
     !!input.message,
   );
-  const presented = await inTransaction(ctx, async (tx) => {
-    const who: Pick<ResolvedCustomer, 'id' | 'displayName' | 'language'> & { contact: ResolvedCustomer['contact'] | null } =
-      'id' in input.customer
-        ? options.resolved?.id === input.customer.id
-          ? options.resolved
-          : await loadCustomer(tx, input.customer.id).then((c) => ({ id: c.id, displayName: c.displayName, language: c.language, contact: null }))
-        : await resolveCustomer(tx, { ...input.customer, seenOn: input.channel });
-    const year = yearIn(ctx.config.defaults.timezone, now);
-    const draft: Omit<CaseRow, 'number' | 'seq'> = {
-      id: uuidv7(now.getTime()),
-      year,
-      customerId: who.id,
-      brandId,
-      storeId,
-      channel: input.channel,
-      reasonId: refs.reason?.id ?? null,
-      priority: input.priority,
-      status: 'new',
-      stepId: refs.initialStep?.id ?? null,
-      teamId: input.teamId ?? null,
-      assigneeId: input.assigneeId ?? null,
-      tags: [...new Set(input.tags)],
-      language: input.language ?? who.language,
-      subject: input.subject,
-      orderRef: input.orderRef ?? null,
-      product: input.product ?? null,
-      notifyVia: input.notifyVia ?? null,
-      holder: null,
-      slaDueAt: clocks.dueAt,
-      slaBreachedAt: null,
-      trackingTokenHash: digest(token),
-      trackingTokenSealed: tx.secrets.seal(token),
-      lastActivityAt: now,
-      lastCustomerMessageAt: input.message ? now : null,
-      firstAgentReplyAt: null,
-      lastAgentReplyAt: null,
-      solvedAt: null,
-      closedAt: null,
-      customerMessageCount: input.message ? 1 : 0,
-      agentMessageCount: 0,
-      mergedIntoId: null,
-      version: 1,
-      createdAt: now,
-      updatedAt: now,
-    };
-    const [drawn] = await insertCase.rows(tx.db, { row: rowJson(savCase, draft), prefix: ctx.config.defaults.casePrefix, year });
-    const row: CaseRow = { ...draft, number: drawn!.number, seq: Number(drawn!.seq) };
-    const number = row.number;
+  const who: Pick<ResolvedCustomer, 'id' | 'displayName' | 'language'> & { contact: ResolvedCustomer['contact'] | null } =
+    'id' in input.customer
+      ? options.resolved?.id === input.customer.id
+        ? options.resolved
+        : await loadCustomer(ctx, input.customer.id).then((c) => ({ id: c.id, displayName: c.displayName, language: c.language, contact: null }))
+      : await resolveCustomer(ctx, { ...input.customer, seenOn: input.channel });
+  const year = yearIn(ctx.config.defaults.timezone, now);
+  const draft: Omit<CaseRow, 'number' | 'seq'> = {
+    id: uuidv7(now.getTime()),
+    year,
+    customerId: who.id,
+    brandId,
+    storeId,
+    channel: input.channel,
+    reasonId: refs.reason?.id ?? null,
+    priority: input.priority,
+    status: 'new',
+    stepId: refs.initialStep?.id ?? null,
+    teamId: input.teamId ?? null,
+    assigneeId: input.assigneeId ?? null,
+    tags: [...new Set(input.tags)],
+    language: input.language ?? who.language,
+    subject: input.subject,
+    orderRef: input.orderRef ?? null,
+    product: input.product ?? null,
+    notifyVia: input.notifyVia ?? null,
+    holder: null,
+    slaDueAt: clocks.dueAt,
+    slaBreachedAt: null,
+    trackingTokenHash: digest(token),
+    trackingTokenSealed: ctx.secrets.seal(token),
+    lastActivityAt: now,
+    lastCustomerMessageAt: input.message ? now : null,
+    firstAgentReplyAt: null,
+    lastAgentReplyAt: null,
+    solvedAt: null,
+    closedAt: null,
+    customerMessageCount: input.message ? 1 : 0,
+    agentMessageCount: 0,
+    mergedIntoId: null,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+  const [drawn] = await insertCase.rows(ctx.db, { row: rowJson(savCase, draft), prefix: ctx.config.defaults.casePrefix, year });
+  const row: CaseRow = { ...draft, number: drawn!.number, seq: Number(drawn!.seq) };
+  const number = row.number;
 
-    const events: NewEvent[] = [
-      {
-        type: 'case_created',
-        ...actorColumns(actor),
-        channel: input.channel,
-        visibility: 'public',
-        data: { number, subject: input.subject, channel: input.channel },
-      },
-    ];
-    if (input.message) {
-      events.push({
-        type: 'message_in',
-        actorType: 'customer',
-        actorCustomerId: who.id,
-        channel: input.channel,
-        visibility: 'public',
-        bodyText: input.message,
-        data: { subject: input.subject, ...(actor.userId ? { recordedBy: actor.userId } : {}), ...options.messageData, ...(options.noAutoReply ? { noAutoReply: options.noAutoReply } : {}) },
-      });
-    }
-    const written = await appendEvents(tx, row, [...events, ...clocks.events], now);
-    await saveClocks(tx, row.id, clocks.clocks);
-    const presentedClocks = clocks.clocks.map((c) => presentClock(c, now));
-    const named = 'id' in input.customer ? null : input.customer;
-    leaveOpenedCase(tx.db, {
-      row,
-      customer: { firstName: named?.firstName ?? null, lastName: named?.lastName ?? null, displayName: who.displayName },
-      contact: who.contact,
-      brandName: refs.brandName ?? '',
-      storeName: refs.storeName,
-      step: refs.initialStep ? { key: refs.initialStep.key, labelFr: refs.initialStep.label_fr, labelEn: refs.initialStep.label_en } : null,
-      clocks: presentedClocks,
-      noAutoReply: options.noAutoReply ?? null,
+  const events: NewEvent[] = [
+    {
+      type: 'case_created',
+      ...actorColumns(actor),
+      channel: input.channel,
+      visibility: 'public',
+      data: { number, subject: input.subject, channel: input.channel },
+    },
+  ];
+  if (input.message) {
+    events.push({
+      type: 'message_in',
+      actorType: 'customer',
+      actorCustomerId: who.id,
+      channel: input.channel,
+      visibility: 'public',
+      bodyText: input.message,
+      data: { subject: input.subject, ...(actor.userId ? { recordedBy: actor.userId } : {}), ...options.messageData, ...(options.noAutoReply ? { noAutoReply: options.noAutoReply } : {}) },
     });
-    await tx.events.emit(tx.db, {
-      type: 'case.created',
-      caseId: row.id,
-      number,
-      channel: row.channel,
-      customerId: who.id,
-      brandId,
-      storeId,
-      teamId: row.teamId,
-      at: now.toISOString(),
-    });
-    const listed: CaseListRow = {
-      c: row,
-      customerName: who.displayName,
-      reasonKey: refs.reason?.key ?? null,
-      reasonFr: refs.reason?.label_fr ?? null,
-      reasonEn: refs.reason?.label_en ?? null,
-      stepKey: refs.initialStep?.key ?? null,
-      stepFr: refs.initialStep?.label_fr ?? null,
-      stepEn: refs.initialStep?.label_en ?? null,
-      stepHolder: refs.initialStep?.holder ?? null,
-    };
-    return { dto: presentCase(listed, 'full', actor.language, presentedClocks), messageEventId: written.find((e) => e.type === 'message_in')?.id ?? null };
-    // Opened within a caller's transaction (an inbound message, a call, a form), the case is
-    // part of that work: a savepoint of its own would cost two round trips and undo nothing alone.
-  }, { join: true });
-  return { case: presented.dto, trackingToken: token, messageEventId: presented.messageEventId };
+  }
+  const written = await appendEvents(ctx, row, [...events, ...clocks.events], now);
+  await saveClocks(ctx, row.id, clocks.clocks);
+  const presentedClocks = clocks.clocks.map((c) => presentClock(c, now));
+  const named = 'id' in input.customer ? null : input.customer;
+  leaveOpenedCase(ctx.db, {
+    row,
+    customer: { firstName: named?.firstName ?? null, lastName: named?.lastName ?? null, displayName: who.displayName },
+    contact: who.contact,
+    brandName: refs.brandName ?? '',
+    storeName: refs.storeName,
+    step: refs.initialStep ? { key: refs.initialStep.key, labelFr: refs.initialStep.label_fr, labelEn: refs.initialStep.label_en } : null,
+    clocks: presentedClocks,
+    noAutoReply: options.noAutoReply ?? null,
+  });
+  await ctx.events.emit(ctx.db, {
+    type: 'case.created',
+    caseId: row.id,
+    number,
+    channel: row.channel,
+    customerId: who.id,
+    brandId,
+    storeId,
+    teamId: row.teamId,
+    at: now.toISOString(),
+  });
+  const listed: CaseListRow = {
+    c: row,
+    customerName: who.displayName,
+    reasonKey: refs.reason?.key ?? null,
+    reasonFr: refs.reason?.label_fr ?? null,
+    reasonEn: refs.reason?.label_en ?? null,
+    stepKey: refs.initialStep?.key ?? null,
+    stepFr: refs.initialStep?.label_fr ?? null,
+    stepEn: refs.initialStep?.label_en ?? null,
+    stepHolder: refs.initialStep?.holder ?? null,
+  };
+  return {
+    case: presentCase(listed, 'full', actor.language, presentedClocks),
+    trackingToken: token,
+    messageEventId: written.find((e) => e.type === 'message_in')?.id ?? null,
+  };
 }
 
 export async function getCase(ctx: Ctx, actor: Actor, id: string): Promise<CaseDto> {

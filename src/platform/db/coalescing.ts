@@ -96,19 +96,20 @@ class Coalescer {
     this.pending = [];
     this.scheduled = false;
     // One statement per form (and per distinct key), in the order the forms were first called.
-    const groups = new Map<CoalescedForm<unknown, unknown>, Pending[][]>();
+    const groups = new Map<CoalescedForm<unknown, unknown>, { calls: Pending[]; keys: Set<string> }[]>();
     for (const p of taken) {
       const rounds = groups.get(p.form) ?? [];
       groups.set(p.form, rounds);
       const key = p.form.keyOf?.(p.values);
-      let round = rounds.find((r) => key === undefined || !r.some((q) => p.form.keyOf!(q.values) === key));
-      if (!round) rounds.push((round = []));
-      round.push(p);
+      let round = rounds.find((r) => key === undefined || !r.keys.has(key));
+      if (!round) rounds.push((round = { calls: [], keys: new Set() }));
+      round.calls.push(p);
+      if (key !== undefined) round.keys.add(key);
     }
     // All sent at once: on a pipelined connection (postgres.ts) they cost one round trip, and
     // PostgreSQL still runs them in this order.
     const runs: Promise<void>[] = [];
-    for (const [form, rounds] of groups) for (const round of rounds) runs.push(this.runRound(form, round));
+    for (const [form, rounds] of groups) for (const round of rounds) runs.push(this.runRound(form, round.calls));
     await Promise.all(runs);
   }
 

@@ -71,17 +71,16 @@ export class JobQueue {
   /** Returns the job id, or null when a singleton job with that key is already waiting. */
   async enqueue<P>(db: Db, type: JobType<P>, payload: P, options: EnqueueOptions = {}): Promise<string | null> {
     const job = this.prepare(type, payload, options);
-    const result = (await db.execute(job.insert(sql`VALUES (${job.values})`))) as unknown as { rows: { id: string }[] };
+    const result = (await db.execute(insertJobsFrom(sql`${JSON.stringify([job.row])}::jsonb`))) as unknown as { rows: { id: string }[] };
     const inserted = result.rows[0]?.id ?? null;
     if (inserted) job.written(db);
     return inserted;
   }
 
   /**
-   * A job to write as part of a larger statement (a CTE), saving a round trip: `insert(source)`
-   * is the INSERT taking its row from `source` — `VALUES (${values})`, or `SELECT ${values}
-   * WHERE …` to write it only along with another row — and `written(db)` must be called once
-   * the statement has written it, on the same transaction.
+   * A job to write as part of a larger statement (a CTE), saving a round trip: its `row` goes
+   * to `insertJobsFrom`, and `written(db)` must be called once the statement has written it,
+   * on the same transaction.
    */
   prepare<P>(type: JobType<P>, payload: P, options: EnqueueOptions = {}): PreparedJob {
     const data = type.schema.parse(payload);
@@ -93,13 +92,9 @@ export class JobQueue {
     // Leased to the local worker from the start: if this process dies before running it, the
     // lease expires and any worker retries it (Scheduler.recoverExpiredLeases).
     const lease = runner ? { by: runner.workerId, until: new Date(now.getTime() + type.timeoutMs).toISOString() } : null;
-    const values = sql`${id}::uuid, ${type.name}::text, ${JSON.stringify(data)}::jsonb, ${options.priority ?? 0}::int,
-      ${runAt.toISOString()}::timestamptz, ${type.retry.maxAttempts}::int, ${options.singletonKey ?? null}::text, ${now.toISOString()}::timestamptz,
-      ${lease ? 'active' : 'pending'}::text, ${lease ? 1 : 0}::int, ${lease?.by ?? null}::text, ${lease?.until ?? null}::timestamptz`;
     const notifier = this.notifier;
     return {
       id,
-      values,
       row: {
         id,
         name: type.name,
@@ -114,11 +109,6 @@ export class JobQueue {
         locked_by: lease?.by ?? null,
         locked_until: lease?.until ?? null,
       },
-      insert: (source) => sql`
-        INSERT INTO job (id, name, payload, priority, run_at, max_attempts, singleton_key, created_at, state, attempts, locked_by, locked_until)
-        ${source}
-        ON CONFLICT (name, singleton_key) WHERE singleton_key IS NOT NULL AND state <> 'failed' DO NOTHING
-        RETURNING id`,
       written(db) {
         if (runner) {
           const claimed: ClaimedJob = { id, name: type.name, payload: data, attempts: 1, max_attempts: type.retry.maxAttempts };
@@ -133,24 +123,30 @@ export class JobQueue {
 
 export interface PreparedJob {
   id: string;
-  /** The job's column values, in the order `insert` names the columns. */
-  values: SQL;
-  /** The same values as JSON keyed by column, for prepared statements (`insertJobsFrom`). */
+  /** The job's columns as JSON keyed by column name, for `insertJobsFrom`. */
   row: Record<string, unknown>;
-  insert(source: SQL): SQL;
   written(db: Db): void;
 }
 
+const jobColumns = sql.raw(`id uuid, name text, payload jsonb, priority int, run_at timestamptz, max_attempts int,
+  singleton_key text, created_at timestamptz, state text, attempts int, locked_by text, locked_until timestamptz`);
+
 /**
- * In a prepared statement: the INSERT of jobs given as JSON (`PreparedJob.row`), `json` read
- * for each row of `from` that `where` keeps. `RETURNING id` gives the jobs written.
+ * The INSERT of jobs given as JSON (`PreparedJob.row`): `rows` a JSON array of them, or — inside
+ * a larger statement — `json` read for each row of `from` that `where` keeps. `RETURNING id`
+ * gives the jobs written (a singleton already waiting is not).
  */
-export function insertJobsFrom(json: SQL, from: SQL, where: SQL): SQL {
+export function insertJobsFrom(rows: SQL): SQL;
+export function insertJobsFrom(json: SQL, from: SQL, where: SQL): SQL;
+export function insertJobsFrom(json: SQL, from?: SQL, where?: SQL): SQL {
+  const source = from
+    ? sql`FROM ${from}, jsonb_to_record(${json}) AS x(${jobColumns})`
+    : sql`FROM jsonb_to_recordset(${json}) AS x(${jobColumns})`;
   return sql`INSERT INTO job (id, name, payload, priority, run_at, max_attempts, singleton_key, created_at, state, attempts, locked_by, locked_until)
     SELECT x.id, x.name, x.payload, x.priority, x.run_at, x.max_attempts, x.singleton_key, x.created_at, x.state, x.attempts, x.locked_by, x.locked_until
-    FROM ${from}, jsonb_to_record(${json}) AS x(id uuid, name text, payload jsonb, priority int, run_at timestamptz, max_attempts int,
-      singleton_key text, created_at timestamptz, state text, attempts int, locked_by text, locked_until timestamptz)
-    WHERE ${where}
+    ${source}
+    ${where ? sql`WHERE ${where}` : sql``}
     ON CONFLICT (name, singleton_key) WHERE singleton_key IS NOT NULL AND state <> 'failed' DO NOTHING
     RETURNING id`;
 }
+
