@@ -8,6 +8,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import type { MailTransportConfig } from '../../platform/config-outbound.ts';
+import { addressOf, buildMime } from './mime.ts';
 import { smtpError } from './smtp-errors.ts';
 
 /** A file sent with a message (a reply's photos, a return label). */
@@ -41,45 +42,46 @@ export interface EmailSender {
 
 /** The domain our Message-IDs end with: the sender's. */
 export function messageIdDomain(from: string): string {
-  const address = /<([^<>]+)>\s*$/.exec(from)?.[1] ?? from;
-  return address.split('@').pop()!.trim().toLowerCase();
+  return addressOf(from).split('@').pop()!.trim().toLowerCase();
 }
 
 export function createEmailSender(config: { transport: MailTransportConfig; from: string }): EmailSender {
   const { transport } = config;
-  const compose = (mail: OutgoingEmail) => ({
-    from: config.from,
-    to: mail.to,
-    subject: mail.subject,
-    text: mail.text,
-    html: mail.html,
-    messageId: `<${mail.messageId}>`,
-    ...(mail.inReplyTo ? { inReplyTo: `<${mail.inReplyTo}>` } : {}),
-    ...(mail.references?.length ? { references: mail.references.map((r) => `<${r}>`) } : {}),
-    ...(mail.attachments?.length ? { attachments: mail.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })) } : {}),
-    headers: {
-      'X-Auto-Response-Suppress': 'All',
-      ...(mail.automatic ? { 'Auto-Submitted': 'auto-replied' } : {}),
-    },
-  });
+  // Composed here (mime.ts), not by nodemailer: the same bytes go to the folder or the relay.
+  const compose = (mail: OutgoingEmail): Buffer =>
+    buildMime({
+      from: config.from,
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
+      messageId: mail.messageId,
+      inReplyTo: mail.inReplyTo,
+      references: mail.references,
+      attachments: mail.attachments,
+      headers: {
+        'X-Auto-Response-Suppress': 'All',
+        ...(mail.automatic ? { 'Auto-Submitted': 'auto-replied' } : {}),
+      },
+    });
+  const sender = addressOf(config.from);
 
   if (transport.kind === 'file') {
-    const writer = nodemailer.createTransport({ streamTransport: true, buffer: true });
     let folder: Promise<unknown> | undefined; // made once, not before every message
     return {
       async send(mail) {
         try {
-          const info = await writer.sendMail(compose(mail));
+          const message = compose(mail);
           await (folder ??= mkdir(transport.dir, { recursive: true }).catch((error: unknown) => {
             folder = undefined;
             throw error;
           }));
           const file = join(transport.dir, `${mail.messageId.replace(/[^\w.-]/g, '_')}.eml`);
-          await writeFile(file, info.message as Buffer).catch(async (error: unknown) => {
+          await writeFile(file, message).catch(async (error: unknown) => {
             if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
             // The folder went away while running (cleaned by hand): made again.
             await mkdir(transport.dir, { recursive: true });
-            await writeFile(file, info.message as Buffer);
+            await writeFile(file, message);
           });
           return { providerId: mail.messageId };
         } catch (error) {
@@ -106,7 +108,7 @@ export function createEmailSender(config: { transport: MailTransportConfig; from
   return {
     async send(mail) {
       try {
-        await smtp.sendMail(compose(mail));
+        await smtp.sendMail({ envelope: { from: sender, to: [addressOf(mail.to)] }, raw: compose(mail) });
         return { providerId: mail.messageId };
       } catch (error) {
         throw smtpError(error);
