@@ -11,7 +11,7 @@ import { requirePermission, type Actor } from '../access/actor.ts';
 import { loadCustomer } from '../customers/customers.service.ts';
 import { presentClock } from '../sla/clocks.read.ts';
 import { planNewCaseClocks, saveClocks } from '../sla/clocks.service.ts';
-import { resolveCustomer, type ResolvedCustomer } from '../customers/customers.resolve.ts';
+import { lookUpCustomer, settleCustomer, type ResolvedCustomer } from '../customers/customers.resolve.ts';
 import type { CaseDto, CreateCaseInput } from './cases.contract.ts';
 import { savCase } from './cases.schema.ts';
 import { loadVisibleCase, presentCase, presentCases, type CaseListRow, type CaseRow } from './cases.read.ts';
@@ -83,13 +83,24 @@ async function openCaseIn(
   options: OpenOptions,
 ): Promise<{ case: CaseDto; trackingToken: string; messageEventId: string | null }> {
   const now = ctx.clock.now();
-  const refs = await resolveRefs(ctx, {
-    brandId: input.brandId,
-    storeId: input.storeId,
-    teamId: input.teamId,
-    assigneeId: input.assigneeId,
-    reason: input.reason,
-  });
+  // The references and the customer are read together (one round trip); the customer is only
+  // written once the references hold.
+  const [refsRead, customerRead] = await Promise.allSettled([
+    resolveRefs(ctx, {
+      brandId: input.brandId,
+      storeId: input.storeId,
+      teamId: input.teamId,
+      assigneeId: input.assigneeId,
+      reason: input.reason,
+    }),
+    'id' in input.customer
+      ? options.resolved?.id === input.customer.id
+        ? options.resolved
+        : loadCustomer(ctx, input.customer.id).then((c) => ({ id: c.id, displayName: c.displayName, language: c.language, contact: null }))
+      : lookUpCustomer(ctx, { ...input.customer, seenOn: input.channel }),
+  ]);
+  if (refsRead.status === 'rejected') throw refsRead.reason;
+  const refs = refsRead.value;
   const brandId = input.brandId ?? refs.storeBrandId ?? refs.onlyBrandId;
   if (!brandId) {
     throw new AppError('validation_failed', 'brandId: required when there are several brands and no store', {
@@ -105,6 +116,7 @@ async function openCaseIn(
   if (caseAccess(actor.scope, { brandId, storeId }) !== 'full') {
     throw forbidden('You can only open cases for your own brands and stores');
   }
+  if (customerRead.status === 'rejected') throw customerRead.reason;
 
   const token = newTrackingToken();
   const clocks = await planNewCaseClocks(
@@ -113,12 +125,9 @@ async function openCaseIn(
     now,
     !!input.message,
   );
+  const found = customerRead.value;
   const who: Pick<ResolvedCustomer, 'id' | 'displayName' | 'language'> & { contact: ResolvedCustomer['contact'] | null } =
-    'id' in input.customer
-      ? options.resolved?.id === input.customer.id
-        ? options.resolved
-        : await loadCustomer(ctx, input.customer.id).then((c) => ({ id: c.id, displayName: c.displayName, language: c.language, contact: null }))
-      : await resolveCustomer(ctx, { ...input.customer, seenOn: input.channel });
+    'identities' in found ? await settleCustomer(ctx, found) : found;
   const year = yearIn(ctx.config.defaults.timezone, now);
   const draft: Omit<CaseRow, 'number' | 'seq'> = {
     id: uuidv7(now.getTime()),
@@ -163,6 +172,8 @@ async function openCaseIn(
 
   const events: NewEvent[] = [
     {
+      // Ids drawn in the timeline's order: the message's is needed before it is written.
+      id: uuidv7(now.getTime()),
       type: 'case_created',
       ...actorColumns(actor),
       channel: input.channel,
@@ -170,21 +181,25 @@ async function openCaseIn(
       data: { number, subject: input.subject, channel: input.channel },
     },
   ];
-  if (input.message) {
+  const messageData = input.message
+    ? { subject: input.subject, ...(actor.userId ? { recordedBy: actor.userId } : {}), ...options.messageData, ...(options.noAutoReply ? { noAutoReply: options.noAutoReply } : {}) }
+    : null;
+  const messageId = uuidv7(now.getTime());
+  if (input.message && messageData) {
     events.push({
+      id: messageId,
       type: 'message_in',
       actorType: 'customer',
       actorCustomerId: who.id,
       channel: input.channel,
       visibility: 'public',
       bodyText: input.message,
-      data: { subject: input.subject, ...(actor.userId ? { recordedBy: actor.userId } : {}), ...options.messageData, ...(options.noAutoReply ? { noAutoReply: options.noAutoReply } : {}) },
+      data: messageData,
     });
   }
-  const written = await appendEvents(ctx, row, [...events, ...clocks.events], now);
-  await saveClocks(ctx, row.id, clocks.clocks);
   const presentedClocks = clocks.clocks.map((c) => presentClock(c, now));
   const named = 'id' in input.customer ? null : input.customer;
+  // Left before the events are written: their in-transaction subscribers read it.
   leaveOpenedCase(ctx.db, {
     row,
     customer: { firstName: named?.firstName ?? null, lastName: named?.lastName ?? null, displayName: who.displayName },
@@ -194,7 +209,10 @@ async function openCaseIn(
     step: refs.initialStep ? { key: refs.initialStep.key, labelFr: refs.initialStep.label_fr, labelEn: refs.initialStep.label_en } : null,
     clocks: presentedClocks,
     noAutoReply: options.noAutoReply ?? null,
+    firstMessage: input.message && messageData ? { eventId: messageId, bodyText: input.message, data: messageData } : null,
   });
+  // The events and the clocks go in one round trip.
+  await Promise.all([appendEvents(ctx, row, [...events, ...clocks.events], now), saveClocks(ctx, row.id, clocks.clocks)]);
   await ctx.events.emit(ctx.db, {
     type: 'case.created',
     caseId: row.id,
@@ -220,7 +238,7 @@ async function openCaseIn(
   return {
     case: presentCase(listed, 'full', actor.language, presentedClocks),
     trackingToken: token,
-    messageEventId: written.find((e) => e.type === 'message_in')?.id ?? null,
+    messageEventId: input.message ? messageId : null,
   };
 }
 

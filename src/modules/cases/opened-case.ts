@@ -1,5 +1,6 @@
 // What case creation knows about the case it just opened, left in its transaction for the work
-// that follows in it (the acknowledgment), so none of it is read back from the database.
+// that follows in it (the acknowledgment, the screening of its first message), so none of it
+// is read back from the database.
 import type { Db } from '../../platform/db/database.ts';
 import { txLocal } from '../../platform/db/transaction.ts';
 import type { ClockDto } from '../sla/sla.contract.ts';
@@ -16,6 +17,8 @@ export interface OpenedCase {
   clocks: ClockDto[];
   /** Why no automatic answer may go back (loop protection), or null. */
   noAutoReply: string | null;
+  /** The customer's message the case opened with (its timeline event), or null. */
+  firstMessage: { eventId: string; bodyText: string; data: Record<string, unknown> } | null;
 }
 
 const key = (caseId: string) => `opened-case:${caseId}`;

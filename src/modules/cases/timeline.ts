@@ -10,6 +10,8 @@ import { caseEvent } from './cases.schema.ts';
 export type EventRow = typeof caseEvent.$inferSelect;
 
 export interface NewEvent {
+  /** Given when the caller must know it before the event is written (else a new one). */
+  id?: string;
   type: EventType;
   actorType: ActorType;
   actorUserId?: string | null;
@@ -41,7 +43,7 @@ const insertEvents = preparedRows(
 export async function appendEvents(ctx: Ctx, c: CaseRouting, events: NewEvent[], at: Date): Promise<EventRow[]> {
   if (events.length === 0) return [];
   const rows = events.map((e) => ({
-    id: uuidv7(at.getTime()),
+    id: e.id ?? uuidv7(at.getTime()),
     caseId: c.id,
     type: e.type,
     at,

@@ -93,11 +93,30 @@ const newCustomerStatement = preparedEach<{ customer: Record<string, unknown>; i
 
 /** Call inside the transaction that will use the customer. */
 export async function resolveCustomer(ctx: Ctx, contact: ContactDetails): Promise<ResolvedCustomer> {
+  return settleCustomer(ctx, await lookUpCustomer(ctx, contact));
+}
+
+/** What `lookUpCustomer` read: the contact's identities, and who owns them already, if anyone. */
+export interface CustomerLookup {
+  contact: ContactDetails;
+  identities: NormalisedIdentity[];
+  known: OwnerRow | undefined;
+}
+
+/**
+ * The read half of `resolveCustomer`, which writes nothing: a caller may run it alongside its
+ * own reads (one round trip for both) and call `settleCustomer` once it knows it goes on.
+ */
+export async function lookUpCustomer(ctx: Ctx, contact: ContactDetails): Promise<CustomerLookup> {
   const identities = normaliseAll(ctx, [
     ...(contact.email ? [{ kind: 'email' as const, value: contact.email }] : []),
     ...(contact.phone ? [{ kind: 'phone' as const, value: contact.phone }] : []),
   ]);
-  const known = await findOwner(ctx, identities);
+  return { contact, identities, known: await findOwner(ctx, identities) };
+}
+
+/** The write half of `resolveCustomer`: the known customer learns the new identities, or a new one is made. */
+export async function settleCustomer(ctx: Ctx, { contact, identities, known }: CustomerLookup): Promise<ResolvedCustomer> {
   if (known) {
     const missing = identities.filter((i) => !known.owned.includes(`${i.kind}|${i.value}`));
     if (missing.length) {

@@ -12,6 +12,7 @@ import type { DomainEvent } from '../../domain-events.ts';
 import type { DomainEvents } from '../../platform/events/domain-events.ts';
 import { jobType } from '../../platform/jobs/job-types.ts';
 import type { JobRegistry } from '../../platform/jobs/registry.ts';
+import { openedCase } from '../cases/opened-case.ts';
 import { flagDispute, messageText } from './dispute-flag.ts';
 import { detectDisputeSignals } from './dispute-signals.ts';
 import { checkEffort } from './effort-warning.ts';
@@ -43,7 +44,12 @@ const turnStatement = preparedEach<{ eventId: string }, { body_text: string | nu
 export async function screenTurn(ctx: Ctx, e: TimelineEvent): Promise<void> {
   const customer = isCustomerMessage(e);
   if (!customer && !isAgentReply(e)) return;
-  const [row] = await turnStatement.rows(ctx.db, { eventId: e.eventId });
+  // A case opening in this transaction knows its first message: nothing to read back.
+  const opened = openedCase(ctx.db, e.caseId);
+  const first = opened?.firstMessage?.eventId === e.eventId ? opened : undefined;
+  const [row] = first
+    ? [{ body_text: first.firstMessage!.bodyText, data: first.firstMessage!.data, language: first.row.language, messages: first.row.customerMessageCount + first.row.agentMessageCount }]
+    : await turnStatement.rows(ctx.db, { eventId: e.eventId });
   if (!row) return;
   if (customer && detectDisputeSignals(messageText({ bodyText: row.body_text, data: row.data }), row.language).length > 0) {
     await ctx.jobs.enqueue(ctx.db, disputeFlagJob, { caseId: e.caseId, eventId: e.eventId });

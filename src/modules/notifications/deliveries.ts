@@ -93,21 +93,27 @@ export interface AutomaticMessage {
 
 /** A message the system writes to the customer: its public message_out event, then its delivery. */
 export async function sendAutomaticMessage(tx: Ctx, c: CaseRouting, m: AutomaticMessage): Promise<{ eventId: string; deliveryId: string | null }> {
-  const [event] = await appendEvents(
-    tx,
-    c,
-    [
-      {
-        type: 'message_out',
-        actorType: 'system',
-        channel: m.destination.channel,
-        visibility: 'public',
-        bodyText: m.message.text,
-        data: { kind: m.kind, template: m.template, language: m.language, ...(m.message.subject ? { subject: m.message.subject } : {}), ...m.data },
-      },
-    ],
-    tx.clock.now(),
-  );
-  const deliveryId = await queueDelivery(tx, { eventId: event!.id, caseId: c.id, destination: m.destination, message: m.message, language: m.language, automatic: true });
-  return { eventId: event!.id, deliveryId };
+  const now = tx.clock.now();
+  const eventId = uuidv7(now.getTime());
+  // The event and its delivery go in one round trip (the event's statement first).
+  const [, deliveryId] = await Promise.all([
+    appendEvents(
+      tx,
+      c,
+      [
+        {
+          id: eventId,
+          type: 'message_out',
+          actorType: 'system',
+          channel: m.destination.channel,
+          visibility: 'public',
+          bodyText: m.message.text,
+          data: { kind: m.kind, template: m.template, language: m.language, ...(m.message.subject ? { subject: m.message.subject } : {}), ...m.data },
+        },
+      ],
+      now,
+    ),
+    queueDelivery(tx, { eventId, caseId: c.id, destination: m.destination, message: m.message, language: m.language, automatic: true }),
+  ]);
+  return { eventId, deliveryId };
 }

@@ -9,8 +9,14 @@
 // Only statements declared coalescable (prepared.ts: `preparedEach`, `preparedRows`) are
 // held back; every other statement a unit runs goes at once, as it would alone. In a group
 // commit a call waits until every unit of the group has one pending (at most STRAGGLER_MS);
-// elsewhere (the pool, `autocommit`), until the event loop turns once.
+// elsewhere (the pool, `autocommit`), until the event loop turns once. A unit may have several
+// calls pending at once (independent statements it sends together, Promise.all): they then go
+// in the same round trip, each unit counted once (its calls know their unit by `unitScope`).
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Db } from './database.ts';
+
+/** The unit of a group commit a call is made by (see coalescedUnits.run). */
+const unitScope = new AsyncLocalStorage<object>();
 
 /** How a coalescable statement runs the calls of several callers at once. */
 export interface CoalescedForm<P, R> {
@@ -28,6 +34,7 @@ const STRAGGLER_MS = 50;
 
 interface Pending {
   form: CoalescedForm<unknown, unknown>;
+  unit: object;
   values: unknown;
   resolve: (rows: unknown[]) => void;
   reject: (error: unknown) => void;
@@ -35,6 +42,8 @@ interface Pending {
 
 class Coalescer {
   private pending: Pending[] = [];
+  /** The units that have a call in `pending`. */
+  private pendingUnits = new Set<object>();
   private scheduled = false;
   private readonly db: Db;
   private readonly autocommit: boolean;
@@ -63,14 +72,17 @@ class Coalescer {
 
   enqueue<P, R>(form: CoalescedForm<P, R>, values: P): Promise<R[]> {
     return new Promise<R[]>((resolve, reject) => {
-      this.pending.push({ form: form as CoalescedForm<unknown, unknown>, values, resolve: resolve as (rows: unknown[]) => void, reject });
+      // A call made outside any unit counts as a unit of its own.
+      const unit = unitScope.getStore() ?? {};
+      this.pending.push({ form: form as CoalescedForm<unknown, unknown>, unit, values, resolve: resolve as (rows: unknown[]) => void, reject });
+      this.pendingUnits.add(unit);
       this.maybeFlush();
     });
   }
 
   private maybeFlush(): void {
     if (this.scheduled || this.pending.length === 0) return;
-    if (this.units !== undefined && this.pending.length < this.units) {
+    if (this.units !== undefined && this.pendingUnits.size < this.units) {
       // The others come as soon as their own statements answer; this timer only bounds the
       // wait for a unit held up by something else (a row another transaction locked).
       this.straggler ??= setTimeout(() => {
@@ -94,6 +106,7 @@ class Coalescer {
   private async flush(): Promise<void> {
     const taken = this.pending;
     this.pending = [];
+    this.pendingUnits = new Set();
     this.scheduled = false;
     // One statement per form (and per distinct key), in the order the forms were first called.
     const groups = new Map<CoalescedForm<unknown, unknown>, { calls: Pending[]; keys: Set<string> }[]>();
@@ -150,6 +163,10 @@ export const coalescedUnits = {
   },
   done(db: Db): void {
     coalescers.get(db)?.unitDone();
+  },
+  /** Runs one unit's work: its calls, however many at once, count for one unit. */
+  run<T>(fn: () => Promise<T>): Promise<T> {
+    return unitScope.run({}, fn);
   },
 };
 

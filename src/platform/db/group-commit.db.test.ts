@@ -24,9 +24,16 @@ const writeNotes = preparedRows(
   sql`INSERT INTO group_commit_note (unit, note) SELECT unit, note FROM jsonb_to_recordset(${sql.placeholder('rows')}::jsonb) AS r(unit int, note text)`,
 );
 
+// Which execution of its statement answered a call: one sequence value per statement run.
+const statementRun = (name: string) =>
+  preparedEach<{ n: number }, { run: string }>(name, sql`SELECT a.call, (SELECT nextval('group_commit_run'))::text AS run FROM ${eachCall}`);
+const firstStep = statementRun('test_group_commit_first_step');
+const secondStep = statementRun('test_group_commit_second_step');
+
 beforeAll(async () => {
   database = await testDatabase();
   await database.db.execute(sql`CREATE TABLE group_commit_note (unit int NOT NULL, note text NOT NULL)`);
+  await database.db.execute(sql`CREATE SEQUENCE group_commit_run`);
 });
 afterAll(() => database?.close());
 
@@ -84,6 +91,24 @@ describe('a group commit', () => {
     expect(settled.filter((s, i) => i !== 5).map((s) => (s as PromiseFulfilledResult<number>).value)).toEqual([1, 1, 1, 1, 1, 1, 1]);
     const notes = await queryRows<{ unit: number; n: number }>(database.db, sql`SELECT unit, count(*)::int AS n FROM group_commit_note GROUP BY unit ORDER BY unit`);
     expect(notes).toEqual([0, 1, 2, 3, 4, 6, 7].map((unit) => ({ unit, n: 1 })));
+  });
+
+  it('counts a unit with two statements pending at once as one: all go in one flush, late units waited for', async () => {
+    const group = new GroupCommit(database.db, { maxGroup: 32, maxInFlight: 1 });
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        group.run(async (tx) => {
+          // The last unit arrives after the others have sent ten calls in all (more than six units).
+          if (i === 5) await tx.execute(sql`SELECT pg_sleep(0.02)`);
+          const [a, b] = await Promise.all([firstStep.rows(tx, { n: i }), secondStep.rows(tx, { n: i })]);
+          return [a[0]!.run, b[0]!.run];
+        }),
+      ),
+    );
+    // One run of each statement answered all six units.
+    expect(new Set(results.map((r) => r[0])).size).toBe(1);
+    expect(new Set(results.map((r) => r[1])).size).toBe(1);
+    expect(results[0]![0]).not.toBe(results[0]![1]);
   });
 
   it('never puts two upserts of one row in one statement', async () => {

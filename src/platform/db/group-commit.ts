@@ -74,7 +74,7 @@ export class GroupCommit {
         values = await transaction(this.db, async (tx) => {
           coalesceOn(tx);
           coalescedUnits.expect(tx, group.length);
-          const settled = await Promise.allSettled(group.map((u) => u.work(tx).finally(() => coalescedUnits.done(tx))));
+          const settled = await Promise.allSettled(group.map((u) => coalescedUnits.run(() => u.work(tx)).finally(() => coalescedUnits.done(tx))));
           const failed = settled.find((s) => s.status === 'rejected');
           if (failed) throw new GroupFailed('a unit of the group failed', { cause: failed.reason });
           return settled.map((s) => (s as PromiseFulfilledResult<unknown>).value);
