@@ -4,11 +4,11 @@
 // and X-Auto-Response-Suppress: All (no out-of-office replies back to us); automatic
 // messages also say Auto-Submitted: auto-replied (RFC 3834), so well-behaved systems never
 // answer them automatically and no loop starts.
-import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import type { MailTransportConfig } from '../../platform/config-outbound.ts';
-import { addressOf, buildMime } from './mime.ts';
+import { EmlWriter } from './eml-writer.ts';
+import { addressOf, mimeText } from './mime.ts';
 import { smtpError } from './smtp-errors.ts';
 
 /** A file sent with a message (a reply's photos, a return label). */
@@ -48,8 +48,8 @@ export function messageIdDomain(from: string): string {
 export function createEmailSender(config: { transport: MailTransportConfig; from: string }): EmailSender {
   const { transport } = config;
   // Composed here (mime.ts), not by nodemailer: the same bytes go to the folder or the relay.
-  const compose = (mail: OutgoingEmail): Buffer =>
-    buildMime({
+  const compose = (mail: OutgoingEmail): string =>
+    mimeText({
       from: config.from,
       to: mail.to,
       subject: mail.subject,
@@ -67,28 +67,19 @@ export function createEmailSender(config: { transport: MailTransportConfig; from
   const sender = addressOf(config.from);
 
   if (transport.kind === 'file') {
-    let folder: Promise<unknown> | undefined; // made once, not before every message
+    const folder = new EmlWriter();
     return {
       async send(mail) {
         try {
-          const message = compose(mail);
-          await (folder ??= mkdir(transport.dir, { recursive: true }).catch((error: unknown) => {
-            folder = undefined;
-            throw error;
-          }));
-          const file = join(transport.dir, `${mail.messageId.replace(/[^\w.-]/g, '_')}.eml`);
-          await writeFile(file, message).catch(async (error: unknown) => {
-            if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-            // The folder went away while running (cleaned by hand): made again.
-            await mkdir(transport.dir, { recursive: true });
-            await writeFile(file, message);
-          });
+          await folder.write(join(transport.dir, `${mail.messageId.replace(/[^\w.-]/g, '_')}.eml`), compose(mail));
           return { providerId: mail.messageId };
         } catch (error) {
           throw smtpError(error);
         }
       },
-      close() {},
+      close() {
+        void folder.close();
+      },
     };
   }
 

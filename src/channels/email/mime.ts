@@ -206,6 +206,11 @@ function multipart(subtype: 'alternative' | 'mixed', parts: string[]): { head: s
 
 /** The whole message, headers and body, as it goes on the wire or into a .eml file. */
 export function buildMime(message: MimeMessage): Buffer {
+  return Buffer.from(mimeText(message), 'latin1');
+}
+
+/** The same as text: every character is ASCII. */
+export function mimeText(message: MimeMessage): string {
   let head =
     header('From', mailbox(message.from)) +
     header('To', mailbox(message.to)) +
@@ -222,5 +227,5 @@ export function buildMime(message: MimeMessage): Buffer {
   if (message.attachments?.length) {
     body = multipart('mixed', [`${alternative.head}${CRLF}${CRLF}${alternative.body}`, ...message.attachments.map(attachmentPart)]);
   }
-  return Buffer.from(`${head}${body.head}${CRLF}${CRLF}${body.body}`, 'utf8');
+  return `${head}${body.head}${CRLF}${CRLF}${body.body}`;
 }
