@@ -8,17 +8,14 @@
 // checks the page with the panel open.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { uuidv7 } from '../../src/platform/ids.ts';
-import { orderSource } from '../../src/modules/commerce/commerce.schema.ts';
-import { loadSource } from '../../src/modules/commerce/order-sources.service.ts';
-import { ingestOrders } from '../../src/modules/commerce/orders.ingest.ts';
 import { startSmtpRelay, type SmtpRelay } from '../fakes/smtp-relay.ts';
 import { seriousA11yViolations } from '../support/a11y.ts';
 import { launchBrowser, type TestBrowser } from '../support/browser.ts';
 import { saveScreenshot, watchPageErrors } from '../support/page-watch.ts';
-import { startE2eServer, PASSWORD, type E2eServer } from '../support/e2e-server.ts';
+import { startE2eServer, type E2eServer } from '../support/e2e-server.ts';
 import { agentsRefund } from '../support/latitude.ts';
 import { buildStore, buildTrackedCase } from '../support/factories.ts';
+import { linkWebShopPurchase, signInOnPage } from '../support/purchases.ts';
 
 let relay: SmtpRelay;
 let server: E2eServer;
@@ -37,31 +34,18 @@ beforeAll(async () => {
   await buildStore(server.ctx, server.brandId, { code: 'LYON', name: 'Jardins & Co Lyon', city: 'Lyon' });
   // Refunds within the agent's latitude here (the approval path is the gestures' browser test's).
   await agentsRefund(server.ctx);
-  const sourceId = uuidv7();
-  await server.ctx.db.insert(orderSource).values({ id: sourceId, kind: 'file_import', name: 'Boutique en ligne', brandId: server.brandId, salesChannel: 'online', settings: {} });
-  await ingestOrders(server.ctx, await loadSource(server.ctx, sourceId), [
-    {
-      externalId: 'W-2001',
-      number: 'W-2001',
-      purchasedAt: new Date('2026-03-02T10:00:00Z'),
-      deliveredAt: new Date('2026-03-05T09:00:00Z'),
-      currency: 'EUR',
-      totalAmount: 19900,
-      paymentMethod: 'card',
-      financialStatus: 'paid',
-      fulfillmentStatus: 'fulfilled',
-      sourceUpdatedAt: null,
-      customer,
-      lines: [{ externalId: 'W-2001-1', sku: 'GAR-5041', name: 'Tondeuse Gardena PowerMax 37E', quantity: 1, unitPriceAmount: 19900, totalAmount: 19900, deliveredOn: '2026-03-05' }],
-    },
-  ]);
   const opened = await buildTrackedCase(server.ctx, server.brandId, { subject: 'Tondeuse qui ne démarre pas', customer, channel: 'email', reason: 'breakdown' });
   caseId = opened.case.id;
   trackingToken = opened.trackingToken;
-  const agent = await server.apiAs(server.agent.email);
-  const orders = await agent.request('GET', `/api/v1/customers/${opened.case.customer.id}/orders`);
-  const lineId = (orders.body as { items: { lines: { id: string }[] }[] }).items[0]!.lines[0]!.id;
-  expect((await agent.request('POST', `/api/v1/cases/${caseId}/order-lines`, { orderLineId: lineId })).status).toBe(201);
+  await linkWebShopPurchase(server, { id: caseId, customerId: opened.case.customer.id }, {
+    number: 'W-2001',
+    sku: 'GAR-5041',
+    name: 'Tondeuse Gardena PowerMax 37E',
+    amount: 19900,
+    purchasedAt: new Date('2026-03-02T10:00:00Z'),
+    deliveredAt: new Date('2026-03-05T09:00:00Z'),
+    customer,
+  });
   page = await browser.context.newPage();
   pageErrors = watchPageErrors(page);
 }, 120_000);
@@ -81,11 +65,7 @@ describe('returns, exchanges, repairs and refunds on the case workspace', () => 
   let rma = '';
 
   it('starts a return with drop-off at a store, priced from the linked line', async () => {
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('Adresse e-mail').fill(server.agent.email);
-    await page.getByLabel(/^Mot de passe/).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.waitForURL(/\/cases$/);
+    await signInOnPage(page, server, server.agent.email);
     await page.goto(`${server.url}/cases/${caseId}`);
     await panel().getByRole('heading', { level: 2, name: 'Retour, échange, réparation' }).waitFor();
     await panel().getByText('Aucun retour, échange, réparation ni remboursement sur ce dossier.').waitFor();

@@ -10,6 +10,7 @@ import type { CaseDto } from '../../api/contracts.ts';
 import { caseOrderLinesQuery } from '../../customers/orders.api.ts';
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
 import { StartWorkflowForm } from './StartWorkflowForm.tsx';
+import { kindContext } from './workflow-draft.ts';
 import { WorkflowCard } from './WorkflowCard.tsx';
 import { caseWorkflowsQuery } from './workflows.api.ts';
 import './workflows.i18n.ts';
@@ -70,7 +71,7 @@ export function CaseWorkflows({ c }: { c: CaseDto }) {
                 return;
               }
               setFocusAfterStart(started.workflow.id);
-              setStatus(t('workflowPanel.panel.started', { workflow: t(`workflows.kind.${started.workflow.kind}`) }));
+              setStatus(t('workflowPanel.panel.started', { workflow: t(`workflows.kind.${started.workflow.kind}`), ...kindContext(started.workflow.kind) }));
             }}
           />
         )}

@@ -10,7 +10,7 @@ import { newIdempotencyKey } from '../../api/http.ts';
 import { ToneBadge, type Tone } from '../../admin/ui/ToneBadge.tsx';
 import { formatDay, formatMoney } from '../../customers/orders.api.ts';
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
-import { actionsOf, currencyOf, eventWith, shownState, stepMoment, type EventAction, type ShownState, type Step } from './workflow-draft.ts';
+import { actionsOf, currencyOf, eventWith, kindContext, shownState, stepMoment, type EventAction, type ShownState, type Step } from './workflow-draft.ts';
 import { cancelWorkflow, documentHref, postWorkflowEvent, refreshCaseWorkflows, type WorkflowDto } from './workflows.api.ts';
 
 const stepTone: Record<ShownState, Tone> = { done: 'positive', running: 'info', waiting: 'warning', failed: 'negative', undone: 'neutral', pending: 'neutral', skipped: 'neutral' };
@@ -53,7 +53,7 @@ export function WorkflowCard({ wf, writable, announce }: WorkflowCardProps) {
   });
   const cancel = useMutation({
     mutationFn: () => cancelWorkflow(wf.id, why.trim() || undefined),
-    onSuccess: () => done(t('workflowPanel.panel.cancelled', { workflow: title })),
+    onSuccess: () => done(t('workflowPanel.panel.cancelled', { workflow: title, ...kindContext(wf.kind) })),
   });
   const run = (action: EventAction, given = '', note = '') => {
     const withValue = eventWith(action, given, currency);

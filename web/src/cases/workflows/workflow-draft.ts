@@ -245,3 +245,11 @@ export function currencyOf(wf: Pick<WorkflowDto, 'refund' | 'input'>): string {
   const amount = wf.input.amount as { currency?: unknown } | undefined;
   return typeof amount?.currency === 'string' ? amount.currency : DEFAULT_CURRENCY;
 }
+
+/**
+ * The grammatical gender of a kind's name, for the sentences that agree with it (French: « Réparation
+ * démarrée », « Retour démarré »). i18next picks `key_feminine` when the language has it.
+ */
+export function kindContext(kind: WorkflowKind): { context?: 'feminine' } {
+  return kind === 'repair' ? { context: 'feminine' } : {};
+}
