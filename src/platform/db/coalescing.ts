@@ -34,7 +34,6 @@ const STRAGGLER_MS = 50;
 
 interface Pending {
   form: CoalescedForm<unknown, unknown>;
-  unit: object;
   values: unknown;
   resolve: (rows: unknown[]) => void;
   reject: (error: unknown) => void;
@@ -74,7 +73,7 @@ class Coalescer {
     return new Promise<R[]>((resolve, reject) => {
       // A call made outside any unit counts as a unit of its own.
       const unit = unitScope.getStore() ?? {};
-      this.pending.push({ form: form as CoalescedForm<unknown, unknown>, unit, values, resolve: resolve as (rows: unknown[]) => void, reject });
+      this.pending.push({ form: form as CoalescedForm<unknown, unknown>, values, resolve: resolve as (rows: unknown[]) => void, reject });
       this.pendingUnits.add(unit);
       this.maybeFlush();
     });
