@@ -18,10 +18,10 @@ import { startSmtpRelay, type SmtpRelay } from '../fakes/smtp-relay.ts';
 import { seriousA11yViolations } from '../support/a11y.ts';
 import { launchBrowser, type TestBrowser } from '../support/browser.ts';
 import { saveScreenshot, watchPageErrors } from '../support/page-watch.ts';
-import { startE2eServer, type E2eServer } from '../support/e2e-server.ts';
+import { signInOnPage, startE2eServer, type E2eServer } from '../support/e2e-server.ts';
 import { agentsRefund } from '../support/latitude.ts';
 import { buildStore, buildTrackedCase } from '../support/factories.ts';
-import { linkWebShopPurchase, signInOnPage } from '../support/purchases.ts';
+import { linkWebShopPurchase } from '../support/purchases.ts';
 
 const SKU = 'GAR-9830';
 let relay: SmtpRelay;

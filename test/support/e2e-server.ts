@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import type { Page } from 'playwright-core';
 import { buildApp } from '../../src/app.ts';
 import { ctxOf, type Ctx, type Services } from '../../src/context.ts';
 import { systemActor } from '../../src/modules/access/actor.ts';
@@ -158,4 +159,13 @@ export async function startE2eServer(options: { env?: Record<string, string>; ma
     rmSync(blobDir, { recursive: true, force: true });
     throw error;
   }
+}
+
+/** Signs in on the login page as `email` (the test password), and waits for the inbox. */
+export async function signInOnPage(page: Page, server: E2eServer, email: string): Promise<void> {
+  await page.goto(`${server.url}/login`);
+  await page.getByLabel('Adresse e-mail').fill(email);
+  await page.getByLabel(/^Mot de passe/).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.waitForURL(/\/cases$/);
 }

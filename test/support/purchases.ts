@@ -1,12 +1,11 @@
 // A purchase to work on: a paid, delivered web-shop order of one product, imported from a file
 // source (so a refund is recorded "to be paid" by finance, not sent to Shopify), and linked to
 // the case through the API as an agent links it. The workflows' browser tests start from it.
-import type { Page } from 'playwright-core';
 import { orderSource } from '../../src/modules/commerce/commerce.schema.ts';
 import { loadSource } from '../../src/modules/commerce/order-sources.service.ts';
 import { ingestOrders } from '../../src/modules/commerce/orders.ingest.ts';
 import { uuidv7 } from '../../src/platform/ids.ts';
-import { PASSWORD, type E2eServer } from './e2e-server.ts';
+import type { E2eServer } from './e2e-server.ts';
 
 export interface OnePurchase {
   number: string;
@@ -43,13 +42,4 @@ export async function linkWebShopPurchase(server: E2eServer, c: { id: string; cu
   const lineId = (orders.body as { items: { lines: { id: string }[] }[] }).items[0]!.lines[0]!.id;
   const linked = await agent.request('POST', `/api/v1/cases/${c.id}/order-lines`, { orderLineId: lineId });
   if (linked.status !== 201) throw new Error(`linking the purchase answered ${linked.status}`);
-}
-
-/** Signs in on the login page as `email` (the test password), and waits for the inbox. */
-export async function signInOnPage(page: Page, server: E2eServer, email: string): Promise<void> {
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel('Adresse e-mail').fill(email);
-  await page.getByLabel(/^Mot de passe/).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL(/\/cases$/);
 }

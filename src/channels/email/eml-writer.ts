@@ -95,10 +95,8 @@ export class EmlWriter {
         if (r.message === undefined) p?.resolve();
         else p?.reject(Object.assign(new Error(r.message), { code: r.code }));
       }
-      if (this.sent.size === 0) {
-        worker.unref();
-        if (this.queued.size === 0) for (const resolve of this.idle.splice(0)) resolve();
-      }
+      if (this.sent.size === 0) worker.unref();
+      this.settleIdle();
     });
     worker.on('error', (error) => this.lost(worker, error));
     worker.on('exit', (code) => this.lost(worker, new Error(`the .eml writer thread stopped (exit code ${code})`)));
@@ -111,6 +109,11 @@ export class EmlWriter {
     if (this.worker === worker) this.worker = undefined;
     for (const p of this.sent.values()) p.reject(error);
     this.sent.clear();
-    if (this.queued.size === 0) for (const resolve of this.idle.splice(0)) resolve();
+    this.settleIdle();
+  }
+
+  /** Lets close() go on once nothing is written or waiting to be. */
+  private settleIdle(): void {
+    if (this.sent.size === 0 && this.queued.size === 0) for (const resolve of this.idle.splice(0)) resolve();
   }
 }

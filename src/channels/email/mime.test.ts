@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { describe, expect, it } from 'vitest';
-import { addressOf, buildMime, encodedWords, header, mailbox, mailDate, quotedPrintable, type MimeMessage } from './mime.ts';
+import { addressOf, encodedWords, header, mailbox, mailDate, mimeText, quotedPrintable, type MimeMessage } from './mime.ts';
 
 const base: MimeMessage = {
   from: 'SAV Jardin & Maison <sav@jardin-maison.fr>',
@@ -15,6 +15,8 @@ const base: MimeMessage = {
   date: new Date('2026-12-02T17:10:00Z'),
 };
 
+/** The message's bytes, as a file or the relay gets them. */
+const buildMime = (message: MimeMessage): Buffer => Buffer.from(mimeText(message), 'latin1');
 const parse = (message: MimeMessage): Promise<ParsedMail> => simpleParser(buildMime(message));
 
 function lines(raw: Buffer): string[] {

@@ -1,5 +1,5 @@
 // The MIME form of an outgoing e-mail (RFC 5322 headers, RFC 2045–2047 bodies and encoded
-// words, RFC 2231 file names), built in one pass into a Buffer. Every acknowledgment goes
+// words, RFC 2231 file names), built in one pass into a string. Every acknowledgment goes
 // through here, so it is written for speed: nodemailer's composer streams each part through a
 // pipeline of transforms, which cost more of the server's thread than opening the case itself
 // (measured, docs/benchmarks.md). nodemailer still carries the result over SMTP (`raw`).
@@ -204,12 +204,7 @@ function multipart(subtype: 'alternative' | 'mixed', parts: string[]): { head: s
   };
 }
 
-/** The whole message, headers and body, as it goes on the wire or into a .eml file. */
-export function buildMime(message: MimeMessage): Buffer {
-  return Buffer.from(mimeText(message), 'latin1');
-}
-
-/** The same as text: every character is ASCII. */
+/** The whole message, headers and body, as it goes on the wire or into a .eml file (ASCII only). */
 export function mimeText(message: MimeMessage): string {
   let head =
     header('From', mailbox(message.from)) +

@@ -21,6 +21,7 @@ import { resolveCustomer } from '../../modules/customers/customers.resolve.ts';
 import { channelAccount } from '../accounts/accounts.schema.ts';
 import { caseRoutingOf, ParseError, type CommonInbound, type Connector, type InboundOutcome } from '../connector.ts';
 import { findThread } from '../email/inbound/threading.ts';
+import { addressOf } from '../email/mime.ts';
 import { connectorFor } from '../registry.ts';
 import { attachBounce } from './bounces.ts';
 
@@ -185,6 +186,5 @@ async function processMessage(
 /** Every address Comptoir receives or sends mail as: mail from them is ours coming back. */
 async function ownAddresses(ctx: Ctx): Promise<Set<string>> {
   const addresses = await ctx.accounts.emailAddresses(ctx.db);
-  const from = /<([^<>]+)>\s*$/.exec(ctx.config.outbound.mail.from)?.[1] ?? ctx.config.outbound.mail.from;
-  return new Set([...addresses, from.toLowerCase()].filter(Boolean));
+  return new Set([...addresses, addressOf(ctx.config.outbound.mail.from).toLowerCase()].filter(Boolean));
 }

@@ -181,20 +181,23 @@ async function openCaseIn(
       data: { number, subject: input.subject, channel: input.channel },
     },
   ];
-  const messageData = input.message
-    ? { subject: input.subject, ...(actor.userId ? { recordedBy: actor.userId } : {}), ...options.messageData, ...(options.noAutoReply ? { noAutoReply: options.noAutoReply } : {}) }
+  const firstMessage = input.message
+    ? {
+        eventId: uuidv7(now.getTime()),
+        bodyText: input.message,
+        data: { subject: input.subject, ...(actor.userId ? { recordedBy: actor.userId } : {}), ...options.messageData, ...(options.noAutoReply ? { noAutoReply: options.noAutoReply } : {}) },
+      }
     : null;
-  const messageId = uuidv7(now.getTime());
-  if (input.message && messageData) {
+  if (firstMessage) {
     events.push({
-      id: messageId,
+      id: firstMessage.eventId,
       type: 'message_in',
       actorType: 'customer',
       actorCustomerId: who.id,
       channel: input.channel,
       visibility: 'public',
-      bodyText: input.message,
-      data: messageData,
+      bodyText: firstMessage.bodyText,
+      data: firstMessage.data,
     });
   }
   const presentedClocks = clocks.clocks.map((c) => presentClock(c, now));
@@ -209,7 +212,7 @@ async function openCaseIn(
     step: refs.initialStep ? { key: refs.initialStep.key, labelFr: refs.initialStep.label_fr, labelEn: refs.initialStep.label_en } : null,
     clocks: presentedClocks,
     noAutoReply: options.noAutoReply ?? null,
-    firstMessage: input.message && messageData ? { eventId: messageId, bodyText: input.message, data: messageData } : null,
+    firstMessage,
   });
   // The events and the clocks go in one round trip.
   await Promise.all([appendEvents(ctx, row, [...events, ...clocks.events], now), saveClocks(ctx, row.id, clocks.clocks)]);
@@ -238,7 +241,7 @@ async function openCaseIn(
   return {
     case: presentCase(listed, 'full', actor.language, presentedClocks),
     trackingToken: token,
-    messageEventId: input.message ? messageId : null,
+    messageEventId: firstMessage?.eventId ?? null,
   };
 }
 

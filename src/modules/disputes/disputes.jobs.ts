@@ -46,9 +46,9 @@ export async function screenTurn(ctx: Ctx, e: TimelineEvent): Promise<void> {
   if (!customer && !isAgentReply(e)) return;
   // A case opening in this transaction knows its first message: nothing to read back.
   const opened = openedCase(ctx.db, e.caseId);
-  const first = opened?.firstMessage?.eventId === e.eventId ? opened : undefined;
-  const [row] = first
-    ? [{ body_text: first.firstMessage!.bodyText, data: first.firstMessage!.data, language: first.row.language, messages: first.row.customerMessageCount + first.row.agentMessageCount }]
+  const known = opened?.firstMessage?.eventId === e.eventId ? opened : undefined;
+  const [row] = known?.firstMessage
+    ? [{ body_text: known.firstMessage.bodyText, data: known.firstMessage.data, language: known.row.language, messages: known.row.customerMessageCount + known.row.agentMessageCount }]
     : await turnStatement.rows(ctx.db, { eventId: e.eventId });
   if (!row) return;
   if (customer && detectDisputeSignals(messageText({ bodyText: row.body_text, data: row.data }), row.language).length > 0) {
